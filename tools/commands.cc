@@ -1,0 +1,68 @@
+#include <ostream>
+
+#include "tools/command.h"
+
+namespace lpsync::cli {
+
+int run_demo(const Args& args, std::ostream& out, std::ostream& err);
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> kCommands = {
+      {"demo", "replay a simulated day of a small shop against the built-in fakes and show what happened", "",
+       {}, run_demo},
+  };
+  return kCommands;
+}
+
+namespace {
+
+void print_help(std::ostream& out) {
+  out << "lpsync: a deterministic sync engine for Lightspeed eCom and Picqer, with fakes of both APIs.\n\n"
+         "Usage: lpsync COMMAND [ARGUMENTS]\n\nCommands:\n";
+  for (const auto& c : commands()) {
+    std::string name = "  " + c.name;
+    name.resize(20, ' ');
+    out << name << c.summary << "\n";
+  }
+  out << "\n`lpsync COMMAND --help` describes one command.\n";
+}
+
+void print_command_help(const Command& c, std::ostream& out) {
+  out << "Usage: lpsync " << c.name << (c.flags.empty() ? "" : " [FLAGS]")
+      << (c.arguments.empty() ? "" : " " + c.arguments) << "\n\n"
+      << c.summary << "\n";
+  if (!c.flags.empty()) out << "\nFlags:\n" << describe_flags(c.flags);
+}
+
+}  // namespace
+
+int run_lpsync(const std::vector<std::string>& argv, std::ostream& out, std::ostream& err) {
+  if (argv.empty() || argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+    print_help(argv.empty() ? err : out);
+    return argv.empty() ? kExitUsage : kExitOk;
+  }
+  for (const auto& c : commands()) {
+    if (c.name != argv[0]) continue;
+    std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    for (const auto& a : rest) {
+      if (a == "--help" || a == "-h") {
+        print_command_help(c, out);
+        return kExitOk;
+      }
+    }
+    std::string error;
+    auto args = Args::parse(rest, c.flags, error);
+    if (!args) {
+      err << "lpsync " << c.name << ": " << error << "\n";
+      print_command_help(c, err);
+      return kExitUsage;
+    }
+    return c.run(*args, out, err);
+  }
+  err << "lpsync: unknown command '" << argv[0] << "'. Commands: ";
+  for (size_t i = 0; i < commands().size(); ++i) err << (i ? ", " : "") << commands()[i].name;
+  err << ". See lpsync --help.\n";
+  return kExitUsage;
+}
+
+}  // namespace lpsync::cli
