@@ -7,19 +7,19 @@
 namespace lpsync::cli {
 namespace {
 
-struct Run {
+struct Outcome {
   int status;
   std::string out, err;
 };
 
-Run run(const std::vector<std::string>& argv) {
+Outcome run(const std::vector<std::string>& argv) {
   std::ostringstream out, err;
   int status = run_lpsync(argv, out, err);
   return {status, out.str(), err.str()};
 }
 
 TEST(Commands, HelpListsEveryCommand) {
-  Run r = run({"--help"});
+  Outcome r = run({"--help"});
   EXPECT_EQ(r.status, kExitOk);
   for (const auto& c : commands()) {
     EXPECT_NE(r.out.find("  " + c.name + " "), std::string::npos) << c.name;
@@ -28,26 +28,26 @@ TEST(Commands, HelpListsEveryCommand) {
 }
 
 TEST(Commands, NoCommandPrintsHelpAndFails) {
-  Run r = run({});
+  Outcome r = run({});
   EXPECT_EQ(r.status, kExitUsage);
   EXPECT_NE(r.err.find("Usage: lpsync COMMAND"), std::string::npos);
 }
 
 TEST(Commands, UnknownCommandIsAUsageError) {
-  Run r = run({"frobnicate"});
+  Outcome r = run({"frobnicate"});
   EXPECT_EQ(r.status, kExitUsage);
   EXPECT_NE(r.err.find("unknown command 'frobnicate'"), std::string::npos);
   EXPECT_NE(r.err.find("demo"), std::string::npos);
 }
 
 TEST(Commands, BadFlagIsAUsageErrorThatNamesIt) {
-  Run r = run({"demo", "--nope"});
+  Outcome r = run({"demo", "--nope"});
   EXPECT_EQ(r.status, kExitUsage);
   EXPECT_NE(r.err.find("lpsync demo: unknown flag --nope"), std::string::npos) << r.err;
 }
 
 TEST(Commands, CommandHelp) {
-  Run r = run({"demo", "--help"});
+  Outcome r = run({"demo", "--help"});
   EXPECT_EQ(r.status, kExitOk);
   EXPECT_NE(r.out.find("Usage: lpsync demo"), std::string::npos);
 }

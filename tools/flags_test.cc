@@ -36,8 +36,8 @@ TEST(Flags, ErrorsSayWhatIsWrong) {
 
 TEST(Flags, DescribesFlags) {
   EXPECT_EQ(describe_flags(kSpecs),
-            "  --trace FILE                write a trace\n"
-            "  --check-determinism         run twice\n");
+            "  --trace FILE              write a trace\n"
+            "  --check-determinism       run twice\n");
 }
 
 }  // namespace
