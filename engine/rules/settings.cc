@@ -1,0 +1,31 @@
+#include "engine/rules/settings.h"
+
+namespace lpsync {
+
+std::string_view to_string(OrderFilter f) {
+  switch (f) {
+    case OrderFilter::paid: return "paid";
+    case OrderFilter::all: return "all";
+    case OrderFilter::eligible_to_ship: return "eligible_to_ship";
+  }
+  return "paid";
+}
+
+std::optional<OrderFilter> parse_order_filter(std::string_view text) {
+  if (text == "paid") return OrderFilter::paid;
+  if (text == "all") return OrderFilter::all;
+  if (text == "eligible_to_ship") return OrderFilter::eligible_to_ship;
+  return std::nullopt;
+}
+
+std::string validate(const Settings& s) {
+  if (s.poll_interval < Settings::kMinPollInterval || s.poll_interval > Settings::kMaxPollInterval) {
+    return "poll_interval must be between 60 and 3600 seconds, not " + std::to_string(s.poll_interval.seconds());
+  }
+  for (int64_t w : s.stock_warehouses) {
+    if (w <= 0) return "stock_warehouses must list positive warehouse ids (idwarehouse), not " + std::to_string(w);
+  }
+  return "";
+}
+
+}  // namespace lpsync
