@@ -1,0 +1,30 @@
+#include "engine/rules/order_lines.h"
+
+namespace lpsync {
+
+LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index) {
+  LineClassification out;
+  for (const auto& line : lines) {
+    if (!line.variant_id) {
+      if (!out.held && out.unknown_variants.empty()) out.held = HeldReason::missing_variant;
+      continue;
+    }
+    if (!index.knows(*line.variant_id)) {
+      out.unknown_variants.push_back(*line.variant_id);
+      continue;
+    }
+    SkuStatus s = index.status(*line.variant_id);
+    if (s.problem) {
+      if (!out.held && out.unknown_variants.empty()) out.held = held_reason_for(*s.problem);
+      continue;
+    }
+    out.needs.push_back({*line.variant_id, s.sku, line.quantity, line.price_excl});
+  }
+  // A reason is final when every earlier line is known (it was only set then); otherwise
+  // the unknown variants are read first.
+  if (out.held) out.unknown_variants.clear();
+  if (out.held || !out.unknown_variants.empty()) out.needs.clear();
+  return out;
+}
+
+}  // namespace lpsync

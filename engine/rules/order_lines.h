@@ -1,0 +1,40 @@
+// Step 4 of section 2: every line of an order must resolve to a Picqer product, or the
+// whole order is held with the first failing line's reason. These are the decisions that
+// need no I/O; finding or creating the Picqer products is the importer's part.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/model/lightspeed.h"
+#include "engine/rules/reasons.h"
+#include "engine/rules/sku_index.h"
+
+namespace lpsync {
+
+struct LineNeed {
+  int64_t variant_id = 0;
+  std::string sku;  // unique, trimmed
+  int64_t quantity = 0;
+  double price_excl = 0;
+};
+
+struct LineClassification {
+  std::optional<HeldReason> held;         // the first failing line's reason
+  std::vector<int64_t> unknown_variants;  // variants to read before deciding (not in the index)
+  std::vector<LineNeed> needs;            // one per line when nothing is held or unknown
+};
+
+// Classifies every line against the SKU index. When some variants are unknown to the index
+// the caller reads them, adds them and classifies again.
+LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index);
+
+// The reason to hold an order whose product `sku` is not in Picqer, or nullopt when the
+// engine may create it.
+inline std::optional<HeldReason> missing_product_decision(bool import_products) {
+  if (import_products) return std::nullopt;
+  return HeldReason::product_not_in_picqer;
+}
+
+}  // namespace lpsync

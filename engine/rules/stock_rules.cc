@@ -1,0 +1,44 @@
+#include "engine/rules/stock_rules.h"
+
+#include <algorithm>
+
+#include "engine/rules/order_rules.h"
+
+namespace lpsync {
+
+std::vector<int64_t> stock_warehouse_ids(const Settings& settings, const std::vector<pq::Warehouse>& warehouses) {
+  std::vector<int64_t> out;
+  if (!settings.stock_warehouses.empty()) {
+    out = settings.stock_warehouses;
+  } else {
+    for (const auto& w : warehouses) {
+      if (w.active && w.counts_for_general_stock) out.push_back(w.id);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+int64_t free_stock(const std::vector<pq::StockRow>& rows, int64_t idproduct, const std::vector<int64_t>& warehouses) {
+  int64_t sum = 0;
+  for (const auto& r : rows) {
+    if (r.idproduct == idproduct && std::binary_search(warehouses.begin(), warehouses.end(), r.idwarehouse)) {
+      sum += r.freestock;
+    }
+  }
+  return sum;
+}
+
+std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& orders) {
+  std::map<int64_t, int64_t> out;
+  for (const auto& w : orders) {
+    if (w.imported || !order_holds_unreserved_stock(w.order)) continue;
+    for (const auto& line : w.lines) {
+      if (line.variant_id) out[*line.variant_id] += line.quantity;
+    }
+  }
+  return out;
+}
+
+}  // namespace lpsync

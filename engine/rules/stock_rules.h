@@ -1,0 +1,36 @@
+// Section 4: the stock the shop should show for a linked variant.
+//   desired(v) = max(0, sum of freestock of v over the stock warehouses - pending(v))
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <vector>
+
+#include "engine/model/lightspeed.h"
+#include "engine/model/picqer.h"
+#include "engine/rules/settings.h"
+
+namespace lpsync {
+
+// The warehouses whose free stock counts: the configured list, or every warehouse that is
+// active and counts for general stock. Sorted.
+std::vector<int64_t> stock_warehouse_ids(const Settings& settings, const std::vector<pq::Warehouse>& warehouses);
+
+// Free stock of one product over the given warehouses (rows of other products or
+// warehouses are ignored).
+int64_t free_stock(const std::vector<pq::StockRow>& rows, int64_t idproduct, const std::vector<int64_t>& warehouses);
+
+inline int64_t desired_stock(int64_t free, int64_t pending) { return free - pending > 0 ? free - pending : 0; }
+
+// An order in the current window with its lines, as the order poll saw it.
+struct WindowOrder {
+  ls::Order order;
+  std::vector<ls::OrderLine> lines;
+  bool imported = false;
+};
+
+// pending(v) for every variant: the quantity on orders in the window that are not
+// imported, not cancelled and not shipped.
+std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& orders);
+
+}  // namespace lpsync

@@ -1,0 +1,66 @@
+#include "engine/rules/stock_rules.h"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+namespace lpsync {
+namespace {
+
+TEST(StockWarehouses, DefaultIsActiveAndCountingWarehouses) {
+  std::vector<pq::Warehouse> w = {{1, "Main", true, true, true},
+                                  {2, "Returns", true, false, false},
+                                  {3, "Old", false, true, true},
+                                  {4, "Store", true, true, false}};
+  Settings s;
+  EXPECT_EQ(stock_warehouse_ids(s, w), (std::vector<int64_t>{1, 4}));
+  s.stock_warehouses = {2, 2};
+  EXPECT_EQ(stock_warehouse_ids(s, w), (std::vector<int64_t>{2}));
+}
+
+TEST(DesiredStock, FreeStockOverStockWarehousesMinusPending) {
+  std::vector<pq::StockRow> rows = {{1, 10, "A", 8, 1, 7}, {2, 10, "A", 5, 0, 5}, {1, 11, "B", 3, 0, 3}};
+  EXPECT_EQ(free_stock(rows, 10, {1}), 7);
+  EXPECT_EQ(free_stock(rows, 10, {1, 2}), 12);
+  EXPECT_EQ(free_stock(rows, 12, {1, 2}), 0);
+  EXPECT_EQ(desired_stock(12, 5), 7);
+  EXPECT_EQ(desired_stock(3, 5), 0);
+}
+
+TEST(PendingStock, CountsUnimportedOpenOrdersOnly) {
+  auto order = [](std::string status, std::string payment, std::string shipment) {
+    ls::Order o;
+    o.status = status;
+    o.payment_status = payment;
+    o.shipment_status = shipment;
+    return o;
+  };
+  ls::OrderLine a;
+  a.variant_id = 1;
+  a.quantity = 2;
+  ls::OrderLine b;
+  b.variant_id = 2;
+  b.quantity = 1;
+  ls::OrderLine none;
+  none.quantity = 5;
+  std::vector<WindowOrder> orders = {
+      {order("processing_awaiting_payment", "not_paid", "not_shipped"), {a, b, none}, false},
+      {order("processing_awaiting_shipment", "paid", "not_shipped"), {a}, false},   // held or not yet imported
+      {order("processing_awaiting_shipment", "paid", "not_shipped"), {a}, true},    // imported: Picqer reserved it
+      {order("cancelled", "cancelled", "not_shipped"), {a}, false},
+      {order("completed_shipped", "paid", "shipped"), {b}, false},
+  };
+  auto pending = pending_quantities(orders);
+  EXPECT_EQ(pending[1], 4);
+  EXPECT_EQ(pending[2], 1);
+  EXPECT_EQ(pending.size(), 2u);
+}
+
+RC_GTEST_PROP(DesiredStockProperty, NeverNegativeAndMonotone, (int free, int pending)) {
+  int64_t d = desired_stock(free, pending);
+  RC_ASSERT(d >= 0);
+  RC_ASSERT(d >= static_cast<int64_t>(free) - pending);
+  RC_ASSERT(desired_stock(static_cast<int64_t>(free) + 1, pending) >= d);
+}
+
+}  // namespace
+}  // namespace lpsync
