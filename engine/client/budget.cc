@@ -1,0 +1,136 @@
+#include "engine/client/budget.h"
+
+#include <algorithm>
+
+namespace lpsync {
+namespace {
+
+// Requests every window keeps free for each priority above the one asking, at the least.
+constexpr int64_t kFloorPerHigherPriority = 2;
+
+}  // namespace
+
+std::string_view to_string(Priority p) {
+  switch (p) {
+    case Priority::orders: return "orders";
+    case Priority::shipments: return "shipments";
+    case Priority::stock: return "stock";
+    case Priority::bulk: return "bulk import";
+  }
+  return "?";
+}
+
+std::vector<WindowLimit> lightspeed_limits() {
+  return {{300, Duration::minutes(5), true},
+          {3000, Duration::hours(1), true},
+          {12000, Duration::days(1), true},
+          {20, Duration::seconds(1), false}};
+}
+
+std::vector<WindowLimit> picqer_limits() { return {{500, Duration::minutes(1), true}}; }
+
+RateBudget::RateBudget(std::vector<WindowLimit> windows) : limits_(std::move(windows)) {
+  for (const auto& l : limits_) windows_.push_back(Window{l, {}, {}, std::nullopt, std::nullopt, Instant(), 0});
+}
+
+void RateBudget::expire(Window& w, Instant now) const {
+  Instant cutoff = now - w.limit.length;
+  while (!w.sends.empty() && w.sends.front() <= cutoff) w.sends.pop_front();
+  for (auto& q : w.by_priority) {
+    while (!q.empty() && q.front() <= cutoff) q.pop_front();
+  }
+  if (w.server_reset_at && now >= *w.server_reset_at) {
+    // The server's window ended: its count no longer binds.
+    w.server_remaining.reset();
+    w.server_reset_at.reset();
+  }
+}
+
+int64_t RateBudget::headroom(const Window& w, Priority p) const {
+  int64_t reserve = 0;
+  for (int higher = 0; higher < static_cast<int>(p); ++higher) {
+    // Expect the higher priority to use as much as it used in the last window-length.
+    reserve += static_cast<int64_t>(w.by_priority[higher].size()) + kFloorPerHigherPriority;
+  }
+  return reserve;
+}
+
+Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now) const {
+  int64_t reserve = headroom(w, p);
+  int64_t used = static_cast<int64_t>(w.sends.size());
+  int64_t left = w.limit.limit - used;
+  Instant at = now;
+  if (left - reserve <= 0) {
+    // Wait until enough of our own sends leave the window.
+    int64_t need = reserve - left + 1;  // sends that must expire
+    if (need > used) {
+      at = std::max(at, now + w.limit.length);
+    } else {
+      at = std::max(at, w.sends[static_cast<size_t>(need - 1)] + w.limit.length + Duration::millis(1));
+    }
+  }
+  if (w.server_remaining) {
+    int64_t server_left = *w.server_remaining - w.sent_since_report;
+    if (server_left - reserve <= 0) {
+      Instant reset = w.server_reset_at ? *w.server_reset_at : w.server_seen_at + w.limit.length;
+      at = std::max(at, reset);
+    }
+  }
+  return at;
+}
+
+Instant RateBudget::available_at(Priority p, Instant now) const {
+  Instant at = std::max(now, blocked_until_);
+  for (auto& w : windows_) {
+    expire(w, now);
+    at = std::max(at, window_available_at(w, p, now));
+  }
+  return at;
+}
+
+void RateBudget::on_sent(Priority p, Instant now) {
+  ++stats_.sent[static_cast<int>(p)];
+  for (auto& w : windows_) {
+    expire(w, now);
+    w.sends.push_back(now);
+    w.by_priority[static_cast<int>(p)].push_back(now);
+    ++w.sent_since_report;
+  }
+}
+
+void RateBudget::on_reported(const std::vector<int64_t>& remaining, const std::vector<Duration>& reset_in,
+                             Instant now) {
+  size_t k = 0;
+  for (auto& w : windows_) {
+    if (!w.limit.reported) continue;
+    if (k < remaining.size()) {
+      w.server_remaining = remaining[k];
+      w.server_seen_at = now;
+      w.sent_since_report = 0;
+      if (k < reset_in.size()) {
+        w.server_reset_at = now + reset_in[k];
+      } else {
+        w.server_reset_at.reset();
+      }
+    }
+    ++k;
+  }
+}
+
+void RateBudget::on_refused(Instant until) {
+  ++stats_.refusals;
+  blocked_until_ = std::max(blocked_until_, until);
+}
+
+int64_t RateBudget::remaining(Instant now) const {
+  int64_t least = INT64_MAX;
+  for (auto& w : windows_) {
+    expire(w, now);
+    int64_t left = w.limit.limit - static_cast<int64_t>(w.sends.size());
+    if (w.server_remaining) left = std::min(left, *w.server_remaining - w.sent_since_report);
+    least = std::min(least, left);
+  }
+  return least;
+}
+
+}  // namespace lpsync

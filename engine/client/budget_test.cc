@@ -1,0 +1,82 @@
+#include "engine/client/budget.h"
+
+#include <gtest/gtest.h>
+
+namespace lpsync {
+namespace {
+
+const Instant kT0 = Instant::from_unix_seconds(1'800'000'000);
+
+// Sends as fast as the budget allows for `p`, from `start`, and returns when the n-th went.
+Instant send_n(RateBudget& b, Priority p, int n, Instant start) {
+  Instant t = start;
+  for (int i = 0; i < n; ++i) {
+    t = b.available_at(p, t);
+    b.on_sent(p, t);
+  }
+  return t;
+}
+
+TEST(RateBudget, NeverMoreThanTheLimitInAnyWindow) {
+  RateBudget b({{10, Duration::minutes(1), false}});
+  Instant last = send_n(b, Priority::orders, 30, kT0);
+  // 10 at kT0, 10 just after one minute, 10 just after two.
+  EXPECT_GT(last, kT0 + Duration::minutes(2));
+  EXPECT_LT(last, kT0 + Duration::minutes(2) + Duration::seconds(1));
+}
+
+TEST(RateBudget, LowerPrioritiesLeaveHeadroom) {
+  RateBudget b({{10, Duration::minutes(1), false}});
+  // Bulk import may use only what the three higher priorities' floors leave.
+  for (int i = 0; i < 100; ++i) {
+    if (b.available_at(Priority::bulk, kT0) != kT0) break;
+    b.on_sent(Priority::bulk, kT0);
+  }
+  EXPECT_EQ(b.stats().sent[3], 4);  // 10 - 3 floors of 2
+  EXPECT_GT(b.available_at(Priority::bulk, kT0), kT0);
+  EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0);
+  EXPECT_EQ(b.available_at(Priority::stock, kT0), kT0);
+}
+
+TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
+  RateBudget b({{20, Duration::minutes(1), false}});
+  for (int i = 0; i < 5; ++i) b.on_sent(Priority::orders, kT0);
+  // 20 - 5 used = 15 left; bulk must also keep 5 (orders' recent use) + 6 (floors).
+  int bulk = 0;
+  while (b.available_at(Priority::bulk, kT0) == kT0 && bulk < 100) b.on_sent(Priority::bulk, kT0), ++bulk;
+  EXPECT_EQ(bulk, 4);
+}
+
+TEST(RateBudget, ServerCountAndResetBind) {
+  RateBudget b(lightspeed_limits());
+  b.on_sent(Priority::orders, kT0);
+  // Another client spent the 5-minute budget; the server says so and when it resets.
+  b.on_reported({0, 2000, 11000}, {Duration::seconds(120), Duration::seconds(1800), Duration::hours(5)}, kT0);
+  EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0 + Duration::seconds(120));
+  // After the reset the server's old count no longer applies.
+  EXPECT_EQ(b.available_at(Priority::orders, kT0 + Duration::seconds(120)), kT0 + Duration::seconds(120));
+}
+
+TEST(RateBudget, PerSecondWindowIsKeptLocally) {
+  RateBudget b(lightspeed_limits());
+  Instant last = send_n(b, Priority::orders, 41, kT0);
+  EXPECT_GE(last, kT0 + Duration::seconds(2));
+}
+
+TEST(RateBudget, RefusalBlocksEveryone) {
+  RateBudget b(picqer_limits());
+  b.on_refused(kT0 + Duration::seconds(20));
+  EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0 + Duration::seconds(20));
+  EXPECT_EQ(b.stats().refusals, 1);
+}
+
+TEST(RateBudget, PicqerRemainingWithoutResetWaitsAWindow) {
+  RateBudget b(picqer_limits());
+  b.on_sent(Priority::stock, kT0);
+  b.on_reported({0}, {}, kT0);
+  EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0 + Duration::minutes(1));
+  EXPECT_EQ(b.remaining(kT0), 0);
+}
+
+}  // namespace
+}  // namespace lpsync

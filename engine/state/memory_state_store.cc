@@ -1,0 +1,85 @@
+#include <stdexcept>
+
+#include "engine/state/state_store.h"
+
+namespace lpsync {
+namespace {
+
+template <typename M>
+auto find_value(const M& m, const typename M::key_type& k) -> std::optional<typename M::mapped_type> {
+  auto it = m.find(k);
+  if (it == m.end()) return std::nullopt;
+  return it->second;
+}
+
+template <typename M>
+auto values_of(const M& m) {
+  std::vector<typename M::mapped_type> out;
+  out.reserve(m.size());
+  for (const auto& [k, v] : m) out.push_back(v);
+  return out;
+}
+
+}  // namespace
+
+std::optional<OrderLink> MemoryStateStore::order_link(int64_t id) const { return find_value(orders_, id); }
+
+void MemoryStateStore::put_order_link(const OrderLink& link) {
+  // The same invariant the SQLite schema enforces: one Picqer order per Lightspeed order.
+  auto it = orders_.find(link.ls_order_id);
+  if (it != orders_.end() && it->second.idorder != link.idorder) {
+    throw std::logic_error("order " + link.number + " is already linked to another Picqer order");
+  }
+  orders_[link.ls_order_id] = link;
+}
+
+std::vector<OrderLink> MemoryStateStore::order_links() const { return values_of(orders_); }
+
+std::optional<ProductLink> MemoryStateStore::product_link(int64_t variant_id) const {
+  return find_value(products_, variant_id);
+}
+
+std::optional<ProductLink> MemoryStateStore::product_link_by_code(const std::string& code) const {
+  auto it = variant_by_code_.find(code);
+  if (it == variant_by_code_.end()) return std::nullopt;
+  return products_.at(it->second);
+}
+
+void MemoryStateStore::put_product_link(const ProductLink& link) {
+  auto other = variant_by_code_.find(link.productcode);
+  if (other != variant_by_code_.end() && other->second != link.variant_id) {
+    throw std::logic_error("productcode " + link.productcode + " is already linked to another variant");
+  }
+  remove_product_link(link.variant_id);
+  products_[link.variant_id] = link;
+  variant_by_code_[link.productcode] = link.variant_id;
+}
+
+void MemoryStateStore::remove_product_link(int64_t variant_id) {
+  auto it = products_.find(variant_id);
+  if (it == products_.end()) return;
+  variant_by_code_.erase(it->second.productcode);
+  products_.erase(it);
+}
+
+std::vector<ProductLink> MemoryStateStore::product_links() const { return values_of(products_); }
+
+void MemoryStateStore::begin_intent(const Intent& intent) { intents_[{intent.kind, intent.key}] = intent; }
+
+void MemoryStateStore::end_intent(IntentKind kind, const std::string& key) { intents_.erase({kind, key}); }
+
+std::vector<Intent> MemoryStateStore::intents() const { return values_of(intents_); }
+
+std::optional<int64_t> MemoryStateStore::shop_stock(int64_t variant_id) const {
+  return find_value(shop_stock_, variant_id);
+}
+
+std::optional<ShipmentPush> MemoryStateStore::shipment_push(int64_t idshipment) const {
+  return find_value(shipments_, idshipment);
+}
+
+std::vector<ShipmentPush> MemoryStateStore::shipment_pushes() const { return values_of(shipments_); }
+
+std::optional<std::string> MemoryStateStore::value(const std::string& key) const { return find_value(values_, key); }
+
+}  // namespace lpsync

@@ -1,0 +1,172 @@
+// What the engine must remember across restarts: links between the two systems, the
+// intents of remote creates in flight, the decisions it reports, and its cursors. The
+// engine writes here at the points where it commits to a decision; every method is atomic
+// on its own. MemoryStateStore keeps it in memory (simulation); the SQLite store keeps it
+// on disk (live mode, crash tests).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "engine/env/time.h"
+#include "engine/rules/reasons.h"
+
+namespace lpsync {
+
+// A Lightspeed order imported into Picqer.
+struct OrderLink {
+  int64_t ls_order_id = 0;
+  std::string number;      // the Lightspeed order number = the Picqer reference
+  int64_t idorder = 0;     // Picqer
+  bool processed = false;  // POST /orders/{id}/process succeeded (or the order was past concept)
+  Instant imported_at;
+  bool operator==(const OrderLink&) const = default;
+};
+
+// A Lightspeed variant linked to a Picqer product with the same productcode.
+struct ProductLink {
+  int64_t variant_id = 0;
+  std::string productcode;
+  int64_t idproduct = 0;
+  bool created_by_engine = false;  // the engine created it (and set its base stock)
+  bool operator==(const ProductLink&) const = default;
+};
+
+// A remote create that may have happened: recorded before the request, removed after its
+// result is stored. One left over after a crash is resolved by a lookup, never by creating
+// again.
+enum class IntentKind { create_order, create_product, push_shipment };
+struct Intent {
+  IntentKind kind;
+  std::string key;  // the reference, the productcode, or the idshipment
+  Instant started_at;
+  bool operator==(const Intent&) const = default;
+};
+
+// An order the last poll decided not to import, and why.
+struct HeldOrder {
+  int64_t ls_order_id = 0;
+  std::string number;
+  HeldReason reason;
+  Instant decided_at;
+  bool operator==(const HeldOrder&) const = default;
+};
+
+// A Picqer shipment pushed to the shop (exactly once per idshipment).
+struct ShipmentPush {
+  int64_t idshipment = 0;
+  int64_t ls_order_id = 0;
+  int64_t ls_shipment_id = 0;
+  std::string trackingcode;
+  bool pushed = false;  // false: seen and reported (a later shipment of an order), not pushed
+  Instant at;
+  bool operator==(const ShipmentPush&) const = default;
+};
+
+struct SkippedVariant {
+  int64_t variant_id = 0;
+  SkuProblem reason;
+  std::vector<int64_t> sharing;  // for duplicate_sku: every variant with that SKU
+  bool operator==(const SkippedVariant&) const = default;
+};
+
+// The bulk "Import products" job, resumable.
+struct BulkImport {
+  bool running = false;
+  bool finished = false;
+  int64_t total = 0;       // variants, from count.json
+  int64_t done = 0;        // variants handled (linked, created or skipped)
+  int64_t next_variant_page = 1;  // next page of 250 variants to read
+  int64_t linked = 0, created = 0;
+  std::vector<SkippedVariant> skipped;
+  Instant started_at, finished_at;
+  bool operator==(const BulkImport&) const = default;
+};
+
+class StateStore {
+ public:
+  virtual ~StateStore() = default;
+
+  virtual std::optional<OrderLink> order_link(int64_t ls_order_id) const = 0;
+  virtual void put_order_link(const OrderLink& link) = 0;
+  virtual std::vector<OrderLink> order_links() const = 0;
+
+  virtual std::optional<ProductLink> product_link(int64_t variant_id) const = 0;
+  virtual std::optional<ProductLink> product_link_by_code(const std::string& productcode) const = 0;
+  virtual void put_product_link(const ProductLink& link) = 0;
+  virtual void remove_product_link(int64_t variant_id) = 0;
+  virtual std::vector<ProductLink> product_links() const = 0;
+
+  virtual void begin_intent(const Intent& intent) = 0;
+  virtual void end_intent(IntentKind kind, const std::string& key) = 0;
+  virtual std::vector<Intent> intents() const = 0;
+
+  virtual void put_held(const std::vector<HeldOrder>& held) = 0;  // replaces the list
+  virtual std::vector<HeldOrder> held() const = 0;
+
+  // The stock level last known to be in Lightspeed for a variant (pushed or read).
+  virtual std::optional<int64_t> shop_stock(int64_t variant_id) const = 0;
+  virtual void put_shop_stock(int64_t variant_id, int64_t level) = 0;
+
+  virtual std::optional<ShipmentPush> shipment_push(int64_t idshipment) const = 0;
+  virtual void put_shipment_push(const ShipmentPush& push) = 0;
+  virtual std::vector<ShipmentPush> shipment_pushes() const = 0;
+
+  virtual BulkImport bulk_import() const = 0;
+  virtual void put_bulk_import(const BulkImport& state) = 0;
+
+  // Small named values: cursors, webhook registrations, counters.
+  virtual std::optional<std::string> value(const std::string& key) const = 0;
+  virtual void put_value(const std::string& key, const std::string& value) = 0;
+};
+
+// Everything in memory; survives an engine "crash" in simulation because the simulated
+// process only loses the engine object, not the store.
+class MemoryStateStore final : public StateStore {
+ public:
+  std::optional<OrderLink> order_link(int64_t ls_order_id) const override;
+  void put_order_link(const OrderLink& link) override;
+  std::vector<OrderLink> order_links() const override;
+
+  std::optional<ProductLink> product_link(int64_t variant_id) const override;
+  std::optional<ProductLink> product_link_by_code(const std::string& productcode) const override;
+  void put_product_link(const ProductLink& link) override;
+  void remove_product_link(int64_t variant_id) override;
+  std::vector<ProductLink> product_links() const override;
+
+  void begin_intent(const Intent& intent) override;
+  void end_intent(IntentKind kind, const std::string& key) override;
+  std::vector<Intent> intents() const override;
+
+  void put_held(const std::vector<HeldOrder>& held) override { held_ = held; }
+  std::vector<HeldOrder> held() const override { return held_; }
+
+  std::optional<int64_t> shop_stock(int64_t variant_id) const override;
+  void put_shop_stock(int64_t variant_id, int64_t level) override { shop_stock_[variant_id] = level; }
+
+  std::optional<ShipmentPush> shipment_push(int64_t idshipment) const override;
+  void put_shipment_push(const ShipmentPush& push) override { shipments_[push.idshipment] = push; }
+  std::vector<ShipmentPush> shipment_pushes() const override;
+
+  BulkImport bulk_import() const override { return bulk_; }
+  void put_bulk_import(const BulkImport& state) override { bulk_ = state; }
+
+  std::optional<std::string> value(const std::string& key) const override;
+  void put_value(const std::string& key, const std::string& value) override { values_[key] = value; }
+
+ private:
+  std::map<int64_t, OrderLink> orders_;
+  std::map<int64_t, ProductLink> products_;
+  std::map<std::string, int64_t> variant_by_code_;
+  std::map<std::pair<IntentKind, std::string>, Intent> intents_;
+  std::vector<HeldOrder> held_;
+  std::map<int64_t, int64_t> shop_stock_;
+  std::map<int64_t, ShipmentPush> shipments_;
+  BulkImport bulk_;
+  std::map<std::string, std::string> values_;
+};
+
+}  // namespace lpsync
