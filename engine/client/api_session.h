@@ -1,0 +1,66 @@
+// One API as the engine talks to it: the base URL and credentials, the shared rate budget,
+// and the classification of answers into CallOutcomes. Every request goes through here,
+// so every request is budgeted, traced and classified the same way. The session never
+// waits: when the budget says "not yet", it answers rate_limited with the time to retry,
+// and the calling job reschedules itself.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "engine/client/api_call.h"
+#include "engine/client/budget.h"
+#include "engine/env/clock.h"
+#include "engine/env/http.h"
+#include "engine/trace/trace.h"
+
+namespace lpsync {
+
+enum class ApiKind { lightspeed, picqer };
+
+struct ApiSpec {
+  ApiKind kind;
+  std::string base_url;       // "https://api.webshopapp.com/en" or "https://acme.picqer.com/api/v1"
+  std::string authorization;  // the Authorization header value
+  std::string user_agent;
+};
+
+class ApiSession {
+ public:
+  ApiSession(Clock& clock, Transport& transport, RateBudget& budget, Trace& trace, ApiSpec spec);
+
+  // Sends `method` `path` (relative to the base URL, with its query) with an optional JSON
+  // body. The answer's JSON is in `value` when ok.
+  ApiResult<boost::json::value> call(Priority priority, std::string_view method, const std::string& path,
+                                     const boost::json::value* body = nullptr);
+
+  // A GET of an absolute URL outside the API (product images on a CDN): no credentials, no
+  // budget. The body is in `value`.
+  ApiResult<std::string> fetch(const std::string& url);
+
+  // Refuses every request other than GET while the predicate says writes are not allowed:
+  // the read-only guard (a refused write is counted, and fails loudly in the result).
+  void guard_writes(std::function<bool()> writes_allowed) { writes_allowed_ = std::move(writes_allowed); }
+  int64_t refused_writes() const { return refused_writes_; }
+
+  std::string_view name() const { return spec_.kind == ApiKind::lightspeed ? "lightspeed" : "picqer"; }
+  RateBudget& budget() { return budget_; }
+  int64_t requests() const { return requests_; }
+
+ private:
+  void read_rate_headers(const Response& r, Instant now);
+  Instant retry_after_429(const Response& r, Instant now) const;
+  std::string describe(std::string_view method, const std::string& path) const;
+  std::string error_message(const Response& r) const;
+
+  Clock& clock_;
+  Transport& transport_;
+  RateBudget& budget_;
+  Trace& trace_;
+  ApiSpec spec_;
+  std::function<bool()> writes_allowed_;
+  int64_t refused_writes_ = 0;
+  int64_t requests_ = 0;
+};
+
+}  // namespace lpsync

@@ -1,0 +1,81 @@
+// The readers against payloads shaped like the real APIs' (quirks included).
+#include <gtest/gtest.h>
+
+#include "engine/client/lightspeed_json.h"
+#include "engine/client/picqer_json.h"
+
+namespace lpsync {
+namespace {
+
+TEST(LightspeedJson, ReadsAnOrderWithItsQuirks) {
+  auto doc = json::parse(R"({"id":123,"number":"ORD00012","createdAt":"2026-11-02T09:00:00+01:00",
+    "updatedAt":"2026-11-02T10:30:00+00:00","status":"processing_awaiting_shipment","paymentStatus":"paid",
+    "shipmentStatus":"not_shipped","shipmentIsCashOnDelivery":false,"paymentIsPost":false,"email":"a@b.nl",
+    "firstname":"Ann","lastname":"V","phone":"","companyName":false,"addressShippingName":"Ann V",
+    "addressShippingStreet":"Dam","addressShippingNumber":"1","addressShippingExtension":false,
+    "addressShippingZipcode":"1012","addressShippingCity":"Amsterdam",
+    "addressShippingCountry":{"id":1,"code":"nl","code3":"nld","title":"Netherlands"}})");
+  ls::Order o = ls::read_order(json::Reader(doc));
+  EXPECT_EQ(o.id, 123);
+  EXPECT_EQ(o.number, "ORD00012");
+  EXPECT_EQ(o.created_at, *parse_iso8601("2026-11-02T08:00:00Z"));
+  EXPECT_EQ(o.payment_status, "paid");
+  EXPECT_EQ(o.company, "");
+  EXPECT_EQ(o.shipping.extension, "");
+  EXPECT_EQ(o.shipping.country, "nl");
+}
+
+TEST(LightspeedJson, ReadsLinesWithAndWithoutVariant) {
+  auto doc = json::parse(R"([{"id":1,"quantityOrdered":"2","priceExcl":"8.2645","sku":" A ",
+    "variant":{"resource":{"id":11,"url":"variants/11","link":"x"}},"product":{"resource":{"id":5}}},
+    {"id":2,"quantityOrdered":1,"variant":false,"product":false}])");
+  json::Reader r(doc);
+  ls::OrderLine a = ls::read_order_line(r.at(0));
+  EXPECT_EQ(a.variant_id, 11);
+  EXPECT_EQ(a.product_id, 5);
+  EXPECT_EQ(a.quantity, 2);
+  EXPECT_DOUBLE_EQ(a.price_excl, 8.2645);
+  EXPECT_EQ(a.sku, " A ");
+  ls::OrderLine b = ls::read_order_line(r.at(1));
+  EXPECT_FALSE(b.variant_id.has_value());
+}
+
+TEST(LightspeedJson, MistypedFieldsNameTheirPath) {
+  auto doc = json::parse(R"({"orders":[{"id":"x"}]})");
+  try {
+    ls::read_order(json::Reader(doc).field("orders").at(0));
+    FAIL() << "no error";
+  } catch (const json::Error& e) {
+    EXPECT_EQ(std::string(e.what()), "$.orders[0].id: expected an integer, got a string");
+  }
+  auto bad_time = json::parse(R"({"id":1,"number":"1","createdAt":"yesterday"})");
+  EXPECT_THROW(ls::read_order(json::Reader(bad_time)), json::Error);
+}
+
+TEST(PicqerJson, ShipmentTrackingPrefersParcels) {
+  auto doc = json::parse(R"({"idshipment":9,"idpicklist":3,"idorder":2,"trackingcode":"OLD",
+    "parcels":[{"tracking_code":"NEW","tracking_url":"https://t/NEW"}],"provider":"PostNL","carrier_key":"postnl",
+    "cancelled":false})");
+  pq::Shipment s = pq::read_shipment(json::Reader(doc));
+  EXPECT_EQ(s.trackingcode, "NEW");
+  EXPECT_EQ(s.tracktraceurl, "https://t/NEW");
+  EXPECT_EQ(s.carrier, "postnl");
+  auto old = json::parse(R"({"idshipment":9,"trackingcode":"OLD","tracktraceurl":"u","provider":"DHL"})");
+  pq::Shipment o = pq::read_shipment(json::Reader(old));
+  EXPECT_EQ(o.trackingcode, "OLD");
+  EXPECT_EQ(o.carrier, "DHL");
+}
+
+TEST(PicqerJson, StockRowsAndOrders) {
+  auto stock = json::parse(R"({"idwarehouse":1,"stock":22,"reserved":1,"freestock":21})");
+  EXPECT_EQ(pq::read_product_stock(json::Reader(stock), 7), (pq::StockRow{1, 7, "", 22, 1, 21}));
+  auto order = json::parse(R"({"idorder":5,"orderid":"O2026-1","reference":"ORD1","status":"concept",
+    "products":[{"idproduct":7,"productcode":"A","amount":2,"price":9.5}]})");
+  pq::Order o = pq::read_order(json::Reader(order));
+  EXPECT_EQ(o.reference, "ORD1");
+  ASSERT_EQ(o.products.size(), 1u);
+  EXPECT_EQ(o.products[0].amount, 2);
+}
+
+}  // namespace
+}  // namespace lpsync
