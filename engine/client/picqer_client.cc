@@ -92,6 +92,12 @@ ApiResult<pq::Product> PicqerClient::create_product(Priority p, const NewProduct
   return one<pq::Product>(p, "POST", "/products", &body, pq::read_product);
 }
 
+ApiResult<int64_t> PicqerClient::count_images(Priority p, int64_t idproduct) {
+  std::string path = "/products/" + std::to_string(idproduct) + "/images";
+  return decode<int64_t>(session_.call(p, "GET", path), "Picqer GET " + path,
+                         [](const json::Reader& root) { return static_cast<int64_t>(root.size()); });
+}
+
 ApiResult<Nothing> PicqerClient::add_image(Priority p, int64_t idproduct, const std::string& base64_image) {
   boost::json::value body = {{"image", base64_image}};
   return no_value(session_.call(p, "POST", "/products/" + std::to_string(idproduct) + "/images", &body));

@@ -27,6 +27,7 @@ class PicqerClient {
   // One page (offset in steps of 100) of products; with `inactive`, the inactive ones.
   ApiResult<std::vector<pq::Product>> products(Priority p, int64_t offset, bool inactive);
   ApiResult<pq::Product> create_product(Priority p, const NewProduct& product, int64_t idvatgroup);
+  ApiResult<int64_t> count_images(Priority p, int64_t idproduct);
   ApiResult<Nothing> add_image(Priority p, int64_t idproduct, const std::string& base64_image);
   ApiResult<Nothing> set_stock(Priority p, int64_t idproduct, int64_t idwarehouse, int64_t amount,
                                const std::string& reason);

@@ -32,6 +32,7 @@ struct ProductLink {
   std::string productcode;
   int64_t idproduct = 0;
   bool created_by_engine = false;  // the engine created it (and set its base stock)
+  bool setup_done = true;          // for created products: images and base stock are in place
   bool operator==(const ProductLink&) const = default;
 };
 
@@ -79,7 +80,7 @@ struct BulkImport {
   bool finished = false;
   int64_t total = 0;       // variants, from count.json
   int64_t done = 0;        // variants handled (linked, created or skipped)
-  int64_t next_variant_page = 1;  // next page of 250 variants to read
+  int64_t last_variant_id = 0;  // variants are handled in id order; this one was the last
   int64_t linked = 0, created = 0;
   std::vector<SkippedVariant> skipped;
   Instant started_at, finished_at;

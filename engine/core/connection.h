@@ -1,0 +1,30 @@
+// One connection: a Lightspeed shop and a Picqer account, and where the engine receives
+// webhooks. Credentials live here and nowhere else; nothing prints them.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace lpsync {
+
+struct Connection {
+  // "https://api.webshopapp.com" (eu1), "https://api.shoplightspeed.com" (us1), or a fake.
+  std::string lightspeed_url;
+  std::string language = "en";
+  std::string lightspeed_key;
+  std::string lightspeed_secret;
+  int64_t shop_id = 0;
+  // "https://SUBDOMAIN.picqer.com", or a fake.
+  std::string picqer_url;
+  std::string picqer_key;
+  // Where the webhooks of both systems reach the engine ("" = no webhooks: polling only),
+  // and the secret token in the Lightspeed webhook path.
+  std::string webhook_url;
+  std::string webhook_token;
+  std::string user_agent = "lpsync/1.0 (Lightspeed-Picqer sync engine; https://github.com/lpsync/lpsync)";
+
+  std::string lightspeed_api_base() const { return lightspeed_url + "/" + language; }
+  std::string picqer_api_base() const { return picqer_url + "/api/v1"; }
+};
+
+}  // namespace lpsync

@@ -1,0 +1,55 @@
+#include "engine/core/core.h"
+
+namespace lpsync {
+
+Core::Core(EngineEnv env, Connection conn, Settings s)
+    : clock(env.clock),
+      store(env.store),
+      trace(env.trace),
+      connection(std::move(conn)),
+      settings(std::move(s)),
+      random(Random(env.seed).stream("engine")),
+      lightspeed_budget(lightspeed_limits()),
+      picqer_budget(picqer_limits()),
+      lightspeed_session(env.clock, env.transport, lightspeed_budget, env.trace,
+                         {ApiKind::lightspeed, connection.lightspeed_api_base(),
+                          basic_auth_header(connection.lightspeed_key, connection.lightspeed_secret),
+                          connection.user_agent}),
+      picqer_session(env.clock, env.transport, picqer_budget, env.trace,
+                     {ApiKind::picqer, connection.picqer_api_base(), basic_auth_header(connection.picqer_key, "X"),
+                      connection.user_agent}),
+      lightspeed(lightspeed_session),
+      picqer(picqer_session),
+      make_secret(std::move(env.make_secret)),
+      lightspeed_writer_(lightspeed_session) {
+  if (!make_secret) {
+    make_secret = [stream = random.stream("secrets")]() mutable {
+      static constexpr char kHex[] = "0123456789abcdef";
+      std::string out;
+      for (int i = 0; i < 32; ++i) out += kHex[stream.below(16)];
+      return out;
+    };
+  }
+  // The read-only guard: the last line of defence under the type-level split.
+  lightspeed_session.guard_writes([this] { return settings.may_write_lightspeed(); });
+}
+
+void Core::refresh_usage() {
+  Instant t = now();
+  report.lightspeed = {lightspeed_session.requests(), lightspeed_budget.stats().refusals,
+                       lightspeed_session.refused_writes(), lightspeed_budget.remaining(t)};
+  report.picqer = {picqer_session.requests(), picqer_budget.stats().refusals, picqer_session.refused_writes(),
+                   picqer_budget.remaining(t)};
+}
+
+Duration Backoff::next_delay(Random& random) {
+  Duration d = kBase;
+  for (int i = 0; i < attempts_ && d < kCap; ++i) d = d * 2;
+  if (d > kCap) d = kCap;
+  ++attempts_;
+  // Jitter: between half and the full delay.
+  int64_t ms = d.millis();
+  return Duration::millis(ms / 2 + static_cast<int64_t>(random.below(static_cast<uint64_t>(ms / 2 + 1))));
+}
+
+}  // namespace lpsync

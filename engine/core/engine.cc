@@ -1,0 +1,118 @@
+#include "engine/core/engine.h"
+
+#include "engine/webhooks/receiver.h"
+
+namespace lpsync {
+
+Engine::Engine(EngineEnv env, Connection connection, Settings settings)
+    : core_(std::move(env), std::move(connection), std::move(settings)),
+      products_(core_),
+      orders_(core_, products_),
+      shipments_(core_),
+      stock_(core_, products_),
+      bulk_(core_, products_),
+      hooks_(core_),
+      scheduler_(core_.clock) {
+  orders_.on_pending_changed = [this](const std::vector<int64_t>& variants) {
+    if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.variants_changed(variants, core_.now()));
+  };
+  scheduler_.before_each_tick([this](Instant now) { apply_settings(now); });
+}
+
+Engine::~Engine() { stop(); }
+
+void Engine::start() {
+  const Settings& s = core_.settings;
+  Instant now = core_.now();
+  auto when = [&](bool on) { return on ? std::optional<Instant>(now) : std::nullopt; };
+  core_.report.held = core_.store.held();
+  core_.report.bulk = core_.store.bulk_import();
+  // Added in priority order; due jobs run by priority anyway.
+  scheduler_.add(orders_, when(s.active));
+  scheduler_.add(hooks_, when(s.active));
+  scheduler_.add(shipments_, when(s.pushes_shipments()));
+  scheduler_.add(stock_, when(s.pushes_stock()));
+  scheduler_.add(bulk_, when(s.active && core_.store.bulk_import().running));
+  scheduler_.start();
+  core_.decide("engine_started", {{"active", s.active}, {"read_only", s.read_only}});
+}
+
+void Engine::stop() { scheduler_.stop(); }
+
+void Engine::change_settings(const Settings& settings) {
+  pending_settings_ = settings;
+  scheduler_.tick_at(core_.now());
+}
+
+void Engine::activate() {
+  Settings s = this->settings();
+  s.active = true;
+  change_settings(s);
+}
+
+std::string Engine::import_products() {
+  apply_settings(core_.now());
+  std::string why = bulk_.start(core_.now());
+  if (why.empty()) scheduler_.wake(bulk_, core_.now());
+  return why;
+}
+
+void Engine::apply_settings(Instant now) {
+  if (!pending_settings_) return;
+  Settings before = core_.settings;
+  core_.settings = *pending_settings_;
+  pending_settings_.reset();
+  const Settings& after = core_.settings;
+  if (before == after) return;
+  core_.decide("settings_changed", {{"active", after.active},
+                                    {"read_only", after.read_only},
+                                    {"send_stock", after.send_stock},
+                                    {"send_shipments", after.send_shipments},
+                                    {"order_filter", to_string(after.order_filter)}});
+  if (after.active && !before.active) {
+    scheduler_.wake(orders_, now);
+    scheduler_.wake(hooks_, now);
+    if (bulk_.running()) scheduler_.wake(bulk_, now);
+  }
+  if (after.active && (after.import_orders != before.import_orders || after.order_filter != before.order_filter ||
+                       after.poll_interval < before.poll_interval)) {
+    scheduler_.wake(orders_, now);
+  }
+  if (after.pushes_stock() && !before.pushes_stock()) {
+    stock_.reconcile_next();
+    // The order poll runs first at this instant, so the pending quantities are current.
+    scheduler_.wake(orders_, now);
+    scheduler_.wake(stock_, now);
+  }
+  if (after.pushes_shipments() && !before.pushes_shipments()) scheduler_.wake(shipments_, now);
+  if (after.may_write_lightspeed() && !before.may_write_lightspeed()) scheduler_.wake(hooks_, now);
+}
+
+TransportResult Engine::receive_webhook(const Request& request) {
+  WebhookTargets t;
+  t.picqer_secret = [this] { return core_.store.value("picqer.hook_secret").value_or(""); };
+  t.lightspeed_token = core_.connection.webhook_token;
+  t.free_stock_changed = [this](int64_t idproduct) {
+    if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.product_changed(idproduct, core_.now()));
+  };
+  t.picqer_order_changed = [this](int64_t idorder) {
+    if (core_.settings.pushes_shipments()) {
+      scheduler_.wake(shipments_, shipments_.order_shipped(idorder, core_.now()));
+    }
+  };
+  t.lightspeed_order_changed = [this] {
+    if (core_.settings.active) scheduler_.wake(orders_, orders_.soon(core_.now()));
+  };
+  TransportResult result = lpsync::receive_webhook(request, t);
+  core_.decide("webhook_received", {{"path", parse_url(request.url) ? parse_url(request.url)->path : ""},
+                                    {"status", result.ok() ? result.response().status : 0}});
+  return result;
+}
+
+const Report& Engine::report() {
+  core_.refresh_usage();
+  core_.report.bulk = core_.store.bulk_import();
+  return core_.report;
+}
+
+}  // namespace lpsync

@@ -1,0 +1,48 @@
+// What the engine did and what it could not do, in the merchant's terms: imported orders,
+// held orders with reasons, products linked and created, stock and shipment pushes,
+// problems that need a person, and the requests spent against each API's budget.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/env/time.h"
+#include "engine/state/state_store.h"
+
+namespace lpsync {
+
+struct ImportedOrder {
+  std::string number;
+  int64_t idorder = 0;
+  Instant at;
+  bool adopted = false;  // it already existed in Picqer (created before a lost answer or a crash)
+};
+
+struct ApiUsage {
+  int64_t requests = 0;
+  int64_t rate_limited = 0;     // 429 answers
+  int64_t refused_writes = 0;   // writes the read-only guard stopped (must stay 0)
+  int64_t budget_remaining = 0; // in the tightest window, at the time of the report
+};
+
+struct Report {
+  std::vector<ImportedOrder> imported;  // by this process, in order
+  std::vector<HeldOrder> held;          // as decided at the last order poll
+  std::map<std::string, std::string> problems;  // key -> message; cleared when resolved
+  int64_t products_created = 0;
+  int64_t products_linked = 0;
+  int64_t stock_pushes = 0;
+  int64_t shipments_pushed = 0;
+  std::vector<std::string> notes;  // things a merchant should know, e.g. a second shipment
+  BulkImport bulk;
+  ApiUsage lightspeed, picqer;
+  Instant last_order_poll;
+  int64_t order_polls = 0;
+
+  void problem(const std::string& key, const std::string& message) { problems[key] = message; }
+  void resolved(const std::string& key) { problems.erase(key); }
+};
+
+}  // namespace lpsync

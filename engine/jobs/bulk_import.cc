@@ -1,0 +1,137 @@
+#include "engine/jobs/bulk_import.h"
+
+#include "engine/jobs/catalog_scan.h"
+#include "engine/jobs/picqer_account.h"
+
+namespace lpsync {
+namespace {
+
+constexpr Priority kP = Priority::bulk;
+
+}  // namespace
+
+std::string BulkImportJob::start(Instant now) {
+  if (!core_.settings.active) return "the connection is not active yet: activate it first";
+  if (!core_.settings.import_products) return "import_products is off: switch it on to import products";
+  BulkImport state = core_.store.bulk_import();
+  if (state.running) return "";  // already running: pressing again changes nothing
+  state = BulkImport{};
+  state.running = true;
+  state.started_at = now;
+  core_.store.put_bulk_import(state);
+  prepared_ = false;
+  core_.decide("bulk_import_started", {});
+  return "";
+}
+
+Step BulkImportJob::prepare() {
+  BulkImport state = core_.store.bulk_import();
+  if (state.total == 0) {
+    auto count = core_.lightspeed.count_variants(kP);
+    if (!count.ok()) return step_for(core_, backoff_, count);
+    state.total = count.value;
+    core_.store.put_bulk_import(state);
+  }
+  if (!core_.catalog.complete()) {
+    if (Step s = scan_catalog(core_, backoff_, kP); !s.is_done()) return s;
+  }
+  if (!core_.account.loaded) {
+    if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
+  }
+  // Product titles for the names of created products, 250 per request.
+  for (int page = 1;; ++page) {
+    auto read = core_.lightspeed.products(kP, page);
+    if (!read.ok()) return step_for(core_, backoff_, read);
+    for (const auto& p : read.value) core_.catalog.put_product(p);
+    if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
+  }
+  // Every Picqer product once, 100 per request, instead of one lookup per variant.
+  picqer_codes_.clear();
+  for (bool inactive : {false, true}) {
+    for (int64_t offset = 0;; offset += kPicqerPageSize) {
+      auto read = core_.picqer.products(kP, offset, inactive);
+      if (!read.ok()) return step_for(core_, backoff_, read);
+      for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);
+      if (read.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
+    }
+  }
+  prepared_ = true;
+  backoff_.succeeded();
+  return Step::ok();
+}
+
+Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
+  SkuStatus st = core_.catalog.skus().status(v.id);
+  if (st.problem) {
+    SkippedVariant skipped{v.id, *st.problem, {}};
+    if (*st.problem == SkuProblem::duplicate_sku) skipped.sharing = core_.catalog.skus().variants_with(st.sku);
+    state.skipped.push_back(skipped);
+    return Step::ok();
+  }
+  if (auto link = core_.store.product_link(v.id); link && link->productcode == st.sku) {
+    ++state.linked;
+    return products_.finish_setup(*link, kP);
+  }
+  if (auto found = picqer_codes_.find(st.sku); found != picqer_codes_.end()) {
+    // A product with this code exists: link it, leave its stock alone. One this job created
+    // before a restart is found by its create intent inside the linker instead.
+    bool ours = false;
+    for (const auto& i : core_.store.intents()) ours |= i.kind == IntentKind::create_product && i.key == st.sku;
+    if (!ours) {
+      products_.link_existing(v.id, st.sku, found->second);
+      ++state.linked;
+      return Step::ok();
+    }
+  }
+  int64_t idproduct = 0;
+  Step s = products_.create(v.id, st.sku, kP, idproduct);
+  if (s.is_done()) {
+    picqer_codes_[st.sku] = idproduct;
+    ++state.created;
+  }
+  return s;
+}
+
+std::optional<Instant> BulkImportJob::run(Instant now) {
+  BulkImport state = core_.store.bulk_import();
+  if (!state.running) return std::nullopt;
+  if (!core_.settings.active) return std::nullopt;  // woken on activation
+  if (!prepared_) {
+    Step s = prepare();
+    if (s.kind == Step::stop) return s.retry_at;
+    if (s.kind == Step::failed) {
+      core_.report.problem("bulk", "Import products cannot continue: " + s.message);
+      return now + Duration::minutes(10);
+    }
+    state = core_.store.bulk_import();
+  }
+  const auto& variants = core_.catalog.variants();
+  auto it = variants.upper_bound(state.last_variant_id);
+  for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {
+    Step s = handle(it->second, state);
+    if (s.kind == Step::stop) {
+      core_.store.put_bulk_import(state);
+      core_.report.bulk = state;
+      return s.retry_at;
+    }
+    if (s.kind == Step::failed) {
+      core_.report.notes.push_back("Import products: variant " + std::to_string(it->first) + ": " + s.message);
+    }
+    state.last_variant_id = it->first;
+    ++state.done;
+  }
+  if (it == variants.end()) {
+    state.running = false;
+    state.finished = true;
+    state.finished_at = now;
+    core_.decide("bulk_import_finished", {{"linked", state.linked},
+                                          {"created", state.created},
+                                          {"skipped", state.skipped.size()}});
+  }
+  core_.store.put_bulk_import(state);
+  core_.report.bulk = state;
+  backoff_.succeeded();
+  return state.running ? std::optional<Instant>(now) : std::nullopt;
+}
+
+}  // namespace lpsync

@@ -1,0 +1,42 @@
+// The bulk "Import products" job (section 3): walks every variant, links each one whose
+// unique SKU is a Picqer productcode, creates the others (import_products), and reports
+// every skipped variant with its reason. Progress (done / total from count.json) and the
+// last variant handled are stored, so a restart resumes where it stopped and creates
+// nothing twice. It runs at the lowest priority, in small batches, so orders, shipments
+// and stock always go first.
+#pragma once
+
+#include <map>
+#include <string>
+
+#include "engine/core/scheduler.h"
+#include "engine/jobs/product_linker.h"
+
+namespace lpsync {
+
+class BulkImportJob final : public Job {
+ public:
+  BulkImportJob(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+
+  std::string_view name() const override { return "bulk import"; }
+  Priority priority() const override { return Priority::bulk; }
+  std::optional<Instant> run(Instant now) override;
+
+  // The merchant pressed "Import products". Returns "" or why it cannot start.
+  std::string start(Instant now);
+  bool running() const { return core_.store.bulk_import().running; }
+
+  static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
+
+ private:
+  Step prepare();
+  Step handle(const ls::Variant& v, BulkImport& state);
+
+  Core& core_;
+  ProductLinker& products_;
+  Backoff backoff_;
+  bool prepared_ = false;
+  std::map<std::string, int64_t> picqer_codes_;  // every Picqer product (active or not) by productcode
+};
+
+}  // namespace lpsync

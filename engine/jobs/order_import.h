@@ -1,0 +1,35 @@
+// Imports one order that passed the gate and the filter (section 2, steps 4 and 5): every
+// line resolves to a Picqer product or the whole order is held; missing products are
+// created first (import_products); then the order is looked up by reference and adopted,
+// or created, its link stored at once, and processed.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "engine/jobs/product_linker.h"
+
+namespace lpsync {
+
+class OrderImporter {
+ public:
+  OrderImporter(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+
+  // `held` is set when the order cannot be imported now.
+  Step import(const ls::Order& order, const std::vector<ls::OrderLine>& lines, std::optional<HeldReason>& held);
+  // Processes an imported order that is still a concept in Picqer.
+  Step process(OrderLink link);
+
+  Backoff& backoff() { return backoff_; }
+
+ private:
+  Step resolve_lines(const std::vector<ls::OrderLine>& lines, std::vector<NewOrderLine>& resolved,
+                     std::optional<HeldReason>& held);
+  Step create_order(const ls::Order& order, std::vector<NewOrderLine> lines);
+
+  Core& core_;
+  ProductLinker& products_;
+  Backoff backoff_;
+};
+
+}  // namespace lpsync

@@ -1,0 +1,129 @@
+#include "engine/jobs/order_sync.h"
+
+#include "engine/jobs/catalog_scan.h"
+#include "engine/rules/order_rules.h"
+
+namespace lpsync {
+namespace {
+
+constexpr Priority kP = Priority::orders;
+
+}  // namespace
+
+Instant OrderSync::soon(Instant now) const {
+  Instant at = now + kWebhookDelay;
+  if (polled_ && at < last_poll_ + kMinGap) at = last_poll_ + kMinGap;
+  return at;
+}
+
+std::optional<Instant> OrderSync::run(Instant now) {
+  const Settings& s = core_.settings;
+  if (!s.active) return std::nullopt;  // woken when the merchant activates
+  if (!s.import_orders && !s.pushes_stock()) return now + s.poll_interval;
+  Step step = poll(now);
+  if (step.kind == Step::stop) {
+    core_.decide("order_poll_interrupted", {{"reason", step.message}, {"retry_at", format_iso8601(step.retry_at)}});
+    return step.retry_at;
+  }
+  return now + s.poll_interval;
+}
+
+Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines) {
+  auto it = lines_.find(order.id);
+  if (it == lines_.end()) {
+    auto read = core_.lightspeed.order_lines(kP, order.id);
+    if (!read.ok()) return step_for(core_, backoff_, read);
+    it = lines_.emplace(order.id, std::move(read.value)).first;
+  }
+  lines = &it->second;
+  return Step::ok();
+}
+
+Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window) {
+  const Settings& s = core_.settings;
+  if (auto link = core_.store.order_link(order.id)) {
+    window.push_back({order, {}, true});
+    return s.import_orders ? importer_.process(*link) : Step::ok();
+  }
+  std::optional<HeldReason> reason = order_decision(order, s.order_filter);
+  const std::vector<ls::OrderLine>* lines = nullptr;
+  if (!reason && s.import_orders) {
+    if (Step st = lines_of(order, lines); !st.is_done()) return st;
+    Step st = importer_.import(order, *lines, reason);
+    if (st.kind == Step::stop) return st;
+    if (st.kind == Step::failed) {
+      core_.report.problem("order:" + order.number, "Order " + order.number + " could not be imported: " + st.message);
+    } else {
+      core_.report.resolved("order:" + order.number);
+    }
+    if (core_.store.order_link(order.id)) {
+      window.push_back({order, *lines, true});
+      return Step::ok();
+    }
+  }
+  if (reason) {
+    held.push_back({order.id, order.number, *reason, core_.now()});
+    core_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
+  }
+  // Orders not imported still hold stock Picqer has not reserved (section 4).
+  if (s.pushes_stock() && order_holds_unreserved_stock(order)) {
+    if (!lines) {
+      if (Step st = lines_of(order, lines); !st.is_done()) return st;
+    }
+    window.push_back({order, *lines, false});
+  }
+  return Step::ok();
+}
+
+Step OrderSync::poll(Instant now) {
+  Step catalog = core_.catalog.complete() ? refresh_catalog(core_, backoff_, kP) : scan_catalog(core_, backoff_, kP);
+  if (!catalog.is_done()) return catalog;
+
+  std::vector<ls::Order> orders;
+  Instant since = order_window_start(now);
+  for (int page = 1;; ++page) {
+    auto read = core_.lightspeed.orders_updated_since(kP, since, page);
+    if (!read.ok()) return step_for(core_, backoff_, read);
+    orders.insert(orders.end(), read.value.begin(), read.value.end());
+    if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
+  }
+  backoff_.succeeded();
+
+  std::vector<HeldOrder> held;
+  std::vector<WindowOrder> window;
+  for (const auto& order : orders) {
+    Step st = decide(order, held, window);
+    if (st.kind == Step::stop) return st;
+  }
+  // Forget the lines of orders that left the window.
+  std::map<int64_t, std::vector<ls::OrderLine>> kept;
+  for (const auto& o : orders) {
+    if (auto it = lines_.find(o.id); it != lines_.end()) kept.emplace(o.id, std::move(it->second));
+  }
+  lines_ = std::move(kept);
+
+  core_.store.put_held(held);
+  core_.report.held = held;
+  core_.report.last_order_poll = now;
+  ++core_.report.order_polls;
+  last_poll_ = now;
+  polled_ = true;
+  publish_pending(window);
+  return Step::ok();
+}
+
+void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
+  std::map<int64_t, int64_t> pending = pending_quantities(window);
+  std::vector<int64_t> changed;
+  for (const auto& [v, q] : pending) {
+    auto it = core_.pending.find(v);
+    if (it == core_.pending.end() || it->second != q) changed.push_back(v);
+  }
+  for (const auto& [v, q] : core_.pending) {
+    if (!pending.count(v)) changed.push_back(v);
+  }
+  core_.pending = std::move(pending);
+  if (!changed.empty() && on_pending_changed) on_pending_changed(changed);
+}
+
+}  // namespace lpsync

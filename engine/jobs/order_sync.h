@@ -1,0 +1,47 @@
+// The order poll (section 2): while active and importing orders (or pushing stock, which
+// needs the window's pending orders), every poll_interval and soon after an order webhook,
+// list the orders changed in the last 12 hours, decide each one, import what may be
+// imported, and keep every other decision with its reason for the report.
+#pragma once
+
+#include <map>
+#include <vector>
+
+#include "engine/core/scheduler.h"
+#include "engine/jobs/order_import.h"
+#include "engine/rules/stock_rules.h"
+
+namespace lpsync {
+
+class OrderSync final : public Job {
+ public:
+  OrderSync(Core& core, ProductLinker& products) : core_(core), products_(products), importer_(core, products) {}
+
+  std::string_view name() const override { return "order poll"; }
+  Priority priority() const override { return Priority::orders; }
+  std::optional<Instant> run(Instant now) override;
+
+  // An order webhook arrived: poll soon, but not more often than kMinGap.
+  Instant soon(Instant now) const;
+  static constexpr Duration kWebhookDelay = Duration::seconds(2);
+  static constexpr Duration kMinGap = Duration::seconds(30);
+
+  // Called with the variants whose pending quantity changed after a poll.
+  std::function<void(const std::vector<int64_t>&)> on_pending_changed;
+
+ private:
+  Step poll(Instant now);
+  Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
+  Step lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines);
+  void publish_pending(const std::vector<WindowOrder>& window);
+
+  Core& core_;
+  ProductLinker& products_;
+  OrderImporter importer_;
+  Backoff backoff_;
+  Instant last_poll_;
+  bool polled_ = false;
+  std::map<int64_t, std::vector<ls::OrderLine>> lines_;  // by order id, for orders in the window
+};
+
+}  // namespace lpsync

@@ -1,0 +1,44 @@
+// Section 3: finds the Picqer product of a variant with a unique SKU (an existing link, or
+// a product with that productcode: linked, its stock left alone), or creates one: product,
+// every image in sortOrder, and the variant's stock as base stock. A create records its
+// intent first; a create left half-done by a crash or a lost answer is finished on the
+// next attempt (found by productcode, images counted), never repeated.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <set>
+
+#include "engine/jobs/step.h"
+
+namespace lpsync {
+
+class ProductLinker {
+ public:
+  explicit ProductLinker(Core& core) : core_(core) {}
+
+  // Sets `idproduct` to the linked or found product, or leaves it empty when Picqer has
+  // none with this productcode.
+  Step find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct);
+  // Links `variant_id` to a product found by productcode elsewhere (e.g. in a page the
+  // caller already read).
+  void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
+  // Creates the product (or adopts the one an earlier attempt created) and finishes its
+  // set-up.
+  Step create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct);
+  // Finishes images and base stock of a created product whose set-up was interrupted.
+  Step finish_setup(const ProductLink& link, Priority p);
+
+  Backoff& backoff() { return backoff_; }
+
+ private:
+  Step product_facts(const ls::Variant& v, Priority p, ls::Product& product);
+  Step upload_images(const ProductLink& link, int64_t ls_product_id, Priority p);
+
+  Core& core_;
+  Backoff backoff_;
+  // Images uploaded per variant by this process (a restarted process counts them in Picqer).
+  std::map<int64_t, int64_t> images_uploaded_;
+};
+
+}  // namespace lpsync

@@ -1,0 +1,53 @@
+// Stock from Picqer to the shop (section 4), while active, send_stock and not read-only.
+// Fast path: products whose free stock changed (webhook) or whose pending quantity changed
+// (order poll) are marked, and a short moment later each is read once and pushed once if
+// its desired level differs from what the shop has: several changes coalesce into one
+// write with the latest value. Safety net: an hourly reconciliation reads both sides
+// whole (warehouse stock lists, every variant) and repairs any drift; it also links
+// products the merchant added in Picqer by hand.
+#pragma once
+
+#include <map>
+#include <set>
+
+#include "engine/core/scheduler.h"
+#include "engine/jobs/product_linker.h"
+
+namespace lpsync {
+
+class StockSync final : public Job {
+ public:
+  StockSync(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+
+  std::string_view name() const override { return "stock"; }
+  Priority priority() const override { return Priority::stock; }
+  std::optional<Instant> run(Instant now) override;
+
+  static constexpr Duration kCoalesce = Duration::seconds(10);
+  static constexpr Duration kReconcileEvery = Duration::hours(1);
+
+  // Marks a product (by idproduct) for a re-read; returns when the job should run.
+  Instant product_changed(int64_t idproduct, Instant now);
+  // Marks variants whose desired level may have changed without Picqer knowing.
+  Instant variants_changed(const std::vector<int64_t>& variant_ids, Instant now);
+  // The next run reconciles everything (e.g. send_stock was just switched on).
+  void reconcile_next() { reconcile_due_ = true; }
+
+ private:
+  Step reconcile(Instant now);
+  Step push_marked();
+  Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
+  int64_t desired_for(int64_t variant_id, int64_t free) const;
+  std::map<int64_t, std::vector<int64_t>> variants_by_product() const;
+
+  Core& core_;
+  ProductLinker& products_;
+  Backoff backoff_;
+  std::set<int64_t> stale_products_;    // free stock must be read again
+  std::set<int64_t> changed_variants_;  // pending changed; free stock known
+  std::map<int64_t, int64_t> free_;     // idproduct -> free stock over the stock warehouses, last read
+  bool reconcile_due_ = true;
+  Instant next_reconcile_;
+};
+
+}  // namespace lpsync

@@ -1,0 +1,27 @@
+// The engine's webhook endpoint (section 8). It answers at once and only queues work: a
+// payload is a hint, the work reads the state from the API. Picqer deliveries must carry
+// a valid X-Picqer-Signature (checked in constant time): otherwise 401 and nothing
+// happens. Lightspeed deliveries are unsigned; the secret token in the path stands in for
+// a signature. Duplicates and out-of-order deliveries change nothing, because the queued
+// work is idempotent.
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "engine/env/http.h"
+
+namespace lpsync {
+
+struct WebhookTargets {
+  std::function<std::string()> picqer_secret;  // "" when no hook was registered yet
+  std::string lightspeed_token;
+  std::function<void(int64_t idproduct)> free_stock_changed;
+  std::function<void(int64_t idorder)> picqer_order_changed;
+  std::function<void()> lightspeed_order_changed;
+};
+
+// Handles POST {base}/webhooks/picqer and POST {base}/webhooks/lightspeed/{token}.
+TransportResult receive_webhook(const Request& request, const WebhookTargets& targets);
+
+}  // namespace lpsync

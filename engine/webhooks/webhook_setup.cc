@@ -1,0 +1,90 @@
+#include "engine/webhooks/webhook_setup.h"
+
+namespace lpsync {
+namespace {
+
+constexpr Priority kP = Priority::shipments;
+constexpr char kSecretKey[] = "picqer.hook_secret";
+
+}  // namespace
+
+const std::vector<std::string>& WebhookSetup::picqer_events() {
+  static const std::vector<std::string> kEvents = {"products.free_stock_changed", "picklists.shipments.created"};
+  return kEvents;
+}
+
+const std::vector<std::pair<std::string, std::string>>& WebhookSetup::lightspeed_events() {
+  static const std::vector<std::pair<std::string, std::string>> kEvents = {
+      {"orders", "created"}, {"orders", "updated"}, {"orders", "paid"}};
+  return kEvents;
+}
+
+std::string WebhookSetup::lightspeed_address() const {
+  return core_.connection.webhook_url + "/webhooks/lightspeed/" + core_.connection.webhook_token;
+}
+
+std::string WebhookSetup::picqer_secret() {
+  if (auto s = core_.store.value(kSecretKey)) return *s;
+  std::string secret = core_.make_secret();
+  core_.store.put_value(kSecretKey, secret);
+  return secret;
+}
+
+std::optional<Instant> WebhookSetup::run(Instant now) {
+  if (!core_.settings.active || core_.connection.webhook_url.empty()) return std::nullopt;
+  if (Step s = register_picqer(); s.kind == Step::stop) return s.retry_at;
+  if (core_.settings.may_write_lightspeed()) {
+    if (Step s = register_lightspeed(); s.kind == Step::stop) return s.retry_at;
+  }
+  backoff_.succeeded();
+  return now + kCheckEvery;
+}
+
+Step WebhookSetup::register_picqer() {
+  std::vector<pq::Hook> hooks;
+  for (int64_t offset = 0;; offset += kPicqerPageSize) {
+    auto page = core_.picqer.hooks(kP, offset);
+    if (!page.ok()) return step_for(core_, backoff_, page);
+    hooks.insert(hooks.end(), page.value.begin(), page.value.end());
+    if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
+  }
+  for (const auto& event : picqer_events()) {
+    bool active = false;
+    for (const auto& h : hooks) {
+      if (h.event != event || h.address != picqer_address()) continue;
+      if (h.active) {
+        active = true;
+      } else {
+        // Picqer deactivated it after failed deliveries: replace it.
+        auto removed = core_.picqer.delete_hook(kP, h.id);
+        if (!removed.ok() && removed.outcome != CallOutcome::not_found) return step_for(core_, backoff_, removed);
+        core_.decide("picqer_hook_removed", {{"event", event}, {"idhook", h.id}});
+      }
+    }
+    if (active) continue;
+    auto created = core_.picqer.create_hook(kP, "lpsync " + event, event, picqer_address(), picqer_secret());
+    if (!created.ok()) return step_for(core_, backoff_, created);
+    core_.decide("picqer_hook_created", {{"event", event}, {"idhook", created.value.id}});
+  }
+  return Step::ok();
+}
+
+Step WebhookSetup::register_lightspeed() {
+  auto existing = core_.lightspeed.webhooks(kP);
+  if (!existing.ok()) return step_for(core_, backoff_, existing);
+  for (const auto& [group, action] : lightspeed_events()) {
+    bool present = false;
+    for (const auto& w : existing.value) {
+      present |= w.item_group == group && w.item_action == action && w.address == lightspeed_address();
+    }
+    if (present) continue;
+    LightspeedWrites* writes = core_.lightspeed_writes();
+    if (!writes) return Step::ok();
+    auto created = writes->create_webhook(kP, group, action, lightspeed_address(), core_.connection.language);
+    if (!created.ok()) return step_for(core_, backoff_, created);
+    core_.decide("lightspeed_webhook_created", {{"event", group + "/" + action}, {"id", created.value}});
+  }
+  return Step::ok();
+}
+
+}  // namespace lpsync

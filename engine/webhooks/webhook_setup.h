@@ -1,0 +1,39 @@
+// Registers the webhooks the engine listens to (section 8), never twice: the existing
+// ones are listed first. Picqer hooks carry a signing secret (kept in the state store);
+// one Picqer deactivated after failed deliveries is noticed and re-created. Lightspeed
+// webhooks are registered only while the connection may write to the shop (registering
+// is a write). Checked again every hour.
+#pragma once
+
+#include "engine/core/scheduler.h"
+#include "engine/jobs/step.h"
+
+namespace lpsync {
+
+class WebhookSetup final : public Job {
+ public:
+  explicit WebhookSetup(Core& core) : core_(core) {}
+
+  std::string_view name() const override { return "webhooks"; }
+  Priority priority() const override { return Priority::shipments; }
+  std::optional<Instant> run(Instant now) override;
+
+  static constexpr Duration kCheckEvery = Duration::hours(1);
+
+  // The events and addresses the engine wants.
+  static const std::vector<std::string>& picqer_events();
+  static const std::vector<std::pair<std::string, std::string>>& lightspeed_events();  // group, action
+  std::string picqer_address() const { return core_.connection.webhook_url + "/webhooks/picqer"; }
+  std::string lightspeed_address() const;
+  // The secret Picqer signs with (created on first use).
+  std::string picqer_secret();
+
+ private:
+  Step register_picqer();
+  Step register_lightspeed();
+
+  Core& core_;
+  Backoff backoff_;
+};
+
+}  // namespace lpsync
