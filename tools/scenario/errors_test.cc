@@ -74,6 +74,8 @@ std::vector<Case> cases() {
        "$.lightspeed.products[0].variants[0].stockTracking", "known: disabled, enabled, indicator"},
       {"poll_interval out of range", with({{"settings", R"({"poll_interval": 30})"}}), "$.settings.poll_interval",
        "poll_interval must be between 60 and 3600 seconds, not 30"},
+      {"negative poll_interval", with({{"settings", R"({"poll_interval": -5})"}}), "$.settings.poll_interval",
+       "poll_interval must be between 60 and 3600 seconds, not -5"},
       {"poll_interval not whole seconds", with({{"settings", R"({"poll_interval": 90.5})"}}), "$.settings.poll_interval",
        "expected an integer"},
       {"unknown setting", with({{"settings", R"({"poll_intervall": 300})"}}), "$.settings.poll_intervall",

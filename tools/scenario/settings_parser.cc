@@ -30,7 +30,7 @@ SettingsPatch read_settings_patch(const Reader& r) {
       one.order_filter = parse_order_filter(read_word(v, kOrderFilters, "order_filter"));
     } else if (key == "poll_interval") {
       if (!v.raw().is_number()) v.fail("expected a number of seconds (an integer), got " + std::string(json::kind_name(v.raw())));
-      one.poll_interval = Duration::seconds(read_int(v, 0, 1'000'000'000));
+      one.poll_interval = Duration::seconds(read_int(v, -1'000'000'000, 1'000'000'000));
     } else if (key == "stock_warehouses") {
       one.stock_warehouses.emplace();
       for (const Reader& id : v.items()) one.stock_warehouses->push_back(id.as_int());
