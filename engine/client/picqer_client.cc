@@ -74,10 +74,15 @@ ApiResult<std::vector<pq::VatGroup>> PicqerClient::vatgroups(Priority p) {
 }
 
 ApiResult<std::vector<pq::Product>> PicqerClient::products_with_code(Priority p, const std::string& code) {
-  auto found = list<pq::Product>(p, "/products?" + encode_query({{"productcode", code}, {"inactive", "true"}}),
-                                 pq::read_product);
-  if (found.ok()) std::erase_if(found.value, [&](const pq::Product& x) { return x.productcode != code; });
-  return found;
+  // The default list holds active products only; `inactive` lists the inactive ones.
+  for (bool inactive : {false, true}) {
+    QueryParams q{{"productcode", code}};
+    if (inactive) q.emplace_back("inactive", "true");
+    auto found = list<pq::Product>(p, "/products?" + encode_query(q), pq::read_product);
+    if (found.ok()) std::erase_if(found.value, [&](const pq::Product& x) { return x.productcode != code; });
+    if (!found.ok() || !found.value.empty() || inactive) return found;
+  }
+  return {};
 }
 
 ApiResult<std::vector<pq::Product>> PicqerClient::products(Priority p, int64_t offset, bool inactive) {

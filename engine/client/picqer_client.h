@@ -21,8 +21,8 @@ class PicqerClient {
   ApiResult<std::vector<pq::Warehouse>> warehouses(Priority p);
   ApiResult<std::vector<pq::VatGroup>> vatgroups(Priority p);
 
-  // Active and inactive products whose productcode is exactly `code` (compared here too:
-  // the filter's exactness is not documented).
+  // Products whose productcode is exactly `code` (compared here too: the filter's
+  // exactness is not documented): the active ones, else the inactive ones.
   ApiResult<std::vector<pq::Product>> products_with_code(Priority p, const std::string& code);
   // One page (offset in steps of 100) of products; with `inactive`, the inactive ones.
   ApiResult<std::vector<pq::Product>> products(Priority p, int64_t offset, bool inactive);

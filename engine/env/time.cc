@@ -161,12 +161,12 @@ std::optional<Duration> parse_magnitude(std::string_view text) {
   }
   if (pos == 0) return std::nullopt;
   std::string_view unit = text.substr(pos);
-  if (unit == "ms") return Duration::millis(n);
-  if (unit == "s") return Duration::seconds(n);
-  if (unit == "m") return Duration::minutes(n);
-  if (unit == "h") return Duration::hours(n);
-  if (unit == "d") return Duration::days(n);
-  return std::nullopt;
+  int64_t unit_ms = unit == "ms" ? 1 : unit == "s" ? 1000 : unit == "m" ? 60'000 : unit == "h" ? 3'600'000
+                  : unit == "d" ? 86'400'000 : 0;
+  if (unit_ms == 0) return std::nullopt;
+  // Beyond about 290 million years a duration no longer fits in milliseconds.
+  if (n > INT64_MAX / unit_ms) return std::nullopt;
+  return Duration::millis(n * unit_ms);
 }
 
 }  // namespace

@@ -48,6 +48,8 @@ TEST(Time, OffsetsAndDurations) {
   EXPECT_FALSE(parse_offset("+90").has_value());
   EXPECT_FALSE(parse_offset("+s").has_value());
   EXPECT_FALSE(parse_offset("+9w").has_value());
+  EXPECT_FALSE(parse_duration("999999999999d").has_value());  // would overflow
+  EXPECT_EQ(*parse_duration("9999999999h"), Duration::hours(9999999999));
   EXPECT_EQ(*parse_duration("13h"), Duration::hours(13));
   EXPECT_FALSE(parse_duration("-13h").has_value());
   EXPECT_EQ(format_duration(Duration::hours(13)), "13h");

@@ -49,18 +49,10 @@ Step WebhookSetup::register_picqer() {
     if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
   }
   for (const auto& event : picqer_events()) {
+    // A hook Picqer deactivated after failed deliveries stays listed as inactive; a new one
+    // replaces it.
     bool active = false;
-    for (const auto& h : hooks) {
-      if (h.event != event || h.address != picqer_address()) continue;
-      if (h.active) {
-        active = true;
-      } else {
-        // Picqer deactivated it after failed deliveries: replace it.
-        auto removed = core_.picqer.delete_hook(kP, h.id);
-        if (!removed.ok() && removed.outcome != CallOutcome::not_found) return step_for(core_, backoff_, removed);
-        core_.decide("picqer_hook_removed", {{"event", event}, {"idhook", h.id}});
-      }
-    }
+    for (const auto& h : hooks) active |= h.event == event && h.address == picqer_address() && h.active;
     if (active) continue;
     auto created = core_.picqer.create_hook(kP, "lpsync " + event, event, picqer_address(), picqer_secret());
     if (!created.ok()) return step_for(core_, backoff_, created);

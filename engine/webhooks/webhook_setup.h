@@ -1,6 +1,6 @@
 // Registers the webhooks the engine listens to (section 8), never twice: the existing
 // ones are listed first. Picqer hooks carry a signing secret (kept in the state store);
-// one Picqer deactivated after failed deliveries is noticed and re-created. Lightspeed
+// one Picqer deactivated after failed deliveries is noticed and replaced. Lightspeed
 // webhooks are registered only while the connection may write to the shop (registering
 // is a write). Checked again every hour.
 #pragma once

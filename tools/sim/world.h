@@ -1,0 +1,95 @@
+// A simulated world: a SimClock, the fake Lightspeed shop, the fake Picqer account, and the
+// real engine, wired through one transport: in-process calls (DirectTransport), or real
+// HTTP on loopback servers (port 0) with the same handlers. Webhooks of both fakes reach
+// the engine's receiver through the same transport. The engine can crash (it loses its
+// memory and keeps its store) or be down for a while; the fakes carry on.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <ostream>
+
+#include "engine/core/engine.h"
+#include "engine/env/clock.h"
+#include "engine/env/direct_transport.h"
+#include "engine/env/http_server.h"
+#include "engine/env/httplib_transport.h"
+#include "engine/state/state_store.h"
+#include "engine/trace/trace.h"
+#include "fakes/lightspeed/lightspeed_fake.h"
+#include "fakes/picqer/picqer_fake.h"
+
+namespace lpsync::sim {
+
+struct WorldConfig {
+  uint64_t seed = 0;
+  Instant start;
+  Settings settings;          // the merchant's settings when the engine starts
+  bool over_http = false;     // loopback HTTP instead of in-process calls
+  bool keep_trace = true;     // keep trace lines in memory (for determinism checks)
+  std::ostream* trace_out = nullptr;
+  StateStore* store = nullptr;  // the engine's durable state (default: in memory)
+  fakes::lightspeed::LightspeedConfig lightspeed;
+  fakes::picqer::PicqerConfig picqer;
+};
+
+class World {
+ public:
+  explicit World(WorldConfig config);
+  ~World();
+  World(const World&) = delete;
+  World& operator=(const World&) = delete;
+
+  SimClock& clock() { return clock_; }
+  fakes::lightspeed::LightspeedFake& lightspeed() { return *lightspeed_; }
+  fakes::picqer::PicqerFake& picqer() { return *picqer_; }
+  StateStore& store() { return *store_; }
+  Trace& trace() { return trace_; }
+  // The running engine, or nullptr while it is down.
+  Engine* engine() { return engine_.get(); }
+  const Connection& connection() const { return connection_; }
+
+  // Starts the engine (again) with the merchant's current settings.
+  void start_engine();
+  // The process dies and restarts at once: memory lost, store kept.
+  void crash();
+  // The engine is not running for `d`, then starts.
+  void down(Duration d);
+  // The merchant's settings: applied to the running engine (next tick) and kept for restarts.
+  void change_settings(const Settings& s);
+  const Settings& settings() const { return settings_; }
+  // "Activate webshop" / "Import products" (returns "" or why not).
+  void activate();
+  std::string import_products();
+
+  void run_until(Instant t) { clock_.run_until(t); }
+
+  int64_t crashes() const { return crashes_; }
+
+ private:
+  TransportResult to_engine(const Request& r);
+  // Holds the lock that serialises the fakes against the HTTP server threads, if any.
+  std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(world_mutex_); }
+
+  WorldConfig config_;
+  SimClock clock_;
+  Trace trace_;
+  Settings settings_;
+  Connection connection_;
+  std::mutex world_mutex_;
+  MemoryStateStore own_store_;
+  StateStore* store_;
+
+  DirectTransport direct_;
+  std::unique_ptr<HttplibTransport> http_;
+  Transport* transport_;
+  std::unique_ptr<HttpServer> lightspeed_server_, picqer_server_, engine_server_;
+
+  std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed_;
+  std::unique_ptr<fakes::picqer::PicqerFake> picqer_;
+  std::unique_ptr<Engine> engine_;
+  int64_t crashes_ = 0;
+};
+
+}  // namespace lpsync::sim
