@@ -166,6 +166,9 @@ class Account {
   std::map<int64_t, std::map<int64_t, int64_t>> announced_free_, announced_stock_;
 };
 
+// concept, expected, processing, paused, completed, cancelled.
+bool known_order_status(std::string_view status);
+
 // The next free id of a map keyed by id: one more than the largest.
 template <typename M>
 int64_t next_id(const M& m) {

@@ -26,6 +26,11 @@ std::string text_of(const Order& o, const char* field) {
 
 }  // namespace
 
+bool known_order_status(std::string_view status) {
+  static const char* kStatuses[] = {"concept", "expected", "processing", "paused", "completed", "cancelled"};
+  return std::any_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* s) { return status == s; });
+}
+
 Result<int64_t> Account::create_order(const OrderInput& in, int64_t idorder) {
   if (in.idcustomer) {
     return bad_request(kUnknownCustomer, "Customer " + std::to_string(*in.idcustomer) +
@@ -136,11 +141,8 @@ Status Account::cancel_order(int64_t idorder, bool force) {
 Status Account::put_order_status(int64_t idorder, const std::string& status) {
   auto it = orders_.find(idorder);
   if (it == orders_.end()) return not_found("Order " + std::to_string(idorder));
+  if (!known_order_status(status)) return bad_request(kMissingParameters, "Unknown order status \"" + status + "\"");
   if (status == "processing") return process_order(idorder);
-  static const char* kStatuses[] = {"concept", "expected", "paused", "completed", "cancelled"};
-  if (std::none_of(std::begin(kStatuses), std::end(kStatuses), [&](const char* s) { return status == s; })) {
-    return bad_request(kMissingParameters, "Unknown order status \"" + status + "\"");
-  }
   set_order_status(it->second, status);
   return ok_status();
 }
