@@ -135,6 +135,7 @@ Status Account::cancel_order(int64_t idorder, bool force) {
   for (const auto& b : o.backorders) level(b.idproduct, b.idwarehouse).reservedbackorders -= b.amount;
   o.backorders.clear();
   set_order_status(o, "cancelled");
+  process_backorders();  // released picklist stock may cover other orders' backorders
   return ok_status();
 }
 

@@ -217,6 +217,22 @@ TEST(Orders, CancelConceptOrExpectedOnlyUnlessForced) {
   EXPECT_TRUE(IsError(h.call("DELETE", "/orders/77"), 404, 20));
 }
 
+TEST(Orders, CancellingHandsReleasedStockToWaitingBackorders) {
+  Harness h;
+  h.create_product("MUG", 1);
+  int64_t first = h.create_order("LS-9", {{"MUG", 1}});
+  int64_t second = h.create_order("LS-10", {{"MUG", 1}});
+  ASSERT_EQ(h.call("POST", "/orders/" + std::to_string(first) + "/process").status, 200);
+  ASSERT_EQ(h.call("POST", "/orders/" + std::to_string(second) + "/process").status, 200);
+  EXPECT_EQ(h.fake.stock("MUG", 1).reservedbackorders, 1);
+  ASSERT_EQ(h.call("DELETE", "/orders/" + std::to_string(first) + "?force=true").status, 200);
+  StockLevel mug = h.fake.stock("MUG", 1);
+  EXPECT_EQ(mug.reservedbackorders, 0);
+  EXPECT_EQ(mug.reservedpicklists, 1);
+  EXPECT_EQ(h.fake.picklists().back().idorder, second);
+  EXPECT_TRUE(h.fake.ship_order("LS-10", "T", "postnl").ok());
+}
+
 TEST(Orders, SimulatorOrdersCanStartProcessing) {
   Harness h;
   ASSERT_TRUE(h.fake.add_product({.productcode = "MUG", .stock = {{1, 4}}}).ok());
