@@ -158,6 +158,10 @@ class Account {
   std::map<int64_t, Picklist> picklists_;
   std::map<int64_t, Shipment> shipments_;
   std::map<int64_t, Hook> hooks_;
+  // Indexes: productcode -> idproduct, reference -> idorders, orders with open backorders.
+  std::map<std::string, int64_t, std::less<>> by_code_;
+  std::map<std::string, std::vector<int64_t>, std::less<>> by_reference_;
+  std::set<int64_t> backordered_;
   int64_t next_image_ = 1, next_order_line_ = 1, next_picklist_line_ = 1, next_hook_ = 1;
 
   std::vector<Event> events_;

@@ -55,7 +55,11 @@ Status Account::check_product_input(const ProductInput& in, const Product* exist
 void Account::apply_product_input(Product& p, const ProductInput& in) {
   if (in.idvatgroup) p.idvatgroup = *in.idvatgroup;
   if (in.name) p.name = *in.name;
-  if (in.productcode) p.productcode = *in.productcode;
+  if (in.productcode && *in.productcode != p.productcode) {
+    by_code_.erase(p.productcode);
+    p.productcode = *in.productcode;
+    by_code_[p.productcode] = p.idproduct;
+  }
   if (in.productcode_supplier) p.productcode_supplier = *in.productcode_supplier;
   if (in.description) p.description = *in.description;
   if (in.barcode) p.barcode = *in.barcode;
@@ -129,11 +133,17 @@ Status Account::delete_image(int64_t idproduct, int64_t idproduct_image) {
 
 std::vector<const Product*> Account::find_products(const ProductFilter& f) const {
   std::vector<const Product*> out;
+  if (f.productcode) {  // productcodes are unique: at most one candidate
+    const Product* p = product_by_code(*f.productcode);
+    bool wanted = p && (f.inactive ? (!p->active || config_.inactive_filter == InactiveFilter::active_and_inactive)
+                                   : p->active);
+    if (wanted && (!f.idproducts || f.idproducts->count(p->idproduct))) out.push_back(p);
+    return out;
+  }
   for (const auto& [id, p] : products_) {
     bool wanted_activity = f.inactive ? (!p.active || config_.inactive_filter == InactiveFilter::active_and_inactive)
                                       : p.active;
     if (!wanted_activity) continue;
-    if (f.productcode && p.productcode != *f.productcode) continue;
     if (f.idproducts && !f.idproducts->count(id)) continue;
     out.push_back(&p);
   }
@@ -146,10 +156,8 @@ const Product* Account::product(int64_t idproduct) const {
 }
 
 const Product* Account::product_by_code(std::string_view productcode) const {
-  for (const auto& [id, p] : products_) {
-    if (p.productcode == productcode) return &p;
-  }
-  return nullptr;
+  auto it = by_code_.find(productcode);
+  return it == by_code_.end() ? nullptr : &products_.at(it->second);
 }
 
 }  // namespace lpsync::fakes::picqer

@@ -74,6 +74,7 @@ Result<int64_t> Account::create_order(const OrderInput& in, int64_t idorder) {
   o.orderid = numbered('O', clock_.now(), idorder);
   o.created = o.updated = clock_.now();
   const Order& stored = orders_.emplace(idorder, std::move(o)).first->second;
+  by_reference_[stored.reference].push_back(idorder);
   emit_order_event("orders.created", stored);
   return idorder;
 }
@@ -111,6 +112,7 @@ Status Account::process_order(int64_t idorder) {
     if (pick > 0) picks.push_back(PicklistLine{0, line.idproduct, line.productcode, line.name, pick, 0});
     if (line.amount > pick) o.backorders.push_back(Backorder{line.idproduct, w->idwarehouse, line.amount - pick});
   }
+  if (!o.backorders.empty()) backordered_.insert(idorder);
   if (!picks.empty()) create_picklist(o, w->idwarehouse, std::move(picks));
   set_order_status(o, "processing");
   emit_order_event("orders.closed", o);
@@ -134,6 +136,7 @@ Status Account::cancel_order(int64_t idorder, bool force) {
   }
   for (const auto& b : o.backorders) level(b.idproduct, b.idwarehouse).reservedbackorders -= b.amount;
   o.backorders.clear();
+  backordered_.erase(idorder);
   set_order_status(o, "cancelled");
   process_backorders();  // released picklist stock may cover other orders' backorders
   return ok_status();
@@ -150,13 +153,23 @@ Status Account::put_order_status(int64_t idorder, const std::string& status) {
 
 std::vector<const Order*> Account::find_orders(const OrderFilter& f) const {
   std::vector<const Order*> out;
-  for (const auto& [id, o] : orders_) {
-    if (f.reference && o.reference != *f.reference) continue;
-    if (f.status && o.status != *f.status) continue;
-    if (f.orderid && o.orderid != *f.orderid) continue;
-    if (f.sinceid && id <= *f.sinceid) continue;
-    if (f.beforeid && id >= *f.beforeid) continue;
-    out.push_back(&o);
+  auto keep = [&](int64_t id, const Order& o) {
+    if (f.status && o.status != *f.status) return false;
+    if (f.orderid && o.orderid != *f.orderid) return false;
+    if (f.sinceid && id <= *f.sinceid) return false;
+    return !(f.beforeid && id >= *f.beforeid);
+  };
+  if (f.reference) {  // ids were appended in creation order, which is ascending
+    auto it = by_reference_.find(*f.reference);
+    if (it == by_reference_.end()) return out;
+    for (int64_t id : it->second) {
+      const Order& o = orders_.at(id);
+      if (keep(id, o)) out.push_back(&o);
+    }
+    return out;
+  }
+  for (auto it = f.sinceid ? orders_.upper_bound(*f.sinceid) : orders_.begin(); it != orders_.end(); ++it) {
+    if (keep(it->first, it->second)) out.push_back(&it->second);
   }
   return out;
 }

@@ -31,8 +31,9 @@ Result<StockLevel> Account::change_stock(int64_t idproduct, int64_t idwarehouse,
 // change: the reservation only moves from backorders to picklists.
 void Account::process_backorders() {
   if (!config_.auto_process_backorders) return;
-  for (auto& [idorder, o] : orders_) {
-    if (o.status != "processing" || o.backorders.empty()) continue;
+  for (auto next = backordered_.begin(); next != backordered_.end();) {
+    int64_t idorder = *next++;
+    Order& o = orders_.at(idorder);
     std::map<int64_t, std::vector<PicklistLine>> by_warehouse;
     for (auto& b : o.backorders) {
       StockLevel& lvl = level(b.idproduct, b.idwarehouse);
@@ -45,6 +46,7 @@ void Account::process_backorders() {
       by_warehouse[b.idwarehouse].push_back(PicklistLine{0, p.idproduct, p.productcode, p.name, move, 0});
     }
     std::erase_if(o.backorders, [](const Backorder& b) { return b.amount == 0; });
+    if (o.backorders.empty()) backordered_.erase(idorder);
     for (auto& [idwarehouse, lines] : by_warehouse) create_picklist(o, idwarehouse, std::move(lines));
   }
 }
