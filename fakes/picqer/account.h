@@ -45,6 +45,7 @@ struct ProductInput {
   std::optional<double> price, fixedstockprice;
   std::optional<int64_t> weight;
   std::optional<bool> active;
+  bool via_api = false;  // recorded on the product; not a Picqer field
 };
 
 // POST /products/{id}/stock/{idwarehouse}: exactly one of amount (set) and change (add).
@@ -67,6 +68,7 @@ struct OrderInput {
   std::string reference;
   std::map<std::string, std::string> text;  // kOrderTextFields
   std::vector<OrderLineInput> lines;
+  bool via_api = false;  // recorded on the order; not a Picqer field
 };
 
 struct ProductFilter {

@@ -8,6 +8,7 @@ namespace {
 OrderInput read_order(const json::Reader& r) {
   if (!r.is_object()) r.fail("expected an object");
   OrderInput in;
+  in.via_api = true;
   in.idcustomer = opt_int(r, "idcustomer");
   in.reference = opt_string(r, "reference").value_or("");
   for (const char* field : kOrderTextFields) {

@@ -93,6 +93,7 @@ Response route_products(Account& account, const ApiCall& call) {
   if (s.size() == 1 && call.method == "POST") {
     auto in = read_body<ProductInput>(call, read_product);
     if (!in.ok()) return error(in.error());
+    in.value().via_api = true;
     auto id = account.create_product(in.value());
     return id.ok() ? product_answer(account, id.value(), 201) : error(id.error());
   }

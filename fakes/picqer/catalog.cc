@@ -79,6 +79,7 @@ Result<int64_t> Account::create_product(const ProductInput& in, int64_t idproduc
   }
   Product& p = products_[idproduct];
   p.idproduct = idproduct;
+  p.via_api = in.via_api;
   p.created = clock_.now();
   apply_product_input(p, in);
   emit("products.created", render_product(p, warehouses_));

@@ -51,6 +51,7 @@ struct Product {
   std::string type = "normal";
   std::optional<int64_t> weight;  // grams
   bool active = true;
+  bool via_api = false;  // created through POST /products (not by the simulator)
   Instant created;
   Instant updated;
   std::vector<Image> images;
@@ -85,6 +86,7 @@ struct Order {
   std::string orderid;
   std::string reference;
   std::string status = "concept";  // concept expected processing paused completed cancelled
+  bool via_api = false;            // created through POST /orders (not by the simulator)
   // deliveryname, deliverycountry, invoicename, emailaddress, ... (kOrderTextFields).
   std::map<std::string, std::string> text;
   Instant created;

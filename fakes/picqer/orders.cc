@@ -38,6 +38,7 @@ Result<int64_t> Account::create_order(const OrderInput& in, int64_t idorder) {
   }
   Order o;
   o.reference = in.reference;
+  o.via_api = in.via_api;
   o.text = in.text;
   for (const char* field : {"deliveryname", "deliverycountry", "invoicename"}) {
     if (text_of(o, field).empty()) {

@@ -52,6 +52,7 @@ TEST(Orders, CreateMakesAConceptOrderWithLinesByCodeOrId) {
   EXPECT_EQ(Harness::body(h.call("GET", "/orders/1")), o);
   EXPECT_TRUE(IsError(h.call("GET", "/orders/2"), 404, 20));
   EXPECT_EQ(h.fake.stock("MUG", 1).reserved(), 0);
+  EXPECT_TRUE(h.fake.order(1)->via_api);
 }
 
 TEST(Orders, CreateRefusesWithTheDocumentedCodes) {
@@ -239,6 +240,8 @@ TEST(Orders, SimulatorOrdersCanStartProcessing) {
   auto id = h.fake.add_order({.idorder = 40, .reference = "SIM-1", .status = "processing", .products = {{"MUG", 3}}});
   ASSERT_TRUE(id.ok()) << id.error().message;
   EXPECT_EQ(id.value(), 40);
+  EXPECT_FALSE(h.fake.order(40)->via_api);
+  EXPECT_FALSE(h.fake.product_by_code("MUG")->via_api);
   EXPECT_EQ(h.fake.stock("MUG", 1).freestock(), 1);
   EXPECT_EQ(h.fake.picklists().size(), 1u);
   EXPECT_EQ(h.create_order("NEXT", {{"MUG", 1}}), 41) << "ids continue after an explicit one";

@@ -36,6 +36,7 @@ TEST(Products, CreateAnswers201WithTheProductAndGetReturnsIt) {
   ASSERT_EQ(p.at("stock").as_array().size(), 1u);
   EXPECT_EQ(p.at("stock").at(0).at("freestock"), 0);
 
+  EXPECT_TRUE(h.fake.product(1)->via_api);
   Response got = h.call("GET", "/products/1");
   ASSERT_EQ(got.status, 200);
   EXPECT_EQ(Harness::body(got), bj::value(p));
