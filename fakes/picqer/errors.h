@@ -18,7 +18,7 @@ enum ErrorCode : int {
   kUnknownError = 1,            // also: bad credentials, stock refusals (no documented code)
   kMissingParameters = 5,       // missing or invalid value in a POST/PUT body or query
   kResourceFound = 7,           // "Resource ID found": used for a productcode that is taken
-  kNotImplemented = 8,          // an API function this fake does not serve
+  kNoSuchFunction = 8,          // "API function not yet implemented": not served here
   kInvalidCountry = 9,
   kOrderMissingProducts = 13,
   kUnknownVatgroup = 14,

@@ -53,7 +53,7 @@ TransportResult PicqerFake::handle(const Request& request) {
 Response PicqerFake::serve(const Request& request, const std::string& path, const std::string& query) {
   account_.ensure_default_warehouse();
   if (path != kPrefix && path.rfind(std::string(kPrefix) + "/", 0) != 0) {
-    return error({404, kNotImplemented, "Not an API URL: the Picqer API lives under /api/v1/"});
+    return error({404, kNoSuchFunction, "Not an API URL: the Picqer API lives under /api/v1/"});
   }
   auto agent = request.headers.get("User-Agent");
   if (!agent || blank(*agent)) {
