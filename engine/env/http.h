@@ -91,7 +91,8 @@ struct Url {
 };
 std::optional<Url> parse_url(std::string_view url);
 
-// Query strings: "a=1&b=x%20y" <-> ordered key/value pairs (decoded).
+// Query strings: "a=1&b=x%20y" <-> ordered key/value pairs (decoded; '+' is a space, as in
+// form-encoded queries, so percent_decode is for queries, not for path segments).
 using QueryParams = std::vector<std::pair<std::string, std::string>>;
 QueryParams parse_query(std::string_view query);
 std::string encode_query(const QueryParams& params);

@@ -16,6 +16,9 @@ HttpServer::HttpServer(Handler handler, HttpServerOptions options)
     error_ = "could not load the TLS certificate or key";
     return;
   }
+  // cpp-httplib writes headers and body separately: without TCP_NODELAY each answer waits
+  // for a delayed ACK (about 40 ms on loopback).
+  server_->set_tcp_nodelay(true);
   std::mutex* lock = options_.serialize ? options_.serialize : &own_mutex_;
   std::string scheme = tls ? "https" : "http";
   auto route = [this, lock, scheme](const httplib::Request& in, httplib::Response& out) {

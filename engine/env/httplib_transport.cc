@@ -43,6 +43,7 @@ httplib::Client& HttplibTransport::client_for(const Url& url) {
   if (!slot) {
     slot = std::make_unique<httplib::Client>(url.origin);
     slot->set_keep_alive(true);
+    slot->set_tcp_nodelay(true);  // see http_server.cc: no delayed-ACK stall per request
     set_timeout(*slot, &httplib::Client::set_connection_timeout, options_.connect_timeout);
     set_timeout(*slot, &httplib::Client::set_read_timeout, options_.read_timeout);
     set_timeout(*slot, &httplib::Client::set_write_timeout, options_.write_timeout);
