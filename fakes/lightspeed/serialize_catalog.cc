@@ -36,6 +36,7 @@ bj::object Serializer::image(const Image& i) const {
 bj::object Serializer::product(const Product& p) const {
   std::string self = "products/" + std::to_string(p.id);
   bj::object o;
+  o.reserve(32);
   o["id"] = p.id;
   o["createdAt"] = timestamp(p.created_at);
   o["updatedAt"] = timestamp(p.updated_at);
@@ -69,6 +70,7 @@ bj::object Serializer::product(const Product& p) const {
 bj::object Serializer::variant(const Variant& v) const {
   std::string self = "variants/" + std::to_string(v.id);
   bj::object o;
+  o.reserve(56);
   o["id"] = v.id;
   o["createdAt"] = timestamp(v.created_at);
   o["updatedAt"] = timestamp(v.updated_at);

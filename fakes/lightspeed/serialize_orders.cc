@@ -33,6 +33,7 @@ bj::object Serializer::order(const Order& o) const {
     weight += l.weight * l.quantity;
   }
   bj::object j;
+  j.reserve(96);
   j["id"] = o.id;
   j["createdAt"] = timestamp(o.created_at);
   j["updatedAt"] = timestamp(o.updated_at);
@@ -95,6 +96,7 @@ bj::object Serializer::order(const Order& o) const {
 
 bj::object Serializer::order_line(const Order& o, const OrderLine& l) const {
   bj::object j;
+  j.reserve(40);
   j["id"] = l.id;
   j["supplierTitle"] = "";
   j["brandTitle"] = "";
