@@ -9,15 +9,6 @@ void Shop::emit(std::string group, std::string action, int64_t id, Actor actor) 
   if (sink_) sink_(ShopEvent{std::move(group), std::move(action), id, actor});
 }
 
-const Order* Shop::order_line_owner(int64_t line_id) const {
-  for (const auto& [id, order] : orders_) {
-    for (const auto& line : order.lines) {
-      if (line.id == line_id) return &order;
-    }
-  }
-  return nullptr;
-}
-
 int64_t Shop::add_webhook(Webhook webhook) {
   webhook.id = *take_id(webhooks_, next_webhook_, 0);
   webhook.created_at = webhook.updated_at = now();

@@ -66,7 +66,6 @@ class Shop {
     auto it = m.find(id);
     return it == m.end() ? nullptr : &it->second;
   }
-  const Order* order_line_owner(int64_t line_id) const;
 
  private:
   void emit(std::string group, std::string action, int64_t id, Actor actor);
