@@ -15,7 +15,7 @@ Response put_variant(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   if (auto e = ctx.shop.update_variant(id, std::get<VariantPatch>(patch), Actor::api)) {
     return error_response(call, *e);
   }
-  return json_response(200, boost::json::object{{"variant", ctx.json.variant(ctx.shop.variants().at(id))}});
+  return json_response(200, ctx.json.wrap("variant", ctx.json.variant(ctx.shop.variants().at(id))));
 }
 
 Response products(HandlerContext& ctx, const ApiCall& call) {
@@ -27,7 +27,7 @@ Response products(HandlerContext& ctx, const ApiCall& call) {
                                                                                   : unknown_resource(call);
   if (r.is({"products"})) return list_or_count(ctx, call, shop.products(), false, "products", always, product_json);
   if (r.is({"products", "count"})) return list_or_count(ctx, call, shop.products(), true, "", always, product_json);
-  if (r.is({"products", "#"})) return one(call, shop.products(), r.id(0), "product", product_json);
+  if (r.is({"products", "#"})) return one(ctx, call, shop.products(), r.id(0), "product", product_json);
   bool images = r.is({"products", "#", "images"});
   if (images || r.is({"products", "#", "images", "count"})) {
     int64_t pid = r.id(0);
@@ -38,7 +38,7 @@ Response products(HandlerContext& ctx, const ApiCall& call) {
   if (r.is({"products", "#", "images", "#"})) {
     const Image* i = Shop::find(shop.images(), r.id(1));
     if (!i || i->product_id != r.id(0)) return not_found(call, "product image", r.id(1));
-    return json_response(200, boost::json::object{{"productImage", image_json(*i)}});
+    return json_response(200, ctx.json.wrap("productImage", image_json(*i)));
   }
   return unknown_resource(call);
 }
@@ -51,14 +51,14 @@ Response variants(HandlerContext& ctx, const ApiCall& call) {
   if (r.is({"variants", "#"})) {
     if (call.method == "PUT") return put_variant(ctx, call, r.id(0));
     if (call.method != "GET") return method_not_allowed(call);
-    return one(call, shop.variants(), r.id(0), "variant", variant_json);
+    return one(ctx, call, shop.variants(), r.id(0), "variant", variant_json);
   }
   bool list = r.is({"variants"}), count = r.is({"variants", "count"});
   bool movements = r.is({"variants", "movements"}), movement_count = r.is({"variants", "movements", "count"});
   bool movement = r.is({"variants", "movements", "#"});
   if (!list && !count && !movements && !movement_count && !movement) return unknown_resource(call);
   if (call.method != "GET") return method_not_allowed(call);
-  if (movement) return one(call, shop.movements(), r.id(0), "variantsMovement", movement_json);
+  if (movement) return one(ctx, call, shop.movements(), r.id(0), "variantsMovement", movement_json);
   const char* key = list || count ? "product" : "variant";
   auto filter = id_param(call.query, key);
   if (auto e = error_of(filter)) return error_response(call, *e);

@@ -66,22 +66,20 @@ Response list_or_count(HandlerContext& ctx, const ApiCall& call, const std::map<
     if (q.matches(id, created_of(item), updated_of(item)) && keep(item)) matching.push_back(&item);
   }
   if (count) return json_response(200, boost::json::object{{"count", matching.size()}});
-  boost::json::array out;
+  boost::json::array out(ctx.json.storage());
   for (const T* item : q.page_of(matching)) out.push_back(to_json(*item));
-  boost::json::object body;
+  boost::json::object body(ctx.json.storage());
   body[plural] = std::move(out);
   return json_response(200, body);
 }
 
 // A single object under its singular key, or 404.
 template <class T, class ToJson>
-Response one(const ApiCall& call, const std::map<int64_t, T>& items, int64_t id, std::string_view singular,
-             ToJson to_json) {
+Response one(HandlerContext& ctx, const ApiCall& call, const std::map<int64_t, T>& items, int64_t id,
+             std::string_view singular, ToJson to_json) {
   const T* item = Shop::find(items, id);
   if (!item) return not_found(call, singular, id);
-  boost::json::object body;
-  body[singular] = to_json(*item);
-  return json_response(200, body);
+  return json_response(200, ctx.json.wrap(singular, to_json(*item)));
 }
 
 }  // namespace lpsync::fakes::lightspeed

@@ -108,7 +108,10 @@ Response LightspeedFake::answer_as(const std::string& key, const Request& reques
 }
 
 Response LightspeedFake::dispatch(const ApiCall& call, KeyBudget& budget) {
-  Serializer json(config_, shop_, call.language);
+  // Everything built for this answer lives in one arena, freed at once; its first block
+  // is reused from request to request.
+  boost::json::monotonic_resource arena(arena_buffer_.get(), kArenaBytes);
+  Serializer json(config_, shop_, call.language, &arena);
   HandlerContext ctx{shop_, config_, json};
   const std::string& head = call.segments.front();
   if (head == "products" || head == "variants") return catalog_request(ctx, call);

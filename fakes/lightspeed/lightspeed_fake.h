@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <stdexcept>
 #include <string>
 
@@ -100,6 +101,8 @@ class LightspeedFake {
   RateLimiter limiter_;
   WebhookSender sender_;
   std::map<std::string, std::string> credentials_;  // API key -> secret
+  static constexpr size_t kArenaBytes = 1 << 20;
+  std::unique_ptr<unsigned char[]> arena_buffer_ = std::make_unique<unsigned char[]>(kArenaBytes);
 };
 
 }  // namespace lpsync::fakes::lightspeed

@@ -17,7 +17,7 @@ Response put_order(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   auto patch = order_patch_from(call.body, ctx.json.order(*o), ctx.config.order_status_writable);
   if (auto e = error_of(patch)) return error_response(call, *e);
   if (auto e = ctx.shop.update_order(id, std::get<OrderPatch>(patch), Actor::api)) return error_response(call, *e);
-  return json_response(200, boost::json::object{{"order", ctx.json.order(ctx.shop.orders().at(id))}});
+  return json_response(200, ctx.json.wrap("order", ctx.json.order(ctx.shop.orders().at(id))));
 }
 
 Response put_shipment(HandlerContext& ctx, const ApiCall& call, int64_t id) {
@@ -28,7 +28,7 @@ Response put_shipment(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   if (auto e = ctx.shop.update_shipment(id, std::get<ShipmentPatch>(patch), Actor::api)) {
     return error_response(call, *e);
   }
-  return json_response(200, boost::json::object{{"shipment", ctx.json.shipment(ctx.shop.shipments().at(id))}});
+  return json_response(200, ctx.json.wrap("shipment", ctx.json.shipment(ctx.shop.shipments().at(id))));
 }
 
 Response order_products(HandlerContext& ctx, const ApiCall& call, Route& r) {
@@ -37,7 +37,7 @@ Response order_products(HandlerContext& ctx, const ApiCall& call, Route& r) {
   std::map<int64_t, LineRow> rows;
   for (const auto& l : o->lines) rows.emplace(l.id, LineRow{l, o->created_at, o->updated_at});
   auto line_json = [&](const LineRow& row) { return ctx.json.order_line(*o, row.line); };
-  if (r.is({"orders", "#", "products", "#"})) return one(call, rows, r.id(1), "orderProduct", line_json);
+  if (r.is({"orders", "#", "products", "#"})) return one(ctx, call, rows, r.id(1), "orderProduct", line_json);
   bool count = r.is({"orders", "#", "products", "count"});
   return list_or_count(ctx, call, rows, count, "orderProducts", [](const LineRow&) { return true; }, line_json);
 }
@@ -48,7 +48,7 @@ Response orders(HandlerContext& ctx, const ApiCall& call) {
   if (r.is({"orders", "#"})) {
     if (call.method == "PUT") return put_order(ctx, call, r.id(0));
     if (call.method != "GET") return method_not_allowed(call);
-    return one(call, ctx.shop.orders(), r.id(0), "order", order_json);
+    return one(ctx, call, ctx.shop.orders(), r.id(0), "order", order_json);
   }
   bool list = r.is({"orders"}), count = r.is({"orders", "count"});
   if (list || count) {
@@ -71,7 +71,7 @@ Response shipments(HandlerContext& ctx, const ApiCall& call) {
   if (r.is({"shipments", "#"})) {
     if (call.method == "PUT") return put_shipment(ctx, call, r.id(0));
     if (call.method != "GET") return method_not_allowed(call);
-    return one(call, ctx.shop.shipments(), r.id(0), "shipment", shipment_json);
+    return one(ctx, call, ctx.shop.shipments(), r.id(0), "shipment", shipment_json);
   }
   bool list = r.is({"shipments"}), count = r.is({"shipments", "count"});
   if (!list && !count) return unknown_resource(call);

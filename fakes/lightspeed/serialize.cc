@@ -47,7 +47,7 @@ bj::object country(const std::string& code) {
 }
 
 bj::object Serializer::ref(const std::string& url, std::optional<int64_t> id) const {
-  bj::object resource;
+  bj::object resource(sp_);
   if (id) {
     resource["id"] = *id;
   } else {
@@ -57,7 +57,13 @@ bj::object Serializer::ref(const std::string& url, std::optional<int64_t> id) co
   size_t q = url.find('?');
   std::string query = q == std::string::npos ? "" : url.substr(q);
   resource["link"] = config_.origin + "/" + language_ + "/" + url.substr(0, q) + ".json" + query;
-  return {{"resource", std::move(resource)}};
+  return wrap("resource", std::move(resource));
+}
+
+bj::object Serializer::wrap(std::string_view key, bj::object inner) const {
+  bj::object out(sp_);
+  out[key] = std::move(inner);
+  return out;
 }
 
 bj::object Serializer::language(const std::string& code) const {
@@ -68,11 +74,11 @@ bj::object Serializer::language(const std::string& code) const {
   for (const auto& l : kLanguages) {
     if (l.code == code) locale = l.locale, title = l.title;
   }
-  return {{"id", id}, {"code", code}, {"locale", locale}, {"title", title}};
+  return bj::object({{"id", id}, {"code", code}, {"locale", locale}, {"title", title}}, sp_);
 }
 
 bj::object Serializer::webhook(const Webhook& w) const {
-  return {{"id", w.id},
+  return bj::object({{"id", w.id},
           {"createdAt", timestamp(w.created_at)},
           {"updatedAt", timestamp(w.updated_at)},
           {"isActive", w.is_active},
@@ -80,7 +86,8 @@ bj::object Serializer::webhook(const Webhook& w) const {
           {"itemAction", w.item_action},
           {"language", language(w.language)},
           {"format", w.format},
-          {"address", w.address}};
+          {"address", w.address}},
+                    sp_);
 }
 
 }  // namespace lpsync::fakes::lightspeed

@@ -22,7 +22,7 @@ std::string slug(const std::string& title, int64_t id) {
 }  // namespace
 
 bj::object Serializer::image(const Image& i) const {
-  return {{"id", i.id},
+  return bj::object({{"id", i.id},
           {"createdAt", timestamp(i.created_at)},
           {"updatedAt", timestamp(i.updated_at)},
           {"sortOrder", i.sort_order},
@@ -30,12 +30,13 @@ bj::object Serializer::image(const Image& i) const {
           {"size", i.size},
           {"title", image_title(i.name)},
           {"thumb", image_url(config_.origin, config_.shop_id, i.id, i.name, true)},
-          {"src", image_url(config_.origin, config_.shop_id, i.id, i.name, false)}};
+          {"src", image_url(config_.origin, config_.shop_id, i.id, i.name, false)}},
+                    sp_);
 }
 
 bj::object Serializer::product(const Product& p) const {
   std::string self = "products/" + std::to_string(p.id);
-  bj::object o;
+  bj::object o(sp_);
   o.reserve(32);
   o["id"] = p.id;
   o["createdAt"] = timestamp(p.created_at);
@@ -69,7 +70,7 @@ bj::object Serializer::product(const Product& p) const {
 
 bj::object Serializer::variant(const Variant& v) const {
   std::string self = "variants/" + std::to_string(v.id);
-  bj::object o;
+  bj::object o(sp_);
   o.reserve(56);
   o["id"] = v.id;
   o["createdAt"] = timestamp(v.created_at);
@@ -107,7 +108,7 @@ bj::object Serializer::variant(const Variant& v) const {
   o["image"] = false;
   o["matrix"] = false;
   o["additionalcost"] = false;
-  o["options"] = bj::array();
+  o["options"] = bj::array(sp_);
   o["product"] = ref("products/" + std::to_string(v.product_id), v.product_id);
   o["movements"] = ref("variants/movements?variant=" + std::to_string(v.id), std::nullopt);
   o["metafields"] = ref(self + "/metafields", std::nullopt);
@@ -122,12 +123,13 @@ bj::object Serializer::variant_embedded(const Variant& v) const {
 }
 
 bj::object Serializer::movement(const Movement& m) const {
-  return {{"id", m.id},
+  return bj::object({{"id", m.id},
           {"createdAt", timestamp(m.created_at)},
           {"channel", m.channel},
           {"stockLevelChange", m.stock_level_change},
           {"product", ref("products/" + std::to_string(m.product_id), m.product_id)},
-          {"variant", ref("variants/" + std::to_string(m.variant_id), m.variant_id)}};
+          {"variant", ref("variants/" + std::to_string(m.variant_id), m.variant_id)}},
+                    sp_);
 }
 
 }  // namespace lpsync::fakes::lightspeed

@@ -32,7 +32,7 @@ bj::object Serializer::order(const Order& o) const {
     excl += l.base_price_excl * l.quantity;
     weight += l.weight * l.quantity;
   }
-  bj::object j;
+  bj::object j(sp_);
   j.reserve(96);
   j["id"] = o.id;
   j["createdAt"] = timestamp(o.created_at);
@@ -95,7 +95,7 @@ bj::object Serializer::order(const Order& o) const {
 }
 
 bj::object Serializer::order_line(const Order& o, const OrderLine& l) const {
-  bj::object j;
+  bj::object j(sp_);
   j.reserve(40);
   j["id"] = l.id;
   j["supplierTitle"] = "";
@@ -143,7 +143,7 @@ bj::object Serializer::order_line(const Order& o, const OrderLine& l) const {
 
 bj::object Serializer::shipment(const Shipment& s) const {
   std::string self = "shipments/" + std::to_string(s.id);
-  return {{"id", s.id},
+  return bj::object({{"id", s.id},
           {"createdAt", timestamp(s.created_at)},
           {"updatedAt", timestamp(s.updated_at)},
           {"number", s.number},
@@ -157,19 +157,20 @@ bj::object Serializer::shipment(const Shipment& s) const {
           {"order", ref("orders/" + std::to_string(s.order_id), s.order_id)},
           {"products", ref(self + "/products", std::nullopt)},
           {"metafields", ref(self + "/metafields", std::nullopt)},
-          {"events", ref("orders/events?shipment=" + std::to_string(s.id), std::nullopt)}};
+          {"events", ref("orders/events?shipment=" + std::to_string(s.id), std::nullopt)}},
+                    sp_);
 }
 
 bj::object Serializer::order_embedded(const Order& o) const {
   bj::object j = order(o);
-  bj::array lines, shipments;
+  bj::array lines(sp_), shipments(sp_);
   for (const auto& l : o.lines) lines.push_back(order_line(o, l));
   for (const auto& [id, s] : shop_.shipments()) {
     if (s.order_id == o.id) shipments.push_back(shipment(s));
   }
   j["products"].as_object()["resource"].as_object()["embedded"] = std::move(lines);
   j["shipments"].as_object()["resource"].as_object()["embedded"] = std::move(shipments);
-  j["invoices"].as_object()["resource"].as_object()["embedded"] = bj::array();
+  j["invoices"].as_object()["resource"].as_object()["embedded"] = bj::array(sp_);
   return j;
 }
 

@@ -52,16 +52,16 @@ void WebhookSender::add(WebhookDelivery d) {
 
 std::optional<boost::json::object> event_payload(const Serializer& json, const Shop& shop, const ShopEvent& event) {
   if (event.group == "orders") {
-    if (const Order* o = Shop::find(shop.orders(), event.id)) return boost::json::object{{"order", json.order_embedded(*o)}};
+    if (const Order* o = Shop::find(shop.orders(), event.id)) return json.wrap("order", json.order_embedded(*o));
   } else if (event.group == "variants") {
     if (const Variant* v = Shop::find(shop.variants(), event.id)) {
-      return boost::json::object{{"variant", json.variant_embedded(*v)}};
+      return json.wrap("variant", json.variant_embedded(*v));
     }
   } else if (event.group == "products") {
-    if (const Product* p = Shop::find(shop.products(), event.id)) return boost::json::object{{"product", json.product(*p)}};
+    if (const Product* p = Shop::find(shop.products(), event.id)) return json.wrap("product", json.product(*p));
   } else if (event.group == "shipments") {
     if (const Shipment* s = Shop::find(shop.shipments(), event.id)) {
-      return boost::json::object{{"shipment", json.shipment(*s)}};
+      return json.wrap("shipment", json.shipment(*s));
     }
   }
   return std::nullopt;

@@ -17,7 +17,7 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
     auto w = webhook_from(call.body, base, true, ctx.config.languages);
     if (auto e = error_of(w)) return error_response(call, *e);
     int64_t id = shop.add_webhook(std::get<Webhook>(w));
-    return json_response(201, boost::json::object{{"webhook", webhook_json(shop.webhooks().at(id))}});
+    return json_response(201, ctx.json.wrap("webhook", webhook_json(shop.webhooks().at(id))));
   }
   if (r.is({"webhooks", "count"})) {
     if (call.method != "GET") return method_not_allowed(call);
@@ -27,7 +27,7 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
   int64_t id = r.id(0);
   const Webhook* existing = Shop::find(shop.webhooks(), id);
   if (!existing) return not_found(call, "webhook", id);
-  if (call.method == "GET") return json_response(200, boost::json::object{{"webhook", webhook_json(*existing)}});
+  if (call.method == "GET") return json_response(200, ctx.json.wrap("webhook", webhook_json(*existing)));
   if (call.method == "DELETE") {
     shop.delete_webhook(id);
     Response gone;
@@ -38,7 +38,7 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
   auto w = webhook_from(call.body, *existing, false, ctx.config.languages);
   if (auto e = error_of(w)) return error_response(call, *e);
   shop.replace_webhook(std::get<Webhook>(w));
-  return json_response(200, boost::json::object{{"webhook", webhook_json(shop.webhooks().at(id))}});
+  return json_response(200, ctx.json.wrap("webhook", webhook_json(shop.webhooks().at(id))));
 }
 
 }  // namespace lpsync::fakes::lightspeed
