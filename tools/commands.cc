@@ -5,11 +5,17 @@
 namespace lpsync::cli {
 
 int run_demo(const Args& args, std::ostream& out, std::ostream& err);
+int run_replay(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"demo", "replay a simulated day of a small shop against the built-in fakes and show what happened", "",
        {}, run_demo},
+      {"replay", "run scenario files against the in-process fakes and check their expectations", "FILE...",
+       {{"trace", true, "FILE  write one JSON line per HTTP exchange and engine decision"},
+        {"check-determinism", false, "run each scenario twice and fail if the traces differ"},
+        {"transport", true, "KIND  direct (in-process, default) or http (the fakes on loopback HTTP)"}},
+       run_replay},
   };
   return kCommands;
 }

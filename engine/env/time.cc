@@ -101,7 +101,7 @@ std::string format_iso8601(Instant t) {
   Civil c = civil_from_instant(t);
   std::string out = date_part(c, 'T');
   if (c.millis != 0) {
-    char buf[8];
+    char buf[16];
     std::snprintf(buf, sizeof buf, ".%03u", c.millis);
     out += buf;
   }

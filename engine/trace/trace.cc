@@ -33,6 +33,7 @@ void Trace::add(const boost::json::object& line) {
   hash_ = stable_hash("\n", hash_);
   ++count_;
   if (out_) *out_ << text << '\n';
+  if (observer_) observer_(line);
   if (keep_) lines_.push_back(std::move(text));
 }
 

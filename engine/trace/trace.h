@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <cstdint>
+#include <functional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -22,6 +23,8 @@ class Trace {
 
   // Also write each line to `out` (nullptr: nowhere).
   void write_to(std::ostream* out) { out_ = out; }
+  // Also hand each line, as JSON, to `observer` (e.g. the demo's narrator).
+  void observe(std::function<void(const boost::json::object&)> observer) { observer_ = std::move(observer); }
 
   void exchange(Instant at, std::string_view api, std::string_view method, std::string_view target,
                 int status, std::string_view error = "");
@@ -36,6 +39,7 @@ class Trace {
 
   bool keep_;
   std::ostream* out_ = nullptr;
+  std::function<void(const boost::json::object&)> observer_;
   uint64_t hash_ = 14695981039346656037ULL;
   size_t count_ = 0;
   std::vector<std::string> lines_;

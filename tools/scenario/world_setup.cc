@@ -1,0 +1,208 @@
+#include "tools/scenario/world_setup.h"
+
+namespace lpsync::scenario {
+namespace {
+
+namespace lsf = fakes::lightspeed;
+namespace pqf = fakes::picqer;
+
+lsf::Address fake_address(const Address& a) {
+  lsf::Address out;
+  out.name = a.name;
+  out.street = a.street;
+  out.number = a.number;
+  out.zipcode = a.zipcode;
+  out.city = a.city;
+  if (!a.country.empty()) out.country = a.country;
+  return out;
+}
+
+lsf::ProductSpec fake_product(const LightspeedProduct& p) {
+  lsf::ProductSpec spec;
+  spec.id = p.id;
+  spec.title = p.title;
+  spec.images = p.images;
+  for (const auto& v : p.variants) {
+    lsf::VariantSpec vs;
+    vs.id = v.id;
+    vs.title = v.title;
+    vs.sku = v.sku;
+    vs.ean = v.ean;
+    vs.article_code = v.article_code;
+    vs.price_excl = v.price_excl;
+    vs.price_incl = v.price_incl;
+    vs.stock_level = v.stock_level;
+    vs.stock_tracking = v.stock_tracking;
+    spec.variants.push_back(vs);
+  }
+  return spec;
+}
+
+lsf::OrderSpec fake_order(const LightspeedOrder& o, bool placed_now) {
+  lsf::OrderSpec spec;
+  spec.id = o.id;
+  spec.number = o.number;
+  if (!placed_now) {
+    spec.created_at = o.created_at;
+    spec.updated_at = o.updated_at;
+  }
+  spec.status = o.status;
+  spec.payment_status = o.payment_status;
+  spec.shipment_status = o.shipment_status;
+  spec.shipment_is_cash_on_delivery = o.shipment_is_cash_on_delivery;
+  spec.payment_is_post = o.payment_is_post;
+  spec.email = o.email;
+  spec.firstname = o.firstname;
+  spec.lastname = o.lastname;
+  spec.address = fake_address(o.address);
+  for (const auto& l : o.lines) {
+    lsf::OrderLineSpec line;
+    line.variant = l.variant;
+    line.quantity = l.quantity;
+    line.price_incl = l.price_incl;
+    spec.lines.push_back(line);
+  }
+  // Initial orders are in the shop already: its stock levels account for them.
+  spec.lower_stock = placed_now;
+  return spec;
+}
+
+pqf::ProductSpec fake_picqer_product(const PicqerProduct& p) {
+  pqf::ProductSpec spec;
+  spec.idproduct = p.idproduct.value_or(0);
+  spec.productcode = p.productcode;
+  spec.name = p.name;
+  spec.price = p.price;
+  spec.active = p.active;
+  spec.barcode = p.barcode;
+  spec.stock = p.stock;
+  return spec;
+}
+
+lsf::OrderPatch fake_order_patch(const OrderPatch& p) {
+  lsf::OrderPatch out;
+  out.status = p.status;
+  out.payment_status = p.payment_status;
+  out.shipment_status = p.shipment_status;
+  out.email = p.email;
+  out.firstname = p.firstname;
+  out.lastname = p.lastname;
+  out.shipment_is_cash_on_delivery = p.shipment_is_cash_on_delivery;
+  out.payment_is_post = p.payment_is_post;
+  if (p.address) {
+    out.address = lsf::Address{};
+    Address a;
+    apply(*p.address, a);
+    out.address = fake_address(a);
+  }
+  out.at = p.updated_at;
+  return out;
+}
+
+lsf::VariantPatch fake_variant_patch(const VariantPatch& p) {
+  lsf::VariantPatch out;
+  out.title = p.title;
+  out.sku = p.sku;
+  out.ean = p.ean;
+  out.article_code = p.article_code;
+  out.price_excl = p.price_excl;
+  out.price_incl = p.price_incl;
+  out.stock_level = p.stock_level;
+  out.stock_tracking = p.stock_tracking;
+  return out;
+}
+
+template <typename F>
+void refused_as(std::vector<std::string>& errors, const std::string& what, F&& action) {
+  try {
+    action();
+  } catch (const std::exception& e) {
+    errors.push_back(what + ": " + e.what());
+  }
+}
+
+template <typename R>
+void check(std::vector<std::string>& errors, const std::string& what, const R& result) {
+  if (!result.ok()) errors.push_back(what + ": " + result.error().message);
+}
+
+}  // namespace
+
+void set_up_world(const Scenario& s, sim::World& w, std::vector<std::string>& errors) {
+  for (const auto& p : s.lightspeed.products) {
+    refused_as(errors, "lightspeed product " + std::to_string(p.id), [&] { w.lightspeed().add_product(fake_product(p)); });
+  }
+  for (const auto& o : s.lightspeed.orders) {
+    refused_as(errors, "lightspeed order " + o.number, [&] { w.lightspeed().place_order(fake_order(o, false)); });
+  }
+  for (const auto& wh : s.picqer.warehouses) {
+    pqf::WarehouseSpec spec;
+    spec.idwarehouse = wh.idwarehouse;
+    spec.name = wh.name;
+    spec.active = wh.active;
+    spec.counts_for_general_stock = wh.counts_for_general_stock;
+    spec.accept_orders = wh.accept_orders;
+    check(errors, "picqer warehouse " + std::to_string(wh.idwarehouse), w.picqer().add_warehouse(spec));
+  }
+  for (const auto& p : s.picqer.products) {
+    check(errors, "picqer product " + p.productcode, w.picqer().add_product(fake_picqer_product(p)));
+  }
+  for (const auto& o : s.picqer.orders) {
+    pqf::OrderSpec spec;
+    spec.idorder = o.idorder;
+    spec.reference = o.reference;
+    spec.status = o.status;
+    for (const auto& l : o.products) spec.products.push_back({l.productcode, l.amount});
+    check(errors, "picqer order " + o.reference, w.picqer().add_order(spec));
+  }
+}
+
+void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors) {
+  std::string what = std::string(action_name(e.action)) + " at " + format_iso8601(e.at);
+  std::visit(
+      [&](const auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, CreateLightspeedOrder>) {
+          refused_as(errors, what, [&] { w.lightspeed().place_order(fake_order(a.order, true)); });
+        } else if constexpr (std::is_same_v<A, UpdateLightspeedOrder>) {
+          refused_as(errors, what, [&] { w.lightspeed().update_order(a.changes.id, fake_order_patch(a.changes)); });
+        } else if constexpr (std::is_same_v<A, UpdateLightspeedVariant>) {
+          refused_as(errors, what,
+                     [&] { w.lightspeed().update_variant(a.changes.id, fake_variant_patch(a.changes)); });
+        } else if constexpr (std::is_same_v<A, CreateLightspeedProduct>) {
+          refused_as(errors, what, [&] { w.lightspeed().add_product(fake_product(a.product)); });
+        } else if constexpr (std::is_same_v<A, SetPicqerStock>) {
+          check(errors, what, w.picqer().set_stock(a.productcode, a.idwarehouse, a.amount));
+        } else if constexpr (std::is_same_v<A, CreatePicqerProduct>) {
+          check(errors, what, w.picqer().add_product(fake_picqer_product(a.product)));
+        } else if constexpr (std::is_same_v<A, ShipPicqerOrder>) {
+          check(errors, what, w.picqer().ship_order(a.reference, a.trackingcode, a.carrier.value_or("")));
+        } else if constexpr (std::is_same_v<A, ChangeSettings>) {
+          Settings s = w.settings();
+          apply(a.changes, s);
+          w.change_settings(s);
+        } else if constexpr (std::is_same_v<A, Activate>) {
+          w.activate();
+        } else if constexpr (std::is_same_v<A, ImportProducts>) {
+          // A refusal (inactive, import_products off) is behaviour to observe, not an error.
+          std::string why = w.import_products();
+          if (!why.empty()) w.trace().decision(e.at, "import_products_refused", {{"reason", why}});
+        } else if constexpr (std::is_same_v<A, Crash>) {
+          w.crash();
+        } else if constexpr (std::is_same_v<A, GoDown>) {
+          w.down(a.duration);
+        } else if constexpr (std::is_same_v<A, InjectFault>) {
+          fakes::FaultRule rule{a.kind, a.match, std::nullopt, std::nullopt, e.at};
+          if (a.count) rule.count = static_cast<int>(*a.count);
+          if (a.duration) rule.until = e.at + *a.duration;
+          if (a.target == System::lightspeed) {
+            w.lightspeed().faults().add(rule);
+          } else {
+            w.picqer().add_fault(rule);
+          }
+        }
+      },
+      e.action);
+}
+
+}  // namespace lpsync::scenario

@@ -1,0 +1,19 @@
+// Puts a scenario's initial state into the fakes and turns its timeline events into
+// actions on the world (shop and warehouse actions, merchant actions, engine crashes and
+// downtime, fault rules).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/scenario/scenario.h"
+#include "tools/sim/world.h"
+
+namespace lpsync::scenario {
+
+// Adds the initial state; each action the fakes refuse adds a message to `errors`.
+void set_up_world(const Scenario& s, sim::World& world, std::vector<std::string>& errors);
+// Applies one timeline event now.
+void apply_event(const Event& e, sim::World& world, std::vector<std::string>& errors);
+
+}  // namespace lpsync::scenario
