@@ -10,7 +10,9 @@ int run_replay(const Args& args, std::ostream& out, std::ostream& err);
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
       {"demo", "replay a simulated day of a small shop against the built-in fakes and show what happened", "",
-       {}, run_demo},
+       {{"trace", true, "FILE  also write the full trace (one JSON line per HTTP exchange and decision)"},
+        {"write-scenario", true, "FILE  write the demo day as a scenario file instead of running it"}},
+       run_demo},
       {"replay", "run scenario files against the in-process fakes and check their expectations", "FILE...",
        {{"trace", true, "FILE  write one JSON line per HTTP exchange and engine decision"},
         {"check-determinism", false, "run each scenario twice and fail if the traces differ"},

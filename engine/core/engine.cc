@@ -16,6 +16,7 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
   orders_.on_pending_changed = [this](const std::vector<int64_t>& variants) {
     if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.variants_changed(variants, core_.now()));
   };
+  stock_.request_order_poll = [this] { scheduler_.wake(orders_, core_.now()); };
   scheduler_.before_each_tick([this](Instant now) { apply_settings(now); });
 }
 

@@ -97,52 +97,85 @@ Step StockSync::push_marked() {
   return Step::ok();
 }
 
-Step StockSync::reconcile(Instant now) {
-  if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
-  std::vector<int64_t> warehouses = stock_warehouse_ids(core_.settings, core_.account.warehouses);
-  std::vector<pq::StockRow> rows;
-  for (int64_t w : warehouses) {
-    for (int64_t offset = 0;; offset += kPicqerPageSize) {
-      auto page = core_.picqer.warehouse_stock(kP, w, offset);
+Step StockSync::read_both_sides(Reconciliation& r) {
+  if (r.warehouses.empty() && r.warehouse == 0 && r.rows.empty()) {
+    if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
+    r.warehouses = stock_warehouse_ids(core_.settings, core_.account.warehouses);
+  }
+  for (; r.warehouse < r.warehouses.size(); ++r.warehouse, r.offset = 0) {
+    while (true) {
+      auto page = core_.picqer.warehouse_stock(kP, r.warehouses[r.warehouse], r.offset);
       if (!page.ok()) return step_for(core_, backoff_, page);
-      rows.insert(rows.end(), page.value.begin(), page.value.end());
+      r.rows.insert(r.rows.end(), page.value.begin(), page.value.end());
       if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
+      r.offset += kPicqerPageSize;
     }
   }
   // Both sides whole: the shop's current levels come with a full scan of its variants.
   if (Step s = scan_catalog(core_, backoff_, kP); !s.is_done()) return s;
+  r.read = true;
+  return Step::ok();
+}
 
-  // Links whose variant is gone or no longer has this unique SKU are dropped: such variants
-  // are never linked (section 3).
+bool StockSync::shop_sold_unseen_stock() const {
   for (const auto& link : core_.store.product_links()) {
     const ls::Variant* v = core_.catalog.variant(link.variant_id);
-    SkuStatus st = v ? core_.catalog.skus().status(link.variant_id) : SkuStatus{SkuProblem::missing_sku, ""};
-    if (!v || st.problem || st.sku != link.productcode) {
-      core_.store.remove_product_link(link.variant_id);
-      core_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
+    auto known = core_.store.shop_stock(link.variant_id);
+    if (v && known && v->stock_level < *known) return true;
+  }
+  return false;
+}
+
+Step StockSync::reconcile(Instant now) {
+  if (!reconciliation_) reconciliation_ = Reconciliation{now};
+  Reconciliation& r = *reconciliation_;
+  if (!r.read) {
+    if (Step s = read_both_sides(r); !s.is_done()) return s;
+  }
+  // The shop's stock went down by itself: an order came in that the last poll did not
+  // see. Poll first (the order job runs before this one at the same instant), or the push
+  // would overwrite the shop's count upward and sell those items twice.
+  if (!r.poll_requested && core_.report.last_order_poll < r.started && shop_sold_unseen_stock() &&
+      request_order_poll) {
+    r.poll_requested = true;
+    request_order_poll();
+    return Step::stop_until(now, "an order poll first");
+  }
+  if (r.pushes.empty() && r.next_push == 0) {
+    // Links whose variant is gone or no longer has this unique SKU are dropped: such
+    // variants are never linked (section 3).
+    for (const auto& link : core_.store.product_links()) {
+      const ls::Variant* v = core_.catalog.variant(link.variant_id);
+      SkuStatus st = v ? core_.catalog.skus().status(link.variant_id) : SkuStatus{SkuProblem::missing_sku, ""};
+      if (!v || st.problem || st.sku != link.productcode) {
+        core_.store.remove_product_link(link.variant_id);
+        core_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
+      }
+    }
+    // Products the merchant entered in Picqer with a matching productcode are linked.
+    for (const auto& row : r.rows) {
+      auto v = core_.catalog.skus().unique_variant(row.productcode);
+      if (!v) continue;
+      auto link = core_.store.product_link(*v);
+      if (!link || link->productcode != row.productcode) products_.link_existing(*v, row.productcode, row.idproduct);
+    }
+    free_.clear();
+    for (const auto& link : core_.store.product_links()) {
+      free_[link.idproduct] = free_stock(r.rows, link.idproduct, r.warehouses);
+      if (const ls::Variant* v = core_.catalog.variant(link.variant_id)) {
+        core_.store.put_shop_stock(link.variant_id, v->stock_level);
+        r.pushes.push_back({link.variant_id, desired_for(link.variant_id, free_[link.idproduct])});
+      }
     }
   }
-  // Products the merchant entered in Picqer with a matching productcode are linked.
-  for (const auto& r : rows) {
-    auto v = core_.catalog.skus().unique_variant(r.productcode);
-    if (!v) continue;
-    auto link = core_.store.product_link(*v);
-    if (!link || link->productcode != r.productcode) products_.link_existing(*v, r.productcode, r.idproduct);
-  }
-  free_.clear();
-  for (const auto& link : core_.store.product_links()) {
-    free_[link.idproduct] = free_stock(rows, link.idproduct, warehouses);
-  }
-  for (const auto& link : core_.store.product_links()) {
-    const ls::Variant* v = core_.catalog.variant(link.variant_id);
-    if (!v) continue;
-    int64_t desired = desired_for(link.variant_id, free_[link.idproduct]);
-    if (Step s = push(link.variant_id, desired, v->stock_level); !s.is_done()) return s;
-    core_.store.put_shop_stock(link.variant_id, desired);
+  for (; r.next_push < r.pushes.size(); ++r.next_push) {
+    auto [variant, desired] = r.pushes[r.next_push];
+    if (Step s = push(variant, desired, core_.store.shop_stock(variant)); !s.is_done()) return s;
   }
   stale_products_.clear();
   changed_variants_.clear();
   reconcile_due_ = false;
+  reconciliation_.reset();
   next_reconcile_ = now + kReconcileEvery;
   backoff_.succeeded();
   core_.decide("stock_reconciled", {{"linked", core_.store.product_links().size()}});

@@ -32,9 +32,28 @@ class StockSync final : public Job {
   Instant variants_changed(const std::vector<int64_t>& variant_ids, Instant now);
   // The next run reconciles everything (e.g. send_stock was just switched on).
   void reconcile_next() { reconcile_due_ = true; }
+  // Called when the shop sold stock the engine has not seen as an order yet: an order poll
+  // must run before the reconciliation pushes (its pending quantities would be stale).
+  std::function<void()> request_order_poll;
 
  private:
+  // A reconciliation in progress: what was read so far and how far the pushes got, so a
+  // rate limit in the middle resumes instead of reading everything again.
+  struct Reconciliation {
+    Instant started;
+    std::vector<int64_t> warehouses;
+    size_t warehouse = 0;
+    int64_t offset = 0;
+    std::vector<pq::StockRow> rows;
+    bool read = false;
+    bool poll_requested = false;
+    std::vector<std::pair<int64_t, int64_t>> pushes;  // variant -> desired, computed once
+    size_t next_push = 0;
+  };
+
   Step reconcile(Instant now);
+  Step read_both_sides(Reconciliation& r);
+  bool shop_sold_unseen_stock() const;
   Step push_marked();
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
@@ -48,6 +67,7 @@ class StockSync final : public Job {
   std::map<int64_t, int64_t> free_;     // idproduct -> free stock over the stock warehouses, last read
   bool reconcile_due_ = true;
   Instant next_reconcile_;
+  std::optional<Reconciliation> reconciliation_;
 };
 
 }  // namespace lpsync

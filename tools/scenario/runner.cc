@@ -36,12 +36,16 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   set_up_world(s, world, result.errors);
   // Timeline events are set before the engine starts, so at equal instants they come first.
   for (const Event& e : in_time_order(s.timeline)) {
-    world.clock().call_at(e.at, [&world, &result, e] { apply_event(e, world, result.errors); });
+    world.clock().call_at(e.at, [&world, &result, e] {
+      world.trace().decision(e.at, "event", {{"action", action_name(e.action)}});
+      apply_event(e, world, result.errors);
+    });
   }
   if (options.before_start) options.before_start(world);
   world.start_engine();
   world.run_until(s.run_until);
 
+  if (options.after_run) options.after_run(world);
   result.failures = check_expectations(s.expect, world);
   for (const auto& o : world.picqer().orders()) result.orders_imported += o.via_api;
   result.held = static_cast<int64_t>(world.store().held().size());
