@@ -38,6 +38,8 @@ TransportError error_for(httplib::Error error, const Url& url) {
 HttplibTransport::HttplibTransport(HttplibOptions options) : options_(std::move(options)) {}
 HttplibTransport::~HttplibTransport() = default;
 
+void HttplibTransport::disconnect() { clients_.clear(); }
+
 httplib::Client& HttplibTransport::client_for(const Url& url) {
   auto& slot = clients_[url.origin];
   if (!slot) {

@@ -30,6 +30,9 @@ class HttplibTransport final : public Transport {
   ~HttplibTransport() override;
 
   TransportResult send(const Request& request) override;
+  // Closes every kept-alive connection (a server being stopped would otherwise wait for
+  // them to time out).
+  void disconnect();
 
  private:
   httplib::Client& client_for(const Url& url);

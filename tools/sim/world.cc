@@ -56,6 +56,7 @@ World::World(WorldConfig config)
 
 World::~World() {
   engine_.reset();
+  if (http_) http_->disconnect();
   if (lightspeed_server_) lightspeed_server_->stop();
   if (picqer_server_) picqer_server_->stop();
   if (engine_server_) engine_server_->stop();
