@@ -176,7 +176,12 @@ void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors
         } else if constexpr (std::is_same_v<A, CreatePicqerProduct>) {
           check(errors, what, w.picqer().add_product(fake_picqer_product(a.product)));
         } else if constexpr (std::is_same_v<A, ShipPicqerOrder>) {
-          check(errors, what, w.picqer().ship_order(a.reference, a.trackingcode, a.carrier.value_or("")));
+          // The warehouse can only ship what is in Picqer: an order the engine did not
+          // import (held, not yet polled) or one still waiting for stock is not shipped.
+          auto shipped = w.picqer().ship_order(a.reference, a.trackingcode, a.carrier.value_or(""));
+          if (!shipped.ok()) {
+            w.trace().decision(e.at, "ship_skipped", {{"reference", a.reference}, {"why", shipped.error().message}});
+          }
         } else if constexpr (std::is_same_v<A, ChangeSettings>) {
           Settings s = w.settings();
           apply(a.changes, s);

@@ -1,0 +1,179 @@
+#include "tools/properties/checks.h"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+
+namespace lpsync::properties {
+namespace {
+
+std::set<std::string> imported(const Outcome& o) {
+  std::set<std::string> out;
+  for (const auto& p : o.picqer_orders) out.insert(p.reference);
+  return out;
+}
+
+std::optional<Instant> imported_at(const Outcome& o, const std::string& number) {
+  for (const auto& p : o.picqer_orders) {
+    if (p.reference == number) return p.created;
+  }
+  return std::nullopt;
+}
+
+int64_t order_id(const std::string& number) { return std::stoll(number.substr(3)); }
+
+}  // namespace
+
+Violations check_window(const Model& m, const Outcome& o) {
+  Violations v;
+  auto may = m.may_import();
+  for (const auto& number : imported(o)) {
+    if (!may.count(number)) {
+      v.push_back("order " + number + " was imported, but it was never in its window, through the gate and filter "
+                  "with every line resolvable while the engine ran");
+    }
+  }
+  return v;
+}
+
+Violations check_nothing_lost(const Model& m, const Outcome& o) {
+  Violations v;
+  auto done = imported(o);
+  for (const auto& number : m.must_import()) {
+    if (!done.count(number)) v.push_back("order " + number + " stayed eligible long enough but was never imported");
+  }
+  return v;
+}
+
+Violations check_unique_skus(const Model& m, const Outcome& o) {
+  Violations v;
+  for (const auto& p : o.picqer_products) {
+    if (!p.via_api) continue;
+    if (m.holders(p.productcode, p.created).size() != 1) {
+      v.push_back("product " + p.productcode + " was created in Picqer while " +
+                  std::to_string(m.holders(p.productcode, p.created).size()) + " variants had that SKU");
+    }
+  }
+  for (const auto& po : o.picqer_orders) {
+    for (const auto& code : po.productcodes) {
+      if (m.holders(code, po.created).size() != 1) {
+        v.push_back("order " + po.reference + " used product " + code + " while its SKU was not unique");
+      }
+    }
+  }
+  // The held list of the last poll, decided again by the model.
+  Settings st = o.engine_settings;
+  if (!o.engine_up || !st.active || (!st.import_orders && !st.pushes_stock())) return v;
+  Instant t = o.last_poll;
+  std::set<std::string> expected, actual;
+  for (int64_t id : m.order_ids()) {
+    if (!m.in_window(id, t)) continue;
+    ModelOrder mo = m.order_at(id, t);
+    auto at = imported_at(o, mo.order.number);
+    if (at && *at <= t) continue;
+    std::optional<std::string> reason;
+    if (auto g = model_gate(mo.order)) {
+      reason = g;
+    } else if (auto f = model_filter(mo.order, st.order_filter)) {
+      reason = f;
+    } else if (st.import_orders) {
+      reason = m.reason_at(id, t);
+    }
+    if (reason) expected.insert(mo.order.number + ": " + *reason);
+  }
+  for (const auto& h : o.held) actual.insert(h.number + ": " + std::string(to_string(h.reason)));
+  if (expected != actual) {
+    std::string e, a;
+    for (const auto& x : expected) e += " [" + x + "]";
+    for (const auto& x : actual) a += " [" + x + "]";
+    v.push_back("the last poll (" + format_iso8601(t) + ") held" + a + " but the rules hold" + e);
+  }
+  return v;
+}
+
+Violations check_read_only(const scenario::Scenario& s, const Outcome& o) {
+  Violations v;
+  Settings merchant = s.start_settings();
+  auto events = scenario::in_time_order(s.timeline);
+  size_t next_event = 0;
+  for (const auto& text : o.run.trace) {
+    auto line = boost::json::parse(text).as_object();
+    if (auto d = line.find("decision"); d != line.end() && d->value().as_string() == "event") {
+      // Events appear in the trace in time order, as they are applied.
+      const auto& e = events.at(next_event++);
+      if (const auto* c = std::get_if<scenario::ChangeSettings>(&e.action)) scenario::apply(c->changes, merchant);
+      if (std::holds_alternative<scenario::Activate>(e.action)) merchant.active = true;
+      continue;
+    }
+    auto api = line.find("http");
+    if (api == line.end() || line.at("method").as_string() == "GET") continue;
+    std::string target = std::string(line.at("target").as_string());
+    if (!merchant.active && api->value().as_string() != "download") {
+      v.push_back(std::string(line.at("t").as_string()) + ": " + std::string(line.at("method").as_string()) + " " +
+                  target + " sent while the connection was inactive");
+    } else if (merchant.read_only && api->value().as_string() == "lightspeed") {
+      v.push_back(std::string(line.at("t").as_string()) + ": " + std::string(line.at("method").as_string()) + " " +
+                  target + " sent to the shop while read-only was on");
+    }
+  }
+  return v;
+}
+
+Violations check_at_most_once(const Outcome& o) {
+  Violations v;
+  std::map<std::string, int> orders, products;
+  for (const auto& p : o.picqer_orders) ++orders[p.reference];
+  for (const auto& p : o.picqer_products) ++products[p.productcode];
+  for (const auto& [ref, n] : orders) {
+    if (n > 1) v.push_back("order " + ref + " is in Picqer " + std::to_string(n) + " times");
+  }
+  for (const auto& [code, n] : products) {
+    if (n > 1) v.push_back("product " + code + " is in Picqer " + std::to_string(n) + " times");
+  }
+  for (const auto& [shipment, n] : o.shipment_writes) {
+    if (n > 1) v.push_back("shop shipment " + std::to_string(shipment) + " was updated " + std::to_string(n) + " times");
+  }
+  return v;
+}
+
+Violations check_stock_converged(const Model& m, const Outcome& o) {
+  Violations v;
+  const Settings& st = o.engine_settings;
+  if (!o.engine_up || !st.pushes_stock()) return v;
+  std::vector<int64_t> warehouses = st.stock_warehouses;
+  if (warehouses.empty()) {
+    for (const auto& w : o.warehouses) {
+      if (w.active && w.counts_for_general_stock) warehouses.push_back(w.id);
+    }
+  }
+  Instant t = o.last_poll;
+  for (const auto& link : o.links) {
+    int64_t free = 0;
+    for (int64_t w : warehouses) {
+      auto it = o.free_stock.find({link.productcode, w});
+      if (it != o.free_stock.end()) free += it->second;
+    }
+    int64_t pending = 0;
+    for (int64_t id : m.order_ids()) {
+      if (!m.in_window(id, t)) continue;
+      ModelOrder mo = m.order_at(id, t);
+      auto at = imported_at(o, mo.order.number);
+      if (at && *at <= t) continue;
+      auto gate = model_gate(mo.order);
+      if (gate == std::optional<std::string>("cancelled") || gate == std::optional<std::string>("shipped")) continue;
+      for (const auto& line : mo.order.lines) {
+        if (line.variant == link.variant_id) pending += line.quantity;
+      }
+    }
+    int64_t desired = std::max<int64_t>(0, free - pending);
+    int64_t shop = o.shop_stock.count(link.variant_id) ? o.shop_stock.at(link.variant_id) : -1;
+    if (shop != desired) {
+      v.push_back("variant " + std::to_string(link.variant_id) + " (" + link.productcode + ") shows " +
+                  std::to_string(shop) + " in the shop; desired is " + std::to_string(desired) + " (free " +
+                  std::to_string(free) + ", pending " + std::to_string(pending) + ")");
+    }
+  }
+  return v;
+}
+
+}  // namespace lpsync::properties

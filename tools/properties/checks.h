@@ -1,0 +1,34 @@
+// The properties of issue 8, each a check of one run against the model. A check returns
+// the violations it found, in words; empty means the property held.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tools/properties/model.h"
+#include "tools/properties/outcome.h"
+
+namespace lpsync::properties {
+
+using Violations = std::vector<std::string>;
+
+// 1. 12-hour window: nothing imported that was never eligible in a poll the engine could
+// have made; everything imported that was eligible long enough.
+Violations check_window(const Model& m, const Outcome& o);
+// 2. Duplicate SKUs: no product created or order line used for a SKU that was not unique
+// (trimmed) at that moment; the last poll held exactly the orders the rules hold.
+Violations check_unique_skus(const Model& m, const Outcome& o);
+// 3. Read-only (and inactive): no request other than GET reached the shop while read-only
+// was on, and no write reached either system while the connection was inactive.
+Violations check_read_only(const scenario::Scenario& s, const Outcome& o);
+// 4. At most once: one Picqer order per Lightspeed order, one Picqer product per SKU, one
+// shop update per Picqer shipment.
+Violations check_at_most_once(const Outcome& o);
+// 5. Nothing lost: after the faults stopped and a quiet period, every order the model
+// says must be imported is.
+Violations check_nothing_lost(const Model& m, const Outcome& o);
+// 6. Stock convergence: with send_stock on at the end, every linked variant shows
+// desired(v) in the shop.
+Violations check_stock_converged(const Model& m, const Outcome& o);
+
+}  // namespace lpsync::properties

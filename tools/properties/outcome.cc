@@ -1,0 +1,48 @@
+#include "tools/properties/outcome.h"
+
+#include "tools/sim/world.h"
+
+namespace lpsync::properties {
+
+Outcome run_history(const scenario::Scenario& s) {
+  Outcome out;
+  scenario::RunOptions options;
+  options.keep_trace = true;
+  options.after_run = [&](sim::World& w) {
+    for (const auto& o : w.picqer().orders()) {
+      if (!o.via_api) continue;
+      PicqerOrderFact f{o.reference, o.created, {}};
+      for (const auto& l : o.lines) f.productcodes.push_back(l.productcode);
+      out.picqer_orders.push_back(f);
+    }
+    for (const auto& p : w.picqer().products()) out.picqer_products.push_back({p.productcode, p.created, p.via_api});
+    for (const auto& [id, v] : w.lightspeed().shop().variants()) out.shop_stock[id] = v.stock_level;
+    for (const auto& wh : w.picqer().warehouses()) {
+      out.warehouses.push_back({wh.idwarehouse, wh.name, wh.active, wh.counts_for_general_stock, wh.accept_orders});
+      for (const auto& p : w.picqer().products()) {
+        out.free_stock[{p.productcode, wh.idwarehouse}] = w.picqer().stock(p.productcode, wh.idwarehouse).freestock();
+      }
+    }
+    out.held = w.store().held();
+    out.links = w.store().product_links();
+    if (Engine* e = w.engine()) {
+      out.engine_up = true;
+      out.last_poll = e->report().last_order_poll;
+      out.engine_settings = e->settings();
+    }
+    for (const auto& e : w.lightspeed().journal().entries()) {
+      if (e.method == "PUT" && fakes::matches_pattern("PUT /shipments/*", e.method, e.path) && e.applied &&
+          (e.status == 0 || e.status < 300)) {
+        ++out.shipment_writes[std::stoll(e.path.substr(e.path.rfind('/') + 1))];
+      }
+    }
+    for (const auto& [k, n] : w.lightspeed().faults().injected()) out.injected[k] += n;
+    for (const auto& [k, n] : w.picqer().faults().injected()) out.injected[k] += n;
+    out.lightspeed_journal = w.lightspeed().journal().entries();
+    out.picqer_journal = w.picqer().journal().entries();
+  };
+  out.run = scenario::run_scenario(s, options);
+  return out;
+}
+
+}  // namespace lpsync::properties

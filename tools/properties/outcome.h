@@ -1,0 +1,44 @@
+// Runs a history (as a scenario) and keeps what the properties look at: the fakes' final
+// state, their journals, the engine's store and the trace.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "engine/model/picqer.h"
+#include "engine/state/state_store.h"
+#include "fakes/common/fault_plan.h"
+#include "fakes/common/journal.h"
+#include "tools/properties/model.h"
+#include "tools/scenario/runner.h"
+
+namespace lpsync::properties {
+
+struct PicqerOrderFact {
+  std::string reference;
+  Instant created;
+  std::vector<std::string> productcodes;
+};
+
+struct Outcome {
+  scenario::RunResult run;
+  std::vector<PicqerOrderFact> picqer_orders;      // created by the engine
+  std::vector<PicqerProductFact> picqer_products;  // every product, with when it appeared
+  std::map<int64_t, int64_t> shop_stock;           // variant -> stockLevel at the end
+  std::map<std::pair<std::string, int64_t>, int64_t> free_stock;  // (productcode, warehouse)
+  std::vector<pq::Warehouse> warehouses;
+  std::vector<HeldOrder> held;
+  std::vector<ProductLink> links;
+  bool engine_up = false;
+  Instant last_poll;
+  Settings engine_settings;
+  std::map<int64_t, int64_t> shipment_writes;  // Lightspeed shipment id -> applied PUTs
+  std::map<fakes::FaultKind, int> injected;
+  std::vector<fakes::JournalEntry> lightspeed_journal;
+  std::vector<fakes::JournalEntry> picqer_journal;
+};
+
+Outcome run_history(const scenario::Scenario& s);
+
+}  // namespace lpsync::properties

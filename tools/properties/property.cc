@@ -1,0 +1,149 @@
+#include "tools/properties/property.h"
+
+#include <rapidcheck.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+
+#include "engine/rules/reasons.h"
+#include "tools/properties/checks.h"
+#include "tools/properties/commands.h"
+#include "tools/scenario/scenario_writer.h"
+
+namespace lpsync::properties {
+namespace {
+
+// Histories of at most this many commands keep one run around a simulated day or two.
+constexpr int kMaxCommands = 24;
+
+const std::vector<std::string>& catalogue() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> names;
+    for (auto k : {"http_429", "http_500", "http_503", "timeout", "reset", "indeterminate", "webhook_drop",
+                   "webhook_duplicate"}) {
+      names.push_back(std::string("fault ") + k);
+    }
+    for (int i = 0; i <= static_cast<int>(HeldReason::product_not_in_picqer); ++i) {
+      names.push_back("held " + std::string(to_string(static_cast<HeldReason>(i))));
+    }
+    for (auto d : {"order_poll_interrupted", "order_adopted", "product_adopted"}) names.push_back(std::string("retry ") + d);
+    return names;
+  }();
+  return kNames;
+}
+
+void count(const Outcome& o) {
+  Coverage& c = coverage();
+  ++c.histories;
+  for (const auto& [k, n] : o.injected) c.reached["fault " + std::string(fakes::to_string(k))] += n;
+  for (const auto& text : o.run.trace) {
+    for (auto d : {"order_poll_interrupted", "order_adopted", "product_adopted"}) {
+      if (text.find(std::string("\"decision\":\"") + d + "\"") != std::string::npos) ++c.reached[std::string("retry ") + d];
+    }
+    auto at = text.find("\"decision\":\"order_held\"");
+    if (at != std::string::npos) {
+      auto r = text.find("\"reason\":\"", at);
+      if (r != std::string::npos) {
+        r += 10;
+        c.reached["held " + text.substr(r, text.find('"', r) - r)]++;
+      }
+    }
+  }
+}
+
+std::string write_counterexample(Property p, scenario::Scenario s, const Outcome& o) {
+  s.name = "counterexample-" + name_of(p);
+  // What actually happened, so the replay shows the same run; the violation is in the message.
+  s.expect = {};
+  s.expect.picqer_orders_count = static_cast<int64_t>(o.picqer_orders.size());
+  std::filesystem::path path = std::filesystem::path(counterexample_dir()) / (s.name + ".json");
+  std::ofstream(path) << scenario::write_scenario(s);
+  return path.string();
+}
+
+}  // namespace
+
+const std::vector<Property>& all_properties() {
+  static const std::vector<Property> kAll = {Property::window,       Property::unique_skus, Property::read_only,
+                                             Property::at_most_once, Property::nothing_lost, Property::stock,
+                                             Property::determinism};
+  return kAll;
+}
+
+std::string name_of(Property p) {
+  switch (p) {
+    case Property::window: return "window";
+    case Property::unique_skus: return "unique-skus";
+    case Property::read_only: return "read-only";
+    case Property::at_most_once: return "at-most-once";
+    case Property::nothing_lost: return "nothing-lost";
+    case Property::stock: return "stock-convergence";
+    case Property::determinism: return "determinism";
+  }
+  return "?";
+}
+
+Coverage& coverage() {
+  static Coverage c;
+  return c;
+}
+
+std::vector<std::string> Coverage::never_reached() const {
+  std::vector<std::string> out;
+  for (const auto& name : catalogue()) {
+    auto it = reached.find(name);
+    if (it == reached.end() || it->second == 0) out.push_back(name);
+  }
+  return out;
+}
+
+std::string counterexample_dir() {
+  if (const char* d = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR")) return d;
+  return std::filesystem::temp_directory_path().string();
+}
+
+void check(Property p) {
+  // Window and duplicate-SKU histories run without faults; the others with them.
+  bool faults = p != Property::window && p != Property::unique_skus;
+  History start = *gen_start();
+  auto commands = *rc::gen::withSize([&](int size) { return rc::gen::resize(std::min(size, kMaxCommands), gen_commands(start, faults)); });
+  History h = start;
+  rc::state::applyAll(commands, h);
+  scenario::Scenario s = h.finished();
+
+  Outcome o = run_history(s);
+  if (!o.run.errors.empty()) {
+    std::string message = "the fakes refused an action of the history:";
+    for (const auto& e : o.run.errors) message += "\n  " + e;
+    RC_FAIL(message);
+  }
+  count(o);
+  Model m(s, o.picqer_products);
+  Violations v;
+  switch (p) {
+    case Property::window: v = check_window(m, o); {
+        auto lost = check_nothing_lost(m, o);
+        v.insert(v.end(), lost.begin(), lost.end());
+      }
+      break;
+    case Property::unique_skus: v = check_unique_skus(m, o); break;
+    case Property::read_only: v = check_read_only(s, o); break;
+    case Property::at_most_once: v = check_at_most_once(o); break;
+    case Property::nothing_lost: v = check_nothing_lost(m, o); break;
+    case Property::stock: v = check_stock_converged(m, o); break;
+    case Property::determinism: {
+      Outcome again = run_history(s);
+      if (again.run.trace_hash != o.run.trace_hash) v.push_back("the same history gave two different traces");
+      break;
+    }
+  }
+  if (!v.empty()) {
+    std::string message = name_of(p) + " violated:";
+    for (const auto& x : v) message += "\n  " + x;
+    message += "\nCounterexample scenario: " + write_counterexample(p, s, o) + " (lpsync replay FILE --trace t.jsonl)";
+    RC_FAIL(message);
+  }
+}
+
+}  // namespace lpsync::properties
