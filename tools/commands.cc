@@ -6,6 +6,7 @@ namespace lpsync::cli {
 
 int run_demo(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay(const Args& args, std::ostream& out, std::ostream& err);
+int run_check_properties(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -18,6 +19,12 @@ const std::vector<Command>& commands() {
         {"check-determinism", false, "run each scenario twice and fail if the traces differ"},
         {"transport", true, "KIND  direct (in-process, default) or http (the fakes on loopback HTTP)"}},
        run_replay},
+      {"check-properties", "run a long sweep of the property tests (random histories) and print seeds per second", "",
+       {{"seeds", true, "N  histories per property (default 1000)"},
+        {"seed", true, "S  the first random seed (default 1)"},
+        {"property", true, "NAME  only this one: window, unique-skus, read-only, at-most-once, nothing-lost, "
+                           "stock-convergence, determinism"}},
+       run_check_properties},
   };
   return kCommands;
 }

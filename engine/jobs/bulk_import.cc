@@ -105,6 +105,11 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     }
     state = core_.store.bulk_import();
   }
+  // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile.
+  if (core_.catalog.known_until() < now - kFreshness) {
+    Step s = refresh_catalog(core_, backoff_, kP);
+    if (s.kind == Step::stop) return s.retry_at;
+  }
   const auto& variants = core_.catalog.variants();
   auto it = variants.upper_bound(state.last_variant_id);
   for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {

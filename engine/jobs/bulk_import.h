@@ -27,6 +27,7 @@ class BulkImportJob final : public Job {
   bool running() const { return core_.store.bulk_import().running; }
 
   static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
+  static constexpr Duration kFreshness = Duration::minutes(1);  // oldest catalogue it decides on
 
  private:
   Step prepare();

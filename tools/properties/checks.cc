@@ -47,18 +47,40 @@ Violations check_nothing_lost(const Model& m, const Outcome& o) {
 
 Violations check_unique_skus(const Model& m, const Outcome& o) {
   Violations v;
-  for (const auto& p : o.picqer_products) {
-    if (!p.via_api) continue;
-    if (m.holders(p.productcode, p.created).size() != 1) {
-      v.push_back("product " + p.productcode + " was created in Picqer while " +
-                  std::to_string(m.holders(p.productcode, p.created).size()) + " variants had that SKU");
+  constexpr Duration kFreshness = Duration::minutes(1);
+  std::map<std::string, std::vector<std::string>> codes_of_order;
+  for (const auto& po : o.picqer_orders) codes_of_order[po.reference] = po.productcodes;
+  std::optional<Instant> last_read;
+  auto judge = [&](const std::string& what, const std::string& code, Instant at) {
+    if (!last_read || at - *last_read > kFreshness) {
+      v.push_back(what + " at " + format_iso8601(at) + " without a fresh read of the shop's variants");
+    } else if (size_t n = m.holders(code, *last_read).size(); n != 1) {
+      v.push_back(what + " at " + format_iso8601(at) + " although " + std::to_string(n) + " variants had SKU \"" +
+                  code + "\" when the engine last read them (" + format_iso8601(*last_read) + ")");
     }
-  }
-  for (const auto& po : o.picqer_orders) {
-    for (const auto& code : po.productcodes) {
-      if (m.holders(code, po.created).size() != 1) {
-        v.push_back("order " + po.reference + " used product " + code + " while its SKU was not unique");
+  };
+  for (const auto& text : o.run.trace) {
+    auto line = boost::json::parse(text).as_object();
+    Instant at = *parse_iso8601(line.at("t").as_string());
+    if (auto api = line.find("http"); api != line.end()) {
+      std::string target(line.at("target").as_string());
+      // A read of variants: the list (/variants.json) or one (/variants/11.json); not a count.
+      bool variants = target.find("/variants.json") != std::string::npos ||
+                      (target.find("/variants/") != std::string::npos && target.find("/variants/count") == std::string::npos);
+      if (api->value().as_string() == "lightspeed" && line.at("method").as_string() == "GET" && variants &&
+          line.contains("status") && line.at("status").as_int64() == 200) {
+        last_read = at;
       }
+      continue;
+    }
+    auto d = line.find("decision");
+    if (d == line.end()) continue;
+    if (d->value().as_string() == "product_created") {
+      std::string code(line.at("productcode").as_string());
+      judge("product " + code + " created", code, at);
+    } else if (d->value().as_string() == "order_imported") {
+      std::string number(line.at("order").as_string());
+      for (const auto& code : codes_of_order[number]) judge("order " + number + " imported with " + code, code, at);
     }
   }
   // The held list of the last poll, decided again by the model.

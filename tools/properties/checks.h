@@ -15,8 +15,10 @@ using Violations = std::vector<std::string>;
 // 1. 12-hour window: nothing imported that was never eligible in a poll the engine could
 // have made; everything imported that was eligible long enough.
 Violations check_window(const Model& m, const Outcome& o);
-// 2. Duplicate SKUs: no product created or order line used for a SKU that was not unique
-// (trimmed) at that moment; the last poll held exactly the orders the rules hold.
+// 2. Duplicate SKUs: no product created or order imported for a SKU that was not unique
+// (trimmed) when the engine last read the shop's variants, and that read was at most a
+// minute old (the merchant may edit SKUs at any time; the engine must decide on fresh
+// data); the last poll held exactly the orders the rules hold.
 Violations check_unique_skus(const Model& m, const Outcome& o);
 // 3. Read-only (and inactive): no request other than GET reached the shop while read-only
 // was on, and no write reached either system while the connection was inactive.

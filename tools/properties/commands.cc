@@ -2,6 +2,8 @@
 
 #include <rapidcheck/state.h>
 
+#include <tuple>
+
 namespace lpsync::properties {
 namespace {
 
@@ -181,7 +183,8 @@ struct InjectFault : Command {
     } else {
       fault.duration = Duration::minutes(*rc::gen::element<int64_t>(5, 20, 60));
     }
-    if (!fakes::is_webhook_fault(fault.kind) && *rc::gen::arbitrary<bool>()) {
+    // Writes are where lost answers matter most (adoption after an indeterminate create).
+    if (!fakes::is_webhook_fault(fault.kind) && *rc::gen::weightedElement<bool>({{2, true}, {1, false}})) {
       fault.match = fault.target == System::lightspeed
                         ? *rc::gen::element<std::string>("GET /orders", "PUT /variants/*", "PUT /shipments/*",
                                                          "GET /variants")
@@ -199,6 +202,26 @@ struct InjectFault : Command {
   }
 };
 
+// The answer to a create or an update is lost after the server applied it: the engine
+// must find what it created instead of creating it again.
+struct LoseAnswer : Command {
+  scenario::InjectFault fault;
+  LoseAnswer() {
+    fault.kind = fakes::FaultKind::indeterminate;
+    fault.count = 1;
+    static const std::vector<std::pair<System, std::string>> kWrites = {
+        {System::picqer, "POST /orders"},          {System::picqer, "POST /products"}, {System::picqer, "POST /products"},
+        {System::picqer, "POST /orders/*/process"}, {System::lightspeed, "PUT /shipments/*"},
+        {System::lightspeed, "PUT /variants/*"}};
+    std::tie(fault.target, fault.match) = *rc::gen::elementOf(kWrites);
+  }
+  void apply(History& h) const override {
+    if (h.now + Duration::minutes(30) > h.last_fault) h.last_fault = h.now + Duration::minutes(30);
+    add(h, fault);
+  }
+  void show(std::ostream& os) const override { os << "LoseAnswer(" << to_string(fault.target) << ", \"" << fault.match << "\")"; }
+};
+
 struct ImportProducts : Command {
   void apply(History& h) const override { add(h, scenario::ImportProducts{}); }
   void show(std::ostream& os) const override { os << "ImportProducts"; }
@@ -210,7 +233,7 @@ rc::Gen<rc::state::Commands<Command>> gen_commands(const History& start, bool wi
         start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,
                                                  SetStock, ShipOrder, PassTime, PassTime, PassTime, PassTime,
                                                  ChangeSettings, CrashEngine, EngineDown, InjectFault, InjectFault,
-                                                 ImportProducts>());
+                                                 LoseAnswer, ImportProducts>());
   }
   return rc::state::gen::commands(
       start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,

@@ -24,6 +24,7 @@ struct ChangeSettings;
 struct CrashEngine;
 struct EngineDown;
 struct InjectFault;
+struct LoseAnswer;
 struct ImportProducts;
 
 

@@ -74,6 +74,7 @@ void World::start_engine() {
 }
 
 void World::crash() {
+  if (restart_) return;  // a process that is down cannot crash
   engine_.reset();
   ++crashes_;
   start_engine();
@@ -81,7 +82,16 @@ void World::crash() {
 
 void World::down(Duration d) {
   engine_.reset();
-  clock_.call_after(d, [this] { start_engine(); });
+  Instant until = clock_.now() + d;
+  if (restart_) {
+    if (restart_->first >= until) return;
+    clock_.cancel(restart_->second);
+  }
+  TimerId id = clock_.call_at(until, [this] {
+    restart_.reset();
+    start_engine();
+  });
+  restart_ = {until, id};
 }
 
 void World::change_settings(const Settings& s) {

@@ -54,7 +54,8 @@ class World {
   void start_engine();
   // The process dies and restarts at once: memory lost, store kept.
   void crash();
-  // The engine is not running for `d`, then starts.
+  // The engine is not running for `d`, then starts (a second downtime while down lasts
+  // until the later of the two ends).
   void down(Duration d);
   // The merchant's settings: applied to the running engine (next tick) and kept for restarts.
   void change_settings(const Settings& s);
@@ -90,6 +91,7 @@ class World {
   std::unique_ptr<fakes::picqer::PicqerFake> picqer_;
   std::unique_ptr<Engine> engine_;
   int64_t crashes_ = 0;
+  std::optional<std::pair<Instant, TimerId>> restart_;  // while down: when it starts again
 };
 
 }  // namespace lpsync::sim
