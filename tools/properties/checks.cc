@@ -113,8 +113,8 @@ Violations check_unique_skus(const Model& m, const Outcome& o) {
   return v;
 }
 
-Violations check_read_only(const scenario::Scenario& s, const Outcome& o) {
-  Violations v;
+std::vector<Breach> read_only_breaches(const scenario::Scenario& s, const Outcome& o) {
+  std::vector<Breach> out;
   Settings merchant = s.start_settings();
   auto events = scenario::in_time_order(s.timeline);
   size_t next_event = 0;
@@ -129,15 +129,21 @@ Violations check_read_only(const scenario::Scenario& s, const Outcome& o) {
     }
     auto api = line.find("http");
     if (api == line.end() || line.at("method").as_string() == "GET") continue;
-    std::string target = std::string(line.at("target").as_string());
-    if (!merchant.active && api->value().as_string() != "download") {
-      v.push_back(std::string(line.at("t").as_string()) + ": " + std::string(line.at("method").as_string()) + " " +
-                  target + " sent while the connection was inactive");
-    } else if (merchant.read_only && api->value().as_string() == "lightspeed") {
-      v.push_back(std::string(line.at("t").as_string()) + ": " + std::string(line.at("method").as_string()) + " " +
-                  target + " sent to the shop while read-only was on");
+    std::string which(api->value().as_string());
+    std::string request = std::string(line.at("t").as_string()) + ": " + std::string(line.at("method").as_string()) +
+                          " " + std::string(line.at("target").as_string());
+    if (!merchant.active && which != "download") {
+      out.push_back({which, request + " sent while the connection was inactive"});
+    } else if (merchant.read_only && which == "lightspeed") {
+      out.push_back({which, request + " sent to the shop while read-only was on"});
     }
   }
+  return out;
+}
+
+Violations check_read_only(const scenario::Scenario& s, const Outcome& o) {
+  Violations v;
+  for (const auto& b : read_only_breaches(s, o)) v.push_back(b.message);
   return v;
 }
 
@@ -158,10 +164,17 @@ Violations check_at_most_once(const Outcome& o) {
   return v;
 }
 
-Violations check_stock_converged(const Model& m, const Outcome& o) {
-  Violations v;
+namespace {
+
+struct Level {
+  int64_t variant, shop, desired, free, pending;
+  std::string code;
+};
+
+std::vector<Level> levels(const Model& m, const Outcome& o) {
+  std::vector<Level> out;
   const Settings& st = o.engine_settings;
-  if (!o.engine_up || !st.pushes_stock()) return v;
+  if (!o.engine_up || !st.pushes_stock()) return out;
   std::vector<int64_t> warehouses = st.stock_warehouses;
   if (warehouses.empty()) {
     for (const auto& w : o.warehouses) {
@@ -187,12 +200,33 @@ Violations check_stock_converged(const Model& m, const Outcome& o) {
         if (line.variant == link.variant_id) pending += line.quantity;
       }
     }
-    int64_t desired = std::max<int64_t>(0, free - pending);
     int64_t shop = o.shop_stock.count(link.variant_id) ? o.shop_stock.at(link.variant_id) : -1;
-    if (shop != desired) {
-      v.push_back("variant " + std::to_string(link.variant_id) + " (" + link.productcode + ") shows " +
-                  std::to_string(shop) + " in the shop; desired is " + std::to_string(desired) + " (free " +
-                  std::to_string(free) + ", pending " + std::to_string(pending) + ")");
+    out.push_back({link.variant_id, shop, std::max<int64_t>(0, free - pending), free, pending, link.productcode});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<scenario::VariantPatch> desired_levels(const Model& m, const Outcome& o) {
+  std::vector<scenario::VariantPatch> out;
+  for (const auto& l : levels(m, o)) {
+    if (l.shop == l.desired) continue;
+    scenario::VariantPatch p;
+    p.id = l.variant;
+    p.stock_level = l.desired;
+    out.push_back(p);
+  }
+  return out;
+}
+
+Violations check_stock_converged(const Model& m, const Outcome& o) {
+  Violations v;
+  for (const auto& l : levels(m, o)) {
+    if (l.shop != l.desired) {
+      v.push_back("variant " + std::to_string(l.variant) + " (" + l.code + ") shows " + std::to_string(l.shop) +
+                  " in the shop; desired is " + std::to_string(l.desired) + " (free " + std::to_string(l.free) +
+                  ", pending " + std::to_string(l.pending) + ")");
     }
   }
   return v;

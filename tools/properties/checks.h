@@ -29,6 +29,15 @@ Violations check_at_most_once(const Outcome& o);
 // 5. Nothing lost: after the faults stopped and a quiet period, every order the model
 // says must be imported is.
 Violations check_nothing_lost(const Model& m, const Outcome& o);
+// The writes behind a read-only violation, by API ("lightspeed", "picqer").
+struct Breach {
+  std::string api;
+  std::string message;
+};
+std::vector<Breach> read_only_breaches(const scenario::Scenario& s, const Outcome& o);
+// desired(v) for every linked variant whose shop level differs from it.
+std::vector<scenario::VariantPatch> desired_levels(const Model& m, const Outcome& o);
+
 // 6. Stock convergence: with send_stock on at the end, every linked variant shows
 // desired(v) in the shop.
 Violations check_stock_converged(const Model& m, const Outcome& o);

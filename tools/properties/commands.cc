@@ -161,7 +161,7 @@ struct CrashEngine : Command {
 };
 
 struct EngineDown : Command {
-  Duration d = Duration::minutes(*rc::gen::element<int64_t>(5, 45, 180, 13 * 60));
+  Duration d = Duration::minutes(*rc::gen::element<int64_t>(5, 45, 180, 12 * 60 + 30, 13 * 60));
   void checkPreconditions(const History& h) const override { RC_PRE(h.engine_events < 4); }
   void apply(History& h) const override {
     ++h.engine_events;

@@ -63,6 +63,24 @@ rc::Gen<History> gen_start() {
       }
       s.lightspeed.products.push_back(product);
     }
+    // Orders from before the engine started, some just inside and some just outside the
+    // 12-hour window.
+    int old_orders = *rc::gen::inRange(0, 4);
+    for (int i = 0; i < old_orders; ++i) {
+      scenario::LightspeedOrder o;
+      o.id = h.next_order_id++;
+      o.number = "ORD" + std::to_string(o.id);
+      Duration age = Duration::seconds(*rc::gen::element<int64_t>(1800, 6 * 3600, 43199, 43200, 43201, 45000,
+                                                                   13 * 3600, 2 * 86400));
+      o.created_at = o.updated_at = s.start - age;
+      o.payment_status = *rc::gen::element<std::string>("paid", "not_paid");
+      o.status = o.payment_status == "paid" ? "processing_awaiting_shipment" : "processing_awaiting_payment";
+      o.email = "old" + std::to_string(o.id) + "@example.com";
+      o.address = {"Old " + std::to_string(o.id), "Dam", "1", "1012 AB", "Amsterdam", "nl"};
+      o.lines.push_back({*rc::gen::elementOf(h.variants), *rc::gen::inRange<int64_t>(1, 3), std::nullopt});
+      h.payment[o.id] = o.payment_status;
+      s.lightspeed.orders.push_back(o);
+    }
     // Warehouse 1 counts; a second one may not.
     if (*rc::gen::arbitrary<bool>()) {
       scenario::PicqerWarehouse second;

@@ -52,11 +52,53 @@ void count(const Outcome& o) {
   }
 }
 
-std::string write_counterexample(Property p, scenario::Scenario s, const Outcome& o) {
+// What the rules say should have held, as scenario expectations: replaying the file with
+// the engine that failed shows the same failure as an unmet expectation.
+scenario::Expectations expected(Property p, const scenario::Scenario& s, const Model& m, const Outcome& o) {
+  scenario::Expectations e;
+  switch (p) {
+    case Property::window:
+    case Property::nothing_lost: {
+      auto may = m.may_import(), must = m.must_import();
+      std::set<std::string> want = must;
+      for (const auto& po : o.picqer_orders) {
+        if (may.count(po.reference)) want.insert(po.reference);
+      }
+      e.picqer_orders.emplace();
+      for (const auto& ref : want) e.picqer_orders->push_back({ref, std::nullopt, std::nullopt});
+      break;
+    }
+    case Property::at_most_once: {
+      std::set<std::string> refs;
+      for (const auto& po : o.picqer_orders) refs.insert(po.reference);
+      e.picqer_orders_count = static_cast<int64_t>(refs.size());
+      break;
+    }
+    case Property::unique_skus: {
+      int64_t bad = static_cast<int64_t>(check_unique_skus(m, o).size());
+      e.picqer_products_count = static_cast<int64_t>(o.picqer_products.size()) - bad;
+      break;
+    }
+    case Property::read_only: {
+      int64_t writes = 0;
+      for (const auto& entry : o.lightspeed_journal) writes += entry.method != "GET";
+      for (const auto& b : read_only_breaches(s, o)) writes -= b.api == "lightspeed";
+      e.lightspeed_writes = writes;
+      break;
+    }
+    case Property::stock:
+      e.lightspeed_variants = desired_levels(m, o);
+      break;
+    case Property::determinism:
+      break;  // replay with --check-determinism
+  }
+  return e;
+}
+
+std::string write_counterexample(Property p, scenario::Scenario s, const Model& m, const Outcome& o) {
   s.name = "counterexample-" + name_of(p);
-  // What actually happened, so the replay shows the same run; the violation is in the message.
-  s.expect = {};
-  s.expect.picqer_orders_count = static_cast<int64_t>(o.picqer_orders.size());
+  s.description = "Shrunk by the " + name_of(p) + " property: the expectations are what the sync rules require.";
+  s.expect = expected(p, s, m, o);
   std::filesystem::path path = std::filesystem::path(counterexample_dir()) / (s.name + ".json");
   std::ofstream(path) << scenario::write_scenario(s);
   return path.string();
@@ -141,7 +183,12 @@ void check(Property p) {
   if (!v.empty()) {
     std::string message = name_of(p) + " violated:";
     for (const auto& x : v) message += "\n  " + x;
-    message += "\nCounterexample scenario: " + write_counterexample(p, s, o) + " (lpsync replay FILE --trace t.jsonl)";
+    std::string file = write_counterexample(p, s, m, o);
+    message += "\nCounterexample scenario: " + file;
+    if (std::getenv("TEST_UNDECLARED_OUTPUTS_DIR")) {
+      message += " (under bazel test: in bazel-testlogs/<the test>/test.outputs/outputs.zip)";
+    }
+    message += "\nReplay it: lpsync replay FILE --trace trace.jsonl";
     RC_FAIL(message);
   }
 }
