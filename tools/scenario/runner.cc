@@ -42,6 +42,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   world.start_engine();
   world.run_until(s.run_until);
 
+  if (options.after_run) options.after_run(world);
   result.failures = check_expectations(s.expect, world);
   for (const auto& o : world.picqer().orders()) result.orders_imported += o.via_api;
   result.held = static_cast<int64_t>(world.store().held().size());

@@ -27,6 +27,7 @@ struct RunOptions {
   StateStore* store = nullptr;  // the engine's durable state (default: in memory)
   std::function<void(const boost::json::object&)> observe;  // each trace line as it happens
   std::function<void(sim::World&)> before_start;  // after the initial state, before the engine starts
+  std::function<void(sim::World&)> after_run;     // at run_until, before the world is torn down
 };
 
 // An unmet expectation.
