@@ -58,7 +58,8 @@ Step ProductLinker::product_facts(const ls::Variant& v, Priority p, ls::Product&
   return Step::ok();
 }
 
-Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct) {
+Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
+                           const std::function<void()>& with_link) {
   const ls::Variant* v = core_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!core_.account.loaded) {
@@ -85,8 +86,11 @@ Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority 
     ++core_.report.products_created;
     core_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
   }
-  core_.store.put_product_link(link);
-  core_.store.end_intent(IntentKind::create_product, sku);
+  core_.store.atomically([&] {
+    core_.store.put_product_link(link);
+    core_.store.end_intent(IntentKind::create_product, sku);
+    if (with_link) with_link();
+  });
   backoff_.succeeded();
   idproduct = link.idproduct;
   return finish_setup(link, p);

@@ -69,6 +69,7 @@ void create_tables(Db& db) {
       last_variant_id INTEGER NOT NULL,
       linked          INTEGER NOT NULL,
       created         INTEGER NOT NULL,
+      setting_up_variant_id INTEGER NOT NULL,
       started_at_ms   INTEGER NOT NULL,
       finished_at_ms  INTEGER NOT NULL
     ) STRICT;

@@ -13,8 +13,8 @@ BulkImport SqliteStateStore::read_bulk_import() const {
   BulkImport b;
   {
     auto q = db_->query(
-        "SELECT running, finished, total, done, last_variant_id, linked, created, started_at_ms, finished_at_ms "
-        "FROM bulk_import WHERE id = 1");
+        "SELECT running, finished, total, done, last_variant_id, linked, created, setting_up_variant_id, "
+        "started_at_ms, finished_at_ms FROM bulk_import WHERE id = 1");
     if (!q.next()) return b;
     b.running = q.flag(0);
     b.finished = q.flag(1);
@@ -23,8 +23,9 @@ BulkImport SqliteStateStore::read_bulk_import() const {
     b.last_variant_id = q.integer(4);
     b.linked = q.integer(5);
     b.created = q.integer(6);
-    b.started_at = Instant::from_unix_millis(q.integer(7));
-    b.finished_at = Instant::from_unix_millis(q.integer(8));
+    b.setting_up_variant_id = q.integer(7);
+    b.started_at = Instant::from_unix_millis(q.integer(8));
+    b.finished_at = Instant::from_unix_millis(q.integer(9));
   }
   for (auto q = db_->query("SELECT variant_id, reason FROM bulk_skipped ORDER BY position"); q.next();) {
     auto reason = parse_sku_problem(q.text(1));
@@ -58,10 +59,11 @@ void SqliteStateStore::put_bulk_import(const BulkImport& state) {
   db_->write("store the bulk import's progress", [&] {
     db_->query(
            "INSERT INTO bulk_import (id, running, finished, total, done, last_variant_id, linked, created, "
-           "started_at_ms, finished_at_ms) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) "
+           "setting_up_variant_id, started_at_ms, finished_at_ms) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
            "ON CONFLICT (id) DO UPDATE SET running = excluded.running, finished = excluded.finished, "
            "total = excluded.total, done = excluded.done, last_variant_id = excluded.last_variant_id, "
-           "linked = excluded.linked, created = excluded.created, started_at_ms = excluded.started_at_ms, "
+           "linked = excluded.linked, created = excluded.created, "
+           "setting_up_variant_id = excluded.setting_up_variant_id, started_at_ms = excluded.started_at_ms, "
            "finished_at_ms = excluded.finished_at_ms")
         .bind(1, state.running)
         .bind(2, state.finished)
@@ -70,8 +72,9 @@ void SqliteStateStore::put_bulk_import(const BulkImport& state) {
         .bind(5, state.last_variant_id)
         .bind(6, state.linked)
         .bind(7, state.created)
-        .bind(8, state.started_at.unix_millis())
-        .bind(9, state.finished_at.unix_millis())
+        .bind(8, state.setting_up_variant_id)
+        .bind(9, state.started_at.unix_millis())
+        .bind(10, state.finished_at.unix_millis())
         .run();
     // The sharing rows go with their entries (ON DELETE CASCADE).
     db_->query("DELETE FROM bulk_skipped WHERE position >= ?1").bind(1, static_cast<int64_t>(same)).run();

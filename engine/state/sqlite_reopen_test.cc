@@ -30,6 +30,7 @@ TEST(SqliteStateStore, AReopenedStoreHasEverything) {
   bulk.last_variant_id = 125;
   bulk.linked = 3;
   bulk.created = 20;
+  bulk.setting_up_variant_id = 126;
   bulk.started_at = kT;
   bulk.skipped = {{101, SkuProblem::missing_sku, {}}, {102, SkuProblem::duplicate_sku, {102, 103}}};
   {

@@ -89,6 +89,11 @@ struct BulkImport {
   int64_t done = 0;        // variants handled (linked, created or skipped)
   int64_t last_variant_id = 0;  // variants are handled in id order; this one was the last
   int64_t linked = 0, created = 0;
+  // The variant whose product this import created last while its images and base stock may
+  // still be on their way: counted in `created` in the same commit as its link, so when it
+  // is handled again (after a restart or a rate limit) it is finished, not counted again.
+  // 0 when none.
+  int64_t setting_up_variant_id = 0;
   std::vector<SkippedVariant> skipped;
   Instant started_at, finished_at;
   bool operator==(const BulkImport&) const = default;

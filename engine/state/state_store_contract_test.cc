@@ -124,6 +124,8 @@ TYPED_TEST(StateStoreContract, BulkImportWithSkippedVariantsAndTheirSharingLists
   b.done = 6;
   b.last_variant_id = 6;
   b.linked = 2;
+  b.created = 1;
+  b.setting_up_variant_id = 7;
   b.skipped.push_back({6, SkuProblem::duplicate_sku, {4, 6}});
   s.put_bulk_import(b);
   EXPECT_EQ(s.bulk_import(), b);
