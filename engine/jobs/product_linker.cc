@@ -24,8 +24,10 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
   for (const auto& i : core_.store.intents()) ours |= i.kind == IntentKind::create_product && i.key == sku;
   if (ours) {
     ProductLink link{variant_id, sku, found.value.front().id, true, false};
-    core_.store.put_product_link(link);
-    core_.store.end_intent(IntentKind::create_product, sku);
+    core_.store.atomically([&] {
+      core_.store.put_product_link(link);
+      core_.store.end_intent(IntentKind::create_product, sku);
+    });
     Step s = finish_setup(link, p);
     if (!s.is_done()) return s;
   } else {
@@ -38,10 +40,12 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
 void ProductLinker::link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct) {
   // A variant whose SKU changed drops its old link first; a code linked to another variant
   // (whose SKU changed away) is released.
-  if (auto old = core_.store.product_link_by_code(sku); old && old->variant_id != variant_id) {
-    core_.store.remove_product_link(old->variant_id);
-  }
-  core_.store.put_product_link({variant_id, sku, idproduct, false, true});
+  core_.store.atomically([&] {
+    if (auto old = core_.store.product_link_by_code(sku); old && old->variant_id != variant_id) {
+      core_.store.remove_product_link(old->variant_id);
+    }
+    core_.store.put_product_link({variant_id, sku, idproduct, false, true});
+  });
   ++core_.report.products_linked;
   core_.decide("product_linked", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", idproduct}});
 }
