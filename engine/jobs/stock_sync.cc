@@ -86,7 +86,7 @@ Step StockSync::push_marked() {
   while (!changed_variants_.empty()) {
     int64_t v = *changed_variants_.begin();
     auto link = core_.store.product_link(v);
-    if (link && free_.count(link->idproduct)) {
+    if (link && link->setup_done && free_.count(link->idproduct)) {
       if (Step s = push(v, desired_for(v, free_[link->idproduct]), core_.store.shop_stock(v)); !s.is_done()) {
         return s;
       }
@@ -135,7 +135,10 @@ Step StockSync::reconcile(Instant now) {
   }
   for (const auto& link : core_.store.product_links()) {
     const ls::Variant* v = core_.catalog.variant(link.variant_id);
-    if (!v) continue;
+    // A product the engine created gets the shop's stock as its base stock during its
+    // set-up; until then Picqer's count is not the truth and pushing it would overwrite the
+    // shop's (and that base stock) with 0.
+    if (!v || !link.setup_done) continue;
     int64_t desired = desired_for(link.variant_id, free_[link.idproduct]);
     if (Step s = push(link.variant_id, desired, v->stock_level); !s.is_done()) return s;
     core_.store.put_shop_stock(link.variant_id, desired);
