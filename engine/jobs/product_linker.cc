@@ -125,7 +125,11 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
       continue;
     }
     auto added = core_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
-    if (!added.ok()) return step_for(core_, backoff_, added);
+    if (!added.ok()) {
+      // The image may have arrived (a lost answer): count them in Picqer before the next one.
+      images_uploaded_.erase(done);
+      return step_for(core_, backoff_, added);
+    }
     ++done->second;
   }
   return Step::ok();
