@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string_view>
 
@@ -33,7 +34,7 @@ class CrashInjector final : public Transport {
   explicit CrashInjector(Transport& inner) : inner_(inner) {}
 
   // Crashes the engine at its `request`-th exchange (counted from 1 over the whole run,
-  // across restarts).
+  // across restarts). Several crash points may be armed; one per exchange.
   void arm(int64_t request, CrashMoment moment);
   TransportResult send(const Request& request) override;
 
@@ -43,14 +44,15 @@ class CrashInjector final : public Transport {
   SimulatedCrash take_due();
 
   int64_t requests() const { return requests_; }
-  bool fired() const { return fired_; }
+  // Crashes performed so far.
+  int64_t fired() const { return fired_; }
 
  private:
   Transport& inner_;
   int64_t requests_ = 0;
-  std::optional<SimulatedCrash> armed_;
+  std::map<int64_t, CrashMoment> armed_;  // by exchange
   std::optional<SimulatedCrash> due_;
-  bool fired_ = false;
+  int64_t fired_ = 0;
 };
 
 }  // namespace lpsync::sim

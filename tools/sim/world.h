@@ -77,9 +77,9 @@ class World {
   void run_until(Instant t);
 
   // Crash injection: the engine dies at its `request`-th HTTP exchange (counted over the
-  // whole run, from 1) at `moment`. One crash per arm.
+  // whole run, from 1) at `moment`. Each call adds a crash point.
   void crash_at_request(int64_t request, CrashMoment moment) { injector_->arm(request, moment); }
-  bool injected_crash_happened() const { return injector_->fired(); }
+  int64_t injected_crashes() const { return injector_->fired(); }
   // HTTP exchanges the engine made so far (the steps of a crash-point enumeration).
   int64_t engine_requests() const { return injector_->requests(); }
 
