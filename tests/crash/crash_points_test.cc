@@ -24,5 +24,15 @@ TEST(CrashPoints, OrderImportCreatingProducts) { expect_every_crash_point_recove
 
 TEST(CrashPoints, ShipmentPush) { expect_every_crash_point_recovers("shipment-push"); }
 
+// A full disk refusing any one store write: the engine stops (it never carries on as if the
+// write were stored), restarts, and ends as if nothing had happened.
+TEST(CrashPoints, EveryRefusedStoreWriteOfAnOrderImport) {
+  scenario::Scenario s = load_crash_scenario("order-import-creates-products");
+  SweepResult r = sweep_store_failures(s, work_dir("store-writes"));
+  EXPECT_GT(r.steps, 10);
+  for (const auto& f : r.failures) ADD_FAILURE() << f;
+  std::cout << s.name << ": " << r.points_checked << " refused store writes checked\n";
+}
+
 }  // namespace
 }  // namespace lpsync::crash

@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "engine/state/sqlite_state_store.h"
+#include "tests/crash/failing_store.h"
 #include "tests/crash/final_state.h"
 #include "tools/scenario/runner.h"
 #include "tools/scenario/scenario_parser.h"
@@ -27,6 +28,8 @@ std::unique_ptr<StateStore> open_or_throw(const std::string& path) {
 CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string* db_path,
              const ExtraFaults& faults) {
   CrashRun out;
+  auto writes = std::make_shared<WriteFailure>();
+  writes->fail_at = faults.fail_store_write;
   scenario::RunOptions options;
   // LPSYNC_CRASH_TRACE_DIR=DIR writes each run's trace to DIR/<database name>.jsonl.
   std::ofstream trace;
@@ -41,7 +44,12 @@ CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes
     }
   };
   options.before_start = [&](sim::World& w) {
-    if (db_path) w.open_store_with([path = *db_path] { return open_or_throw(path); });
+    writes->counts = [&w] { return !w.merchant_acting(); };
+    if (db_path) {
+      w.open_store_with([path = *db_path, writes] {
+        return std::unique_ptr<StateStore>(std::make_unique<FailingStore>(open_or_throw(path), writes));
+      });
+    }
     for (const auto& c : crashes) w.crash_at_request(c.request, c.moment);
     for (const auto& f : faults.lightspeed) w.lightspeed().faults().add(f);
     for (const auto& f : faults.picqer) w.picqer().add_fault(f);
@@ -50,6 +58,8 @@ CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes
     out.state = final_state(w);
     out.violations = at_most_once_violations(w);
     out.crashes = w.injected_crashes();
+    out.store_failures = w.store_failures();
+    out.store_writes = writes->writes;
   };
   auto result = scenario::run_scenario(s, options);
   out.errors = result.errors;
@@ -99,11 +109,31 @@ SweepResult sweep(const scenario::Scenario& s, const std::string& dir, const std
         std::string step = k <= result.steps ? baseline.requests[static_cast<size_t>(k - 1)] : "?";
         result.failures.push_back(s.name + ": " + describe(point) + " (" + step + "):\n" + problems);
       }
-      fs::remove(db);
-      fs::remove(db + "-wal");
-      fs::remove(db + "-shm");
-      fs::remove(db + ".lock");
+      for (const char* suffix : {"", "-wal", "-shm", ".lock"}) fs::remove(db + suffix);
     }
+  }
+  return result;
+}
+
+SweepResult sweep_store_failures(const scenario::Scenario& s, const std::string& dir) {
+  SweepResult result;
+  CrashRun baseline = run_with_crashes(s, {}, dir + "/baseline.db");
+  result.steps = baseline.store_writes;
+  for (int64_t k = 1; k <= result.steps; ++k) {
+    std::string db = dir + "/write-" + std::to_string(k) + ".db";
+    ExtraFaults refuse;
+    refuse.fail_store_write = k;
+    CrashRun r = run_with_crashes(s, {}, db, refuse);
+    ++result.points_checked;
+    std::string problems;
+    if (r.store_failures != 1) problems += "  the engine did not stop on the refused write\n";
+    for (const auto& v : r.violations) problems += "  at most once: " + v + "\n";
+    std::string d = diff(baseline.state, r.state);
+    if (!d.empty()) problems += "  final state differs from the undisturbed run (- expected, + actual):\n" + d;
+    if (!problems.empty()) {
+      result.failures.push_back(s.name + ": store write " + std::to_string(k) + " refused:\n" + problems);
+    }
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) fs::remove(db + suffix);
   }
   return result;
 }

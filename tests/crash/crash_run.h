@@ -27,11 +27,15 @@ struct CrashRun {
   std::vector<std::string> requests;    // "picqer POST /api/v1/orders" per engine exchange, in order
   std::vector<std::string> errors;      // scenario actions the fakes refused
   int64_t crashes = 0;                  // injected crashes that happened (not engine.crash events)
+  int64_t store_writes = 0;             // state-store writes attempted
+  int64_t store_failures = 0;           // engine stops on a refused write
 };
 
-// Fault rules added to the fakes before the engine starts, on top of the scenario's own.
+// Fault rules added to the fakes before the engine starts, on top of the scenario's own, and
+// a store write to refuse (failing_store.h; 0: none).
 struct ExtraFaults {
   std::vector<fakes::FaultRule> lightspeed, picqer;
+  int64_t fail_store_write = 0;
 };
 
 // One run; `db_path` must not exist yet (the run creates it).
@@ -48,6 +52,9 @@ struct SweepResult {
 
 // Crashes at every step in `steps` (all of them when empty) at both moments.
 SweepResult sweep(const scenario::Scenario& s, const std::string& work_dir, const std::vector<int64_t>& steps = {});
+// Refuses each store write in turn (as a full disk would): the engine stops on it and is
+// started again; every run must end like the undisturbed one. `steps` counts store writes.
+SweepResult sweep_store_failures(const scenario::Scenario& s, const std::string& work_dir);
 
 // Loads tests/crash/scenarios/NAME.json from the runfiles (or a path as given).
 scenario::Scenario load_crash_scenario(const std::string& name);

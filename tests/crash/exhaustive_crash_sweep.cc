@@ -1,7 +1,8 @@
 // The exhaustive crash-point sweep: every HTTP exchange of every scenario in
 // tests/crash/scenarios (and of any scenario file given as an argument), a crash before and
 // after each answer, a restart on the same SQLite database, and the crash-free end state
-// with nothing created twice. Prints each scenario's count and the total.
+// with nothing created twice; then every state-store write of each, refused as by a full
+// disk. Prints each scenario's counts and the totals.
 //
 //   bazel run //tests/crash:exhaustive                      # prints as it goes
 //   bazel run //tests/crash:exhaustive -- $PWD/scenarios/x.json
@@ -45,7 +46,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> files = crash_scenarios();
   for (int i = 1; i < argc; ++i) files.push_back(argv[i]);
   Stopwatch total;
-  int64_t points = 0, failed = 0;
+  int64_t points = 0, writes = 0, failed = 0;
   for (const auto& file : files) {
     Stopwatch watch;
     scenario::Scenario s = crash::load_crash_scenario(file);
@@ -56,9 +57,18 @@ int main(int argc, char** argv) {
     std::cout << (r.failures.empty() ? "PASS " : "FAIL ") << s.name << ": " << r.points_checked
               << " crash points (" << r.steps << " steps x 2 moments), " << r.failures.size() << " failed, "
               << seconds(watch.seconds()) << std::endl;
+    watch.restart();
+    crash::SweepResult w = crash::sweep_store_failures(s, crash::work_dir(s.name + "-writes"));
+    writes += w.points_checked;
+    failed += static_cast<int64_t>(w.failures.size());
+    for (const auto& f : w.failures) std::cout << "FAIL " << f << "\n";
+    std::cout << (w.failures.empty() ? "PASS " : "FAIL ") << s.name << ": " << w.points_checked
+              << " refused store writes, " << w.failures.size() << " failed, " << seconds(watch.seconds())
+              << std::endl;
   }
-  std::cout << "exhaustive crash sweep: " << points << " crash points checked over " << files.size()
-            << " scenarios in " << seconds(total.seconds()) << ": "
+  std::cout << "exhaustive crash sweep: " << points << " crash points and " << writes
+            << " refused store writes checked over " << files.size() << " scenarios in " << seconds(total.seconds())
+            << ": "
             << (failed == 0 ? "every one recovered to the crash-free end" : std::to_string(failed) + " failed")
             << std::endl;
   return failed == 0 ? 0 : 1;

@@ -121,6 +121,12 @@ void World::run_until(Instant t) {
     } catch (const SimulatedCrash& crash) {
       injected_crash(crash);
       continue;
+    } catch (const StateStoreError& e) {
+      // Live, the process stops with this message and its supervisor starts it again.
+      trace_.decision(clock_.now(), "engine_stopped", {{"reason", e.what()}});
+      ++store_failures_;
+      this->crash();
+      continue;
     }
     if (injector_->crash_due()) injected_crash(injector_->take_due());
   }
@@ -139,7 +145,16 @@ void World::activate() {
 
 std::string World::import_products() {
   if (!engine_) return "the engine is not running";
-  return engine_->import_products();
+  merchant_acting_ = true;
+  std::string why;
+  try {
+    why = engine_->import_products();
+  } catch (...) {
+    merchant_acting_ = false;
+    throw;
+  }
+  merchant_acting_ = false;
+  return why;
 }
 
 }  // namespace lpsync::sim

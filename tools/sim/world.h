@@ -18,6 +18,7 @@
 #include "engine/env/http_server.h"
 #include "engine/env/httplib_transport.h"
 #include "engine/state/state_store.h"
+#include "engine/state/store_errors.h"
 #include "engine/trace/trace.h"
 #include "fakes/lightspeed/lightspeed_fake.h"
 #include "fakes/picqer/picqer_fake.h"
@@ -73,13 +74,19 @@ class World {
   std::string import_products();
 
   // Runs the clock to `t`, performing injected crashes as they happen (the crashed engine is
-  // destroyed and a new one started on the same store).
+  // destroyed and a new one started on the same store). A StateStoreError out of the engine
+  // (a write the disk refused) stops the engine the same way, as a supervisor would restart
+  // the process that stopped on it.
   void run_until(Instant t);
 
   // Crash injection: the engine dies at its `request`-th HTTP exchange (counted over the
   // whole run, from 1) at `moment`. Each call adds a crash point.
   void crash_at_request(int64_t request, CrashMoment moment) { injector_->arm(request, moment); }
   int64_t injected_crashes() const { return injector_->fired(); }
+  // Engine stops on a StateStoreError so far.
+  int64_t store_failures() const { return store_failures_; }
+  // True while the engine handles a merchant's click (Import products), not its own work.
+  bool merchant_acting() const { return merchant_acting_; }
   // HTTP exchanges the engine made so far (the steps of a crash-point enumeration).
   int64_t engine_requests() const { return injector_->requests(); }
 
@@ -115,6 +122,8 @@ class World {
   std::unique_ptr<fakes::picqer::PicqerFake> picqer_;
   std::unique_ptr<Engine> engine_;
   int64_t crashes_ = 0;
+  int64_t store_failures_ = 0;
+  bool merchant_acting_ = false;
 };
 
 }  // namespace lpsync::sim
