@@ -79,6 +79,8 @@ std::optional<Failure> Db::open(const std::string& path, std::unique_ptr<Db>& ou
     return f;
   }
   sqlite3_extended_result_codes(db, 1);
+  // Another program reading the file (a backup) may hold a lock for a moment: wait for it.
+  sqlite3_busy_timeout(db, 5000);
   out.reset(new Db(db, path));
   return std::nullopt;
 }

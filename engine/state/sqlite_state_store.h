@@ -2,7 +2,7 @@
 // (schema.h), UNIQUE constraints that make a duplicate link impossible, and every write in
 // a transaction (atomically() groups several into one). Opening takes an exclusive lock, so
 // a second engine on the same database is refused. docs/state.md describes the schema, the
-// commit points and every refusal.
+// commit points and every refusal. One thread at a time (the engine's clock thread).
 #pragma once
 
 #include <memory>
