@@ -69,7 +69,8 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
     return Step::ok();
   }
   if (auto link = core_.store.product_link(v.id); link && link->productcode == st.sku) {
-    ++state.linked;
+    // Created by this import before a restart or a retry (counted then), or linked already.
+    if (state.setting_up_variant_id != v.id) ++state.linked;
     return products_.finish_setup(*link, kP);
   }
   if (auto found = picqer_codes_.find(st.sku); found != picqer_codes_.end()) {
@@ -84,11 +85,14 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
     }
   }
   int64_t idproduct = 0;
-  Step s = products_.create(v.id, st.sku, kP, idproduct);
-  if (s.is_done()) {
-    picqer_codes_[st.sku] = idproduct;
+  // Counted in the commit that stores the link: a restart during the images or the base
+  // stock finds the link and this mark, and finishes without counting again.
+  Step s = products_.create(v.id, st.sku, kP, idproduct, [&] {
     ++state.created;
-  }
+    state.setting_up_variant_id = v.id;
+    core_.store.put_bulk_import(state);
+  });
+  if (s.is_done()) picqer_codes_[st.sku] = idproduct;
   return s;
 }
 
@@ -123,6 +127,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
       core_.report.notes.push_back("Import products: variant " + std::to_string(it->first) + ": " + s.message);
     }
     state.last_variant_id = it->first;
+    state.setting_up_variant_id = 0;
     ++state.done;
   }
   if (it == variants.end()) {

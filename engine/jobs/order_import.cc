@@ -78,8 +78,10 @@ Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLin
     if (!created.ok()) return step_for(core_, backoff_, created);
     link.idorder = created.value.id;
   }
-  core_.store.put_order_link(link);
-  core_.store.end_intent(IntentKind::create_order, order.number);
+  core_.store.atomically([&] {
+    core_.store.put_order_link(link);
+    core_.store.end_intent(IntentKind::create_order, order.number);
+  });
   backoff_.succeeded();
   core_.report.imported.push_back({order.number, link.idorder, core_.now(), adopted});
   core_.decide(adopted ? "order_adopted" : "order_imported", {{"order", order.number}, {"idorder", link.idorder}});

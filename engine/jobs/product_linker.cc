@@ -9,6 +9,9 @@ namespace lpsync {
 Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct) {
   idproduct.reset();
   if (auto link = core_.store.product_link(variant_id); link && link->productcode == sku) {
+    // A product this engine created whose images or base stock were not in place when the
+    // process stopped: finish that before the product is used.
+    if (Step s = finish_setup(*link, p); !s.is_done()) return s;
     idproduct = link->idproduct;
     return Step::ok();
   }
@@ -21,8 +24,10 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
   for (const auto& i : core_.store.intents()) ours |= i.kind == IntentKind::create_product && i.key == sku;
   if (ours) {
     ProductLink link{variant_id, sku, found.value.front().id, true, false};
-    core_.store.put_product_link(link);
-    core_.store.end_intent(IntentKind::create_product, sku);
+    core_.store.atomically([&] {
+      core_.store.put_product_link(link);
+      core_.store.end_intent(IntentKind::create_product, sku);
+    });
     Step s = finish_setup(link, p);
     if (!s.is_done()) return s;
   } else {
@@ -35,10 +40,12 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
 void ProductLinker::link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct) {
   // A variant whose SKU changed drops its old link first; a code linked to another variant
   // (whose SKU changed away) is released.
-  if (auto old = core_.store.product_link_by_code(sku); old && old->variant_id != variant_id) {
-    core_.store.remove_product_link(old->variant_id);
-  }
-  core_.store.put_product_link({variant_id, sku, idproduct, false, true});
+  core_.store.atomically([&] {
+    if (auto old = core_.store.product_link_by_code(sku); old && old->variant_id != variant_id) {
+      core_.store.remove_product_link(old->variant_id);
+    }
+    core_.store.put_product_link({variant_id, sku, idproduct, false, true});
+  });
   ++core_.report.products_linked;
   core_.decide("product_linked", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", idproduct}});
 }
@@ -55,7 +62,8 @@ Step ProductLinker::product_facts(const ls::Variant& v, Priority p, ls::Product&
   return Step::ok();
 }
 
-Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct) {
+Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
+                           const std::function<void()>& with_link) {
   const ls::Variant* v = core_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!core_.account.loaded) {
@@ -82,8 +90,11 @@ Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority 
     ++core_.report.products_created;
     core_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
   }
-  core_.store.put_product_link(link);
-  core_.store.end_intent(IntentKind::create_product, sku);
+  core_.store.atomically([&] {
+    core_.store.put_product_link(link);
+    core_.store.end_intent(IntentKind::create_product, sku);
+    if (with_link) with_link();
+  });
   backoff_.succeeded();
   idproduct = link.idproduct;
   return finish_setup(link, p);
@@ -114,7 +125,11 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
       continue;
     }
     auto added = core_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
-    if (!added.ok()) return step_for(core_, backoff_, added);
+    if (!added.ok()) {
+      // The image may have arrived (a lost answer): count them in Picqer before the next one.
+      images_uploaded_.erase(done);
+      return step_for(core_, backoff_, added);
+    }
     ++done->second;
   }
   return Step::ok();

@@ -5,6 +5,7 @@
 // next attempt (found by productcode, images counted), never repeated.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,8 +25,10 @@ class ProductLinker {
   // caller already read).
   void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
   // Creates the product (or adopts the one an earlier attempt created) and finishes its
-  // set-up.
-  Step create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct);
+  // set-up. `with_link` (optional) stores the caller's own record of the create in the same
+  // commit as the link.
+  Step create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
+              const std::function<void()>& with_link = nullptr);
   // Finishes images and base stock of a created product whose set-up was interrupted.
   Step finish_setup(const ProductLink& link, Priority p);
 

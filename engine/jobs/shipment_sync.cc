@@ -111,8 +111,10 @@ Step ShipmentSync::push(const OrderLink& link, const pq::Shipment& shipment) {
     auto put = writes->mark_shipped(kP, target.id, shipment.trackingcode);
     if (!put.ok()) return step_for(core_, backoff_, put);
   }
-  core_.store.put_shipment_push({shipment.id, link.ls_order_id, target.id, shipment.trackingcode, true, core_.now()});
-  core_.store.end_intent(IntentKind::push_shipment, key);
+  core_.store.atomically([&] {
+    core_.store.put_shipment_push({shipment.id, link.ls_order_id, target.id, shipment.trackingcode, true, core_.now()});
+    core_.store.end_intent(IntentKind::push_shipment, key);
+  });
   ++core_.report.shipments_pushed;
   core_.report.resolved("shipment:" + link.number);
   core_.decide(already || resumed ? "shipment_confirmed" : "shipment_pushed",

@@ -86,7 +86,7 @@ Step StockSync::push_marked() {
   while (!changed_variants_.empty()) {
     int64_t v = *changed_variants_.begin();
     auto link = core_.store.product_link(v);
-    if (link && free_.count(link->idproduct)) {
+    if (link && link->setup_done && free_.count(link->idproduct)) {
       if (Step s = push(v, desired_for(v, free_[link->idproduct]), core_.store.shop_stock(v)); !s.is_done()) {
         return s;
       }
@@ -162,6 +162,10 @@ Step StockSync::reconcile(Instant now) {
     free_.clear();
     for (const auto& link : core_.store.product_links()) {
       free_[link.idproduct] = free_stock(r.rows, link.idproduct, r.warehouses);
+      // A product the engine created gets the shop's stock as its base stock during its
+      // set-up; until then Picqer's count is not the truth and pushing it would overwrite
+      // the shop's (and that base stock) with 0.
+      if (!link.setup_done) continue;
       if (const ls::Variant* v = core_.catalog.variant(link.variant_id)) {
         core_.store.put_shop_stock(link.variant_id, v->stock_level);
         r.pushes.push_back({link.variant_id, desired_for(link.variant_id, free_[link.idproduct])});

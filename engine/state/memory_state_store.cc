@@ -30,7 +30,12 @@ void MemoryStateStore::put_order_link(const OrderLink& link) {
   if (it != orders_.end() && it->second.idorder != link.idorder) {
     throw std::logic_error("order " + link.number + " is already linked to another Picqer order");
   }
+  auto other = ls_order_by_idorder_.find(link.idorder);
+  if (other != ls_order_by_idorder_.end() && other->second != link.ls_order_id) {
+    throw std::logic_error("Picqer order " + std::to_string(link.idorder) + " is already linked to another order");
+  }
   orders_[link.ls_order_id] = link;
+  ls_order_by_idorder_[link.idorder] = link.ls_order_id;
 }
 
 std::vector<OrderLink> MemoryStateStore::order_links() const { return values_of(orders_); }
@@ -76,6 +81,23 @@ std::optional<int64_t> MemoryStateStore::shop_stock(int64_t variant_id) const {
 
 std::optional<ShipmentPush> MemoryStateStore::shipment_push(int64_t idshipment) const {
   return find_value(shipments_, idshipment);
+}
+
+void MemoryStateStore::put_shipment_push(const ShipmentPush& push) {
+  // The same rule as the SQLite schema: a shop shipment is marked shipped for one Picqer
+  // shipment only.
+  if (push.pushed) {
+    auto other = push_by_shop_shipment_.find(push.ls_shipment_id);
+    if (other != push_by_shop_shipment_.end() && other->second != push.idshipment) {
+      throw std::logic_error("shop shipment " + std::to_string(push.ls_shipment_id) +
+                             " was already marked shipped for Picqer shipment " + std::to_string(other->second));
+    }
+  }
+  if (auto old = shipments_.find(push.idshipment); old != shipments_.end() && old->second.pushed) {
+    push_by_shop_shipment_.erase(old->second.ls_shipment_id);
+  }
+  shipments_[push.idshipment] = push;
+  if (push.pushed) push_by_shop_shipment_[push.ls_shipment_id] = push.idshipment;
 }
 
 std::vector<ShipmentPush> MemoryStateStore::shipment_pushes() const { return values_of(shipments_); }

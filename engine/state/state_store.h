@@ -1,11 +1,18 @@
 // What the engine must remember across restarts: links between the two systems, the
 // intents of remote creates in flight, the decisions it reports, and its cursors. The
 // engine writes here at the points where it commits to a decision; every method is atomic
-// on its own. MemoryStateStore keeps it in memory (simulation); the SQLite store keeps it
-// on disk (live mode, crash tests).
+// on its own, and atomically() makes several writes one commit. MemoryStateStore keeps it
+// in memory (simulation); SqliteStateStore (sqlite_state_store.h) keeps it on disk (live
+// mode, crash tests).
+//
+// Links are unique both ways: a second Picqer order for a Lightspeed order (or the same
+// Picqer order for two), a productcode for two variants, or two pushes to one shop
+// shipment throw std::logic_error and store nothing. A store that cannot write (disk full)
+// throws StateStoreError (store_errors.h) and stores nothing of that write.
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -82,6 +89,11 @@ struct BulkImport {
   int64_t done = 0;        // variants handled (linked, created or skipped)
   int64_t last_variant_id = 0;  // variants are handled in id order; this one was the last
   int64_t linked = 0, created = 0;
+  // The variant whose product this import created last while its images and base stock may
+  // still be on their way: counted in `created` in the same commit as its link, so when it
+  // is handled again (after a restart or a rate limit) it is finished, not counted again.
+  // 0 when none.
+  int64_t setting_up_variant_id = 0;
   std::vector<SkippedVariant> skipped;
   Instant started_at, finished_at;
   bool operator==(const BulkImport&) const = default;
@@ -90,6 +102,11 @@ struct BulkImport {
 class StateStore {
  public:
   virtual ~StateStore() = default;
+
+  // Runs `writes` (calls of the methods below) as one commit: after a crash either all of
+  // them are stored or none. When `writes` throws, the SQLite store keeps none of them;
+  // the memory store cannot crash halfway and applies each as it comes.
+  virtual void atomically(const std::function<void()>& writes) = 0;
 
   virtual std::optional<OrderLink> order_link(int64_t ls_order_id) const = 0;
   virtual void put_order_link(const OrderLink& link) = 0;
@@ -128,6 +145,8 @@ class StateStore {
 // process only loses the engine object, not the store.
 class MemoryStateStore final : public StateStore {
  public:
+  void atomically(const std::function<void()>& writes) override { writes(); }
+
   std::optional<OrderLink> order_link(int64_t ls_order_id) const override;
   void put_order_link(const OrderLink& link) override;
   std::vector<OrderLink> order_links() const override;
@@ -149,7 +168,7 @@ class MemoryStateStore final : public StateStore {
   void put_shop_stock(int64_t variant_id, int64_t level) override { shop_stock_[variant_id] = level; }
 
   std::optional<ShipmentPush> shipment_push(int64_t idshipment) const override;
-  void put_shipment_push(const ShipmentPush& push) override { shipments_[push.idshipment] = push; }
+  void put_shipment_push(const ShipmentPush& push) override;
   std::vector<ShipmentPush> shipment_pushes() const override;
 
   BulkImport bulk_import() const override { return bulk_; }
@@ -160,12 +179,14 @@ class MemoryStateStore final : public StateStore {
 
  private:
   std::map<int64_t, OrderLink> orders_;
+  std::map<int64_t, int64_t> ls_order_by_idorder_;
   std::map<int64_t, ProductLink> products_;
   std::map<std::string, int64_t> variant_by_code_;
   std::map<std::pair<IntentKind, std::string>, Intent> intents_;
   std::vector<HeldOrder> held_;
   std::map<int64_t, int64_t> shop_stock_;
   std::map<int64_t, ShipmentPush> shipments_;
+  std::map<int64_t, int64_t> push_by_shop_shipment_;  // pushed ones: ls_shipment_id -> idshipment
   BulkImport bulk_;
   std::map<std::string, std::string> values_;
 };

@@ -14,7 +14,12 @@ World::World(WorldConfig config)
       clock_(config_.start),
       trace_(config_.keep_trace),
       settings_(config_.settings),
+      open_store_(config_.open_store),
       store_(config_.store ? config_.store : &own_store_) {
+  if (open_store_) {
+    opened_store_ = open_store_();
+    store_ = opened_store_.get();
+  }
   trace_.write_to(config_.trace_out);
   std::string lightspeed_origin = kLightspeedOrigin, picqer_origin = kPicqerOrigin, engine_origin = kEngineOrigin;
   if (config_.over_http) {
@@ -35,6 +40,7 @@ World::World(WorldConfig config)
     direct_.route(kPicqerOrigin, [this](const Request& r) { return picqer_->handle(r); });
     direct_.route(kEngineOrigin, [this](const Request& r) { return to_engine(r); });
   }
+  injector_ = std::make_unique<CrashInjector>(*transport_);
   config_.lightspeed.origin = lightspeed_origin;
   config_.picqer.origin = picqer_origin;
   Random random(config_.seed);
@@ -68,20 +74,38 @@ TransportResult World::to_engine(const Request& r) {
 }
 
 void World::start_engine() {
-  EngineEnv env{clock_, *transport_, *store_, trace_, config_.seed, nullptr};
+  EngineEnv env{clock_, *injector_, *store_, trace_, config_.seed, nullptr};
   engine_ = std::make_unique<Engine>(std::move(env), connection_, settings_);
   engine_->start();
 }
 
+void World::open_store_with(std::function<std::unique_ptr<StateStore>()> open) {
+  open_store_ = std::move(open);
+  opened_store_.reset();
+  opened_store_ = open_store_();
+  store_ = opened_store_.get();
+}
+
+void World::stop_process() {
+  engine_.reset();
+  if (open_store_) {
+    // The old connection (and its lock) goes first, as when a process dies.
+    store_ = &own_store_;
+    opened_store_.reset();
+    opened_store_ = open_store_();
+    store_ = opened_store_.get();
+  }
+}
+
 void World::crash() {
   if (restart_) return;  // a process that is down cannot crash
-  engine_.reset();
+  stop_process();
   ++crashes_;
   start_engine();
 }
 
 void World::down(Duration d) {
-  engine_.reset();
+  if (engine_) stop_process();
   Instant until = clock_.now() + d;
   if (restart_) {
     if (restart_->first >= until) return;
@@ -92,6 +116,32 @@ void World::down(Duration d) {
     start_engine();
   });
   restart_ = {until, id};
+}
+
+void World::injected_crash(const SimulatedCrash& crash) {
+  trace_.decision(clock_.now(), "simulated_crash",
+                  {{"request", crash.request}, {"moment", to_string(crash.moment)}});
+  this->crash();
+}
+
+void World::run_until(Instant t) {
+  Instant next;
+  while (clock_.next_deadline(next) && next <= t) {
+    try {
+      clock_.run_next();
+    } catch (const SimulatedCrash& crash) {
+      injected_crash(crash);
+      continue;
+    } catch (const StateStoreError& e) {
+      // Live, the process stops with this message and its supervisor starts it again.
+      trace_.decision(clock_.now(), "engine_stopped", {{"reason", e.what()}});
+      ++store_failures_;
+      this->crash();
+      continue;
+    }
+    if (injector_->crash_due()) injected_crash(injector_->take_due());
+  }
+  clock_.run_until(t);
 }
 
 void World::change_settings(const Settings& s) {
@@ -106,7 +156,16 @@ void World::activate() {
 
 std::string World::import_products() {
   if (!engine_) return "the engine is not running";
-  return engine_->import_products();
+  merchant_acting_ = true;
+  std::string why;
+  try {
+    why = engine_->import_products();
+  } catch (...) {
+    merchant_acting_ = false;
+    throw;
+  }
+  merchant_acting_ = false;
+  return why;
 }
 
 }  // namespace lpsync::sim

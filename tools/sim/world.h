@@ -2,9 +2,11 @@
 // real engine, wired through one transport: in-process calls (DirectTransport), or real
 // HTTP on loopback servers (port 0) with the same handlers. Webhooks of both fakes reach
 // the engine's receiver through the same transport. The engine can crash (it loses its
-// memory and keeps its store) or be down for a while; the fakes carry on.
+// memory and keeps its store) or be down for a while; the fakes carry on. A crash can also
+// be injected at any HTTP exchange of the engine (crash_injector.h), for crash-point tests.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -16,9 +18,11 @@
 #include "engine/env/http_server.h"
 #include "engine/env/httplib_transport.h"
 #include "engine/state/state_store.h"
+#include "engine/state/store_errors.h"
 #include "engine/trace/trace.h"
 #include "fakes/lightspeed/lightspeed_fake.h"
 #include "fakes/picqer/picqer_fake.h"
+#include "tools/sim/crash_injector.h"
 
 namespace lpsync::sim {
 
@@ -30,6 +34,9 @@ struct WorldConfig {
   bool keep_trace = true;     // keep trace lines in memory (for determinism checks)
   std::ostream* trace_out = nullptr;
   StateStore* store = nullptr;  // the engine's durable state (default: in memory)
+  // Opens the engine's durable state (e.g. a SqliteStateStore on a file): at start and again
+  // at every restart, as a restarted process reopens its database. Overrides `store`.
+  std::function<std::unique_ptr<StateStore>()> open_store;
   fakes::lightspeed::LightspeedConfig lightspeed;
   fakes::picqer::PicqerConfig picqer;
 };
@@ -54,6 +61,9 @@ class World {
   void start_engine();
   // The process dies and restarts at once: memory lost, store kept.
   void crash();
+  // From now on the engine's state is opened with `open`, now and at every restart (see
+  // WorldConfig::open_store); call before the engine starts.
+  void open_store_with(std::function<std::unique_ptr<StateStore>()> open);
   // The engine is not running for `d`, then starts (a second downtime while down lasts
   // until the later of the two ends).
   void down(Duration d);
@@ -64,12 +74,31 @@ class World {
   void activate();
   std::string import_products();
 
-  void run_until(Instant t) { clock_.run_until(t); }
+  // Runs the clock to `t`, performing injected crashes as they happen (the crashed engine is
+  // destroyed and a new one started on the same store). A StateStoreError out of the engine
+  // (a write the disk refused) stops the engine the same way, as a supervisor would restart
+  // the process that stopped on it.
+  void run_until(Instant t);
+
+  // Crash injection: the engine dies at its `request`-th HTTP exchange (counted over the
+  // whole run, from 1) at `moment`. Each call adds a crash point.
+  void crash_at_request(int64_t request, CrashMoment moment) { injector_->arm(request, moment); }
+  int64_t injected_crashes() const { return injector_->fired(); }
+  // Engine stops on a StateStoreError so far.
+  int64_t store_failures() const { return store_failures_; }
+  // True while the engine handles a merchant's click (Import products), not its own work.
+  bool merchant_acting() const { return merchant_acting_; }
+  // HTTP exchanges the engine made so far (the steps of a crash-point enumeration).
+  int64_t engine_requests() const { return injector_->requests(); }
 
   int64_t crashes() const { return crashes_; }
 
  private:
   TransportResult to_engine(const Request& r);
+  // Destroys the engine (its scheduler's timers go with it) and reopens the store if the
+  // world opens it.
+  void stop_process();
+  void injected_crash(const SimulatedCrash& crash);
   // Holds the lock that serialises the fakes against the HTTP server threads, if any.
   std::unique_lock<std::mutex> lock() { return std::unique_lock<std::mutex>(world_mutex_); }
 
@@ -80,11 +109,14 @@ class World {
   Connection connection_;
   std::mutex world_mutex_;
   MemoryStateStore own_store_;
+  std::function<std::unique_ptr<StateStore>()> open_store_;
+  std::unique_ptr<StateStore> opened_store_;
   StateStore* store_;
 
   DirectTransport direct_;
   std::unique_ptr<HttplibTransport> http_;
   Transport* transport_;
+  std::unique_ptr<CrashInjector> injector_;  // the engine's transport: transport_ with crash injection
   std::unique_ptr<HttpServer> lightspeed_server_, picqer_server_, engine_server_;
 
   std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed_;
@@ -92,6 +124,8 @@ class World {
   std::unique_ptr<Engine> engine_;
   int64_t crashes_ = 0;
   std::optional<std::pair<Instant, TimerId>> restart_;  // while down: when it starts again
+  int64_t store_failures_ = 0;
+  bool merchant_acting_ = false;
 };
 
 }  // namespace lpsync::sim

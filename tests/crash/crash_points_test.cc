@@ -1,0 +1,38 @@
+// Crash-point enumeration, the quick set run by ./test: every HTTP exchange of two small
+// scenarios (an order import that creates products with images and base stock, and a
+// shipment push), a crash before and after each answer, a restart on the same SQLite
+// database, and the same end as without the crash with nothing created twice. The
+// exhaustive sweep over every crash scenario: `bazel run //tests/crash:exhaustive`.
+#include <gtest/gtest.h>
+
+#include "tests/crash/crash_run.h"
+
+namespace lpsync::crash {
+namespace {
+
+void expect_every_crash_point_recovers(const std::string& name) {
+  scenario::Scenario s = load_crash_scenario(name);
+  SweepResult r = sweep(s, work_dir(name));
+  EXPECT_GT(r.steps, 20) << "the scenario should exercise the engine";
+  EXPECT_EQ(r.points_checked, 2 * r.steps);
+  for (const auto& f : r.failures) ADD_FAILURE() << f;
+  std::cout << name << ": " << r.points_checked << " crash points checked (" << r.steps << " steps x 2 moments)\n";
+  ::testing::Test::RecordProperty(name + "_crash_points", static_cast<int>(r.points_checked));
+}
+
+TEST(CrashPoints, OrderImportCreatingProducts) { expect_every_crash_point_recovers("order-import-creates-products"); }
+
+TEST(CrashPoints, ShipmentPush) { expect_every_crash_point_recovers("shipment-push"); }
+
+// A full disk refusing any one store write: the engine stops (it never carries on as if the
+// write were stored), restarts, and ends as if nothing had happened.
+TEST(CrashPoints, EveryRefusedStoreWriteOfAnOrderImport) {
+  scenario::Scenario s = load_crash_scenario("order-import-creates-products");
+  SweepResult r = sweep_store_failures(s, work_dir("store-writes"));
+  EXPECT_GT(r.steps, 10);
+  for (const auto& f : r.failures) ADD_FAILURE() << f;
+  std::cout << s.name << ": " << r.points_checked << " refused store writes checked\n";
+}
+
+}  // namespace
+}  // namespace lpsync::crash
