@@ -39,6 +39,8 @@ struct Outcome {
   std::vector<fakes::JournalEntry> picqer_journal;
 };
 
-Outcome run_history(const scenario::Scenario& s);
+// With `sqlite_path`, the engine keeps its state in a SQLite database there, reopened at
+// every crash and restart as a new process would.
+Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path = "");
 
 }  // namespace lpsync::properties

@@ -154,7 +154,18 @@ void check(Property p) {
   rc::state::applyAll(commands, h);
   scenario::Scenario s = h.finished();
 
-  Outcome o = run_history(s);
+  // At most once is also checked with the durable SQLite store across crashes and restarts.
+  std::string sqlite;
+  if (p == Property::at_most_once) {
+    static int64_t histories = 0;
+    std::filesystem::path dir = std::filesystem::path(counterexample_dir()) / "lpsync-property-stores";
+    std::filesystem::create_directories(dir);
+    sqlite = (dir / ("state-" + std::to_string(++histories) + ".db")).string();
+  }
+  Outcome o = run_history(s, sqlite);
+  if (!sqlite.empty()) {
+    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(sqlite + suffix);
+  }
   if (!o.run.errors.empty()) {
     std::string message = "the fakes refused an action of the history:";
     for (const auto& e : o.run.errors) message += "\n  " + e;

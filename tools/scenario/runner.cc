@@ -28,6 +28,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.keep_trace = options.keep_trace;
   config.trace_out = options.trace_out;
   config.store = options.store;
+  config.open_store = options.open_store;
   sim::World world(config);
   if (options.observe) world.trace().observe(options.observe);
 

@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <functional>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -25,6 +26,8 @@ struct RunOptions {
   std::ostream* trace_out = nullptr;
   bool keep_trace = false;      // keep the trace lines in the result
   StateStore* store = nullptr;  // the engine's durable state (default: in memory)
+  // Or: opens the engine's state at start and at every restart, as a new process would.
+  std::function<std::unique_ptr<StateStore>()> open_store;
   std::function<void(const boost::json::object&)> observe;  // each trace line as it happens
   std::function<void(sim::World&)> before_start;  // after the initial state, before the engine starts
   std::function<void(sim::World&)> after_run;     // at run_until, before the world is taken down
