@@ -71,6 +71,7 @@ void ShopCatalog::finish_scan() {
   scanning_ = false;
   complete_ = true;
   known_until_ = scan_started_;
+  refresh_.reset();
 }
 
 }  // namespace lpsync

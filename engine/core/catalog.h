@@ -39,7 +39,14 @@ class ShopCatalog {
   int next_scan_page() const { return next_scan_page_; }
   // Variants changed at or after this instant are not yet known (incremental refresh).
   Instant known_until() const { return known_until_; }
-  void refreshed_until(Instant t) { known_until_ = t; }
+  // An incremental refresh in pages, resumable like a scan: the page to read next and the
+  // instant the refresh began (nullopt when none is under way).
+  std::optional<std::pair<int, Instant>> refresh() const { return refresh_; }
+  void refresh_progress(int next_page, Instant started) { refresh_ = {next_page, started}; }
+  void refresh_done() {
+    known_until_ = refresh_->second;
+    refresh_.reset();
+  }
 
  private:
   std::map<int64_t, ls::Variant> variants_;
@@ -51,6 +58,7 @@ class ShopCatalog {
   bool scanning_ = false;
   int next_scan_page_ = 1;
   Instant scan_started_, known_until_;
+  std::optional<std::pair<int, Instant>> refresh_;
   std::set<int64_t> seen_in_scan_;
 };
 

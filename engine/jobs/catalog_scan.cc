@@ -25,16 +25,18 @@ Step scan_catalog(Core& core, Backoff& backoff, Priority p) {
 
 Step refresh_catalog(Core& core, Backoff& backoff, Priority p) {
   ShopCatalog& c = core.catalog;
-  Instant started = core.now();
+  // A refresh interrupted (by the rate limit, say) resumes at its page.
+  if (!c.refresh()) c.refresh_progress(1, core.now());
   Instant since = c.known_until() - kRefreshOverlap;
-  for (int page = 1;; ++page) {
+  for (int page = c.refresh()->first;; ++page) {
+    c.refresh_progress(page, c.refresh()->second);
     auto read = core.lightspeed.variants(p, page, since);
     if (!read.ok()) return step_for(core, backoff, read);
     backoff.succeeded();
     for (const auto& v : read.value) c.put_variant(v);
     if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
   }
-  c.refreshed_until(started);
+  c.refresh_done();
   return Step::ok();
 }
 

@@ -76,39 +76,42 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
 }
 
 Step OrderSync::poll(Instant now) {
-  Step catalog = core_.catalog.complete() ? refresh_catalog(core_, backoff_, kP) : scan_catalog(core_, backoff_, kP);
-  if (!catalog.is_done()) return catalog;
-
-  std::vector<ls::Order> orders;
-  Instant since = order_window_start(now);
-  for (int page = 1;; ++page) {
-    auto read = core_.lightspeed.orders_updated_since(kP, since, page);
+  if (poll_ && now - poll_->started > core_.settings.poll_interval) poll_.reset();
+  if (!poll_) poll_ = Poll{now};
+  Poll& p = *poll_;
+  if (!p.catalog_current) {
+    Step catalog = core_.catalog.complete() ? refresh_catalog(core_, backoff_, kP) : scan_catalog(core_, backoff_, kP);
+    if (!catalog.is_done()) return catalog;
+    p.catalog_current = true;
+  }
+  Instant since = order_window_start(p.started);
+  while (!p.listed) {
+    auto read = core_.lightspeed.orders_updated_since(kP, since, p.next_page);
     if (!read.ok()) return step_for(core_, backoff_, read);
-    orders.insert(orders.end(), read.value.begin(), read.value.end());
-    if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
+    p.orders.insert(p.orders.end(), read.value.begin(), read.value.end());
+    p.listed = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
+    ++p.next_page;
   }
   backoff_.succeeded();
-
-  std::vector<HeldOrder> held;
-  std::vector<WindowOrder> window;
-  for (const auto& order : orders) {
-    Step st = decide(order, held, window);
+  for (; p.next_order < p.orders.size(); ++p.next_order) {
+    Step st = decide(p.orders[p.next_order], p.held, p.window);
     if (st.kind == Step::stop) return st;
   }
   // Forget the lines of orders that left the window.
   std::map<int64_t, std::vector<ls::OrderLine>> kept;
-  for (const auto& o : orders) {
+  for (const auto& o : p.orders) {
     if (auto it = lines_.find(o.id); it != lines_.end()) kept.emplace(o.id, std::move(it->second));
   }
   lines_ = std::move(kept);
 
-  core_.store.put_held(held);
-  core_.report.held = held;
-  core_.report.last_order_poll = now;
+  core_.store.put_held(p.held);
+  core_.report.held = p.held;
+  core_.report.last_order_poll = p.started;
   ++core_.report.order_polls;
   last_poll_ = now;
   polled_ = true;
-  publish_pending(window);
+  publish_pending(p.window);
+  poll_.reset();
   return Step::ok();
 }
 

@@ -30,6 +30,19 @@ class OrderSync final : public Job {
   std::function<void(const std::vector<int64_t>&)> on_pending_changed;
 
  private:
+  // A poll in progress. A rate limit or a server error interrupts it; the next run resumes
+  // where it stopped (a poll stale by more than a poll interval starts again).
+  struct Poll {
+    Instant started;  // the poll's time t: the window is [t - 12h, ...]
+    bool catalog_current = false;
+    int next_page = 1;
+    bool listed = false;
+    std::vector<ls::Order> orders;
+    size_t next_order = 0;
+    std::vector<HeldOrder> held;
+    std::vector<WindowOrder> window;
+  };
+
   Step poll(Instant now);
   Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
   Step lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines);
@@ -42,6 +55,7 @@ class OrderSync final : public Job {
   Instant last_poll_;
   bool polled_ = false;
   std::map<int64_t, std::vector<ls::OrderLine>> lines_;  // by order id, for orders in the window
+  std::optional<Poll> poll_;
 };
 
 }  // namespace lpsync

@@ -40,12 +40,6 @@ int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
   return desired_stock(free, p == core_.pending.end() ? 0 : p->second);
 }
 
-std::map<int64_t, std::vector<int64_t>> StockSync::variants_by_product() const {
-  std::map<int64_t, std::vector<int64_t>> out;
-  for (const auto& l : core_.store.product_links()) out[l.idproduct].push_back(l.variant_id);
-  return out;
-}
-
 Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has) {
   if (shop_has && *shop_has == desired) return Step::ok();
   LightspeedWrites* writes = core_.lightspeed_writes();
@@ -62,7 +56,6 @@ Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t>
 }
 
 Step StockSync::push_marked() {
-  auto by_product = variants_by_product();
   if (!core_.account.loaded) {
     if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
   }
@@ -75,11 +68,11 @@ Step StockSync::push_marked() {
   }
   while (!stale_products_.empty()) {
     int64_t idproduct = *stale_products_.begin();
-    if (by_product.count(idproduct)) {
+    if (auto links = core_.store.product_links_of(idproduct); !links.empty()) {
       auto rows = core_.picqer.product_stock(kP, idproduct);
       if (!rows.ok() && rows.outcome != CallOutcome::not_found) return step_for(core_, backoff_, rows);
       free_[idproduct] = rows.ok() ? free_stock(rows.value, idproduct, warehouses) : 0;
-      for (int64_t v : by_product[idproduct]) changed_variants_.insert(v);
+      for (const auto& l : links) changed_variants_.insert(l.variant_id);
     }
     stale_products_.erase(stale_products_.begin());
   }
@@ -159,9 +152,8 @@ Step StockSync::reconcile(Instant now) {
       auto link = core_.store.product_link(*v);
       if (!link || link->productcode != row.productcode) products_.link_existing(*v, row.productcode, row.idproduct);
     }
-    free_.clear();
+    free_ = free_stock_by_product(r.rows, r.warehouses);
     for (const auto& link : core_.store.product_links()) {
-      free_[link.idproduct] = free_stock(r.rows, link.idproduct, r.warehouses);
       // A product the engine created gets the shop's stock as its base stock during its
       // set-up; until then Picqer's count is not the truth and pushing it would overwrite
       // the shop's (and that base stock) with 0.

@@ -57,7 +57,6 @@ class StockSync final : public Job {
   Step push_marked();
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
-  std::map<int64_t, std::vector<int64_t>> variants_by_product() const;
 
   Core& core_;
   ProductLinker& products_;

@@ -30,6 +30,15 @@ int64_t free_stock(const std::vector<pq::StockRow>& rows, int64_t idproduct, con
   return sum;
 }
 
+std::map<int64_t, int64_t> free_stock_by_product(const std::vector<pq::StockRow>& rows,
+                                                 const std::vector<int64_t>& warehouses) {
+  std::map<int64_t, int64_t> out;
+  for (const auto& r : rows) {
+    if (std::binary_search(warehouses.begin(), warehouses.end(), r.idwarehouse)) out[r.idproduct] += r.freestock;
+  }
+  return out;
+}
+
 std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& orders) {
   std::map<int64_t, int64_t> out;
   for (const auto& w : orders) {

@@ -20,6 +20,10 @@ std::vector<int64_t> stock_warehouse_ids(const Settings& settings, const std::ve
 // warehouses are ignored).
 int64_t free_stock(const std::vector<pq::StockRow>& rows, int64_t idproduct, const std::vector<int64_t>& warehouses);
 
+// The same for every product in `rows` at once: idproduct -> free stock.
+std::map<int64_t, int64_t> free_stock_by_product(const std::vector<pq::StockRow>& rows,
+                                                 const std::vector<int64_t>& warehouses);
+
 inline int64_t desired_stock(int64_t free, int64_t pending) { return free - pending > 0 ? free - pending : 0; }
 
 // An order in the current window with its lines, as the order poll saw it.

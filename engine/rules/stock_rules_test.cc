@@ -23,6 +23,9 @@ TEST(DesiredStock, FreeStockOverStockWarehousesMinusPending) {
   EXPECT_EQ(free_stock(rows, 10, {1, 2}), 12);
   EXPECT_EQ(free_stock(rows, 12, {1, 2}), 0);
   EXPECT_EQ(desired_stock(12, 5), 7);
+  auto all = free_stock_by_product(rows, {1, 2});
+  EXPECT_EQ(all, (std::map<int64_t, int64_t>{{10, 12}, {11, 3}}));
+  EXPECT_EQ(free_stock_by_product(rows, {2}), (std::map<int64_t, int64_t>{{10, 5}}));
   EXPECT_EQ(desired_stock(3, 5), 0);
 }
 

@@ -58,16 +58,31 @@ void MemoryStateStore::put_product_link(const ProductLink& link) {
   remove_product_link(link.variant_id);
   products_[link.variant_id] = link;
   variant_by_code_[link.productcode] = link.variant_id;
+  variants_by_product_.emplace(link.idproduct, link.variant_id);
 }
 
 void MemoryStateStore::remove_product_link(int64_t variant_id) {
   auto it = products_.find(variant_id);
   if (it == products_.end()) return;
   variant_by_code_.erase(it->second.productcode);
+  auto range = variants_by_product_.equal_range(it->second.idproduct);
+  for (auto v = range.first; v != range.second; ++v) {
+    if (v->second == variant_id) {
+      variants_by_product_.erase(v);
+      break;
+    }
+  }
   products_.erase(it);
 }
 
 std::vector<ProductLink> MemoryStateStore::product_links() const { return values_of(products_); }
+
+std::vector<ProductLink> MemoryStateStore::product_links_of(int64_t idproduct) const {
+  std::vector<ProductLink> out;
+  auto range = variants_by_product_.equal_range(idproduct);
+  for (auto it = range.first; it != range.second; ++it) out.push_back(products_.at(it->second));
+  return out;
+}
 
 void MemoryStateStore::begin_intent(const Intent& intent) { intents_[{intent.kind, intent.key}] = intent; }
 

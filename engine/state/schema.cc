@@ -92,11 +92,15 @@ void create_tables(Db& db) {
   )sql");
 }
 
+// Version 2: stock pushes look up the variants of a Picqer product.
+void index_products(Db& db) { db.exec("CREATE INDEX product_links_by_idproduct ON product_links (idproduct);"); }
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kSteps = {
       {1, "create the tables", create_tables},
+      {2, "index product links by Picqer product", index_products},
   };
   return kSteps;
 }

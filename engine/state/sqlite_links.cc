@@ -99,6 +99,18 @@ void SqliteStateStore::remove_product_link(int64_t variant_id) {
   });
 }
 
+std::vector<ProductLink> SqliteStateStore::product_links_of(int64_t idproduct) const {
+  return db_->read("read the links of a Picqer product", [&] {
+    static const std::string sql =
+        std::string("SELECT ") + kProductColumns + " FROM product_links WHERE idproduct = ?1 ORDER BY variant_id";
+    std::vector<ProductLink> out;
+    auto q = db_->query(sql.c_str());
+    q.bind(1, idproduct);
+    while (q.next()) out.push_back(product_link_of(q));
+    return out;
+  });
+}
+
 std::vector<ProductLink> SqliteStateStore::product_links() const {
   return db_->read("read the product links", [&] {
     static const std::string sql = std::string("SELECT ") + kProductColumns + " FROM product_links ORDER BY variant_id";

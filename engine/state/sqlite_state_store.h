@@ -56,6 +56,7 @@ class SqliteStateStore final : public StateStore {
   void put_product_link(const ProductLink& link) override;
   void remove_product_link(int64_t variant_id) override;
   std::vector<ProductLink> product_links() const override;
+  std::vector<ProductLink> product_links_of(int64_t idproduct) const override;
 
   void begin_intent(const Intent& intent) override;
   void end_intent(IntentKind kind, const std::string& key) override;

@@ -117,6 +117,8 @@ class StateStore {
   virtual void put_product_link(const ProductLink& link) = 0;
   virtual void remove_product_link(int64_t variant_id) = 0;
   virtual std::vector<ProductLink> product_links() const = 0;
+  // The variants linked to one Picqer product (usually one).
+  virtual std::vector<ProductLink> product_links_of(int64_t idproduct) const = 0;
 
   virtual void begin_intent(const Intent& intent) = 0;
   virtual void end_intent(IntentKind kind, const std::string& key) = 0;
@@ -156,6 +158,7 @@ class MemoryStateStore final : public StateStore {
   void put_product_link(const ProductLink& link) override;
   void remove_product_link(int64_t variant_id) override;
   std::vector<ProductLink> product_links() const override;
+  std::vector<ProductLink> product_links_of(int64_t idproduct) const override;
 
   void begin_intent(const Intent& intent) override;
   void end_intent(IntentKind kind, const std::string& key) override;
@@ -182,6 +185,7 @@ class MemoryStateStore final : public StateStore {
   std::map<int64_t, int64_t> ls_order_by_idorder_;
   std::map<int64_t, ProductLink> products_;
   std::map<std::string, int64_t> variant_by_code_;
+  std::multimap<int64_t, int64_t> variants_by_product_;  // idproduct -> variant
   std::map<std::pair<IntentKind, std::string>, Intent> intents_;
   std::vector<HeldOrder> held_;
   std::map<int64_t, int64_t> shop_stock_;

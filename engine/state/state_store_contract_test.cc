@@ -59,6 +59,20 @@ TYPED_TEST(StateStoreContract, ProductLinksByVariantAndByCode) {
   EXPECT_EQ(s.product_links().size(), 1u);
 }
 
+TYPED_TEST(StateStoreContract, ProductLinksOfOnePicqerProduct) {
+  StateStore& s = this->s();
+  s.put_product_link({11, "A", 500, false, true});
+  s.put_product_link({12, "B", 501, false, true});
+  EXPECT_EQ(s.product_links_of(500), (std::vector<ProductLink>{{11, "A", 500, false, true}}));
+  // Relinked to another product, the variant leaves the first one's list.
+  s.put_product_link({11, "C", 501, false, true});
+  EXPECT_TRUE(s.product_links_of(500).empty());
+  EXPECT_EQ(s.product_links_of(501).size(), 2u);
+  s.remove_product_link(12);
+  EXPECT_EQ(s.product_links_of(501), (std::vector<ProductLink>{{11, "C", 501, false, true}}));
+  EXPECT_TRUE(s.product_links_of(999).empty());
+}
+
 TYPED_TEST(StateStoreContract, IntentsUntilTheirResultIsStored) {
   StateStore& s = this->s();
   s.begin_intent({IntentKind::create_order, "ORD1", kT});

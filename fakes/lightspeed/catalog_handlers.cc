@@ -32,8 +32,8 @@ Response products(HandlerContext& ctx, const ApiCall& call) {
   if (images || r.is({"products", "#", "images", "count"})) {
     int64_t pid = r.id(0);
     if (!Shop::find(shop.products(), pid)) return not_found(call, "product", pid);
-    auto of_product = [pid](const Image& i) { return i.product_id == pid; };
-    return list_or_count(ctx, call, shop.images(), !images, "productImages", of_product, image_json);
+    auto of_product = subset(shop.images(), Shop::find(shop.products(), pid)->image_ids);
+    return list_or_count(ctx, call, of_product, !images, "productImages", always, image_json);
   }
   if (r.is({"products", "#", "images", "#"})) {
     const Image* i = Shop::find(shop.images(), r.id(1));
@@ -64,8 +64,10 @@ Response variants(HandlerContext& ctx, const ApiCall& call) {
   if (auto e = error_of(filter)) return error_response(call, *e);
   std::optional<int64_t> wanted = std::get<std::optional<int64_t>>(filter);
   if (list || count) {
-    auto of_product = [wanted](const Variant& v) { return !wanted || v.product_id == *wanted; };
-    return list_or_count(ctx, call, shop.variants(), count, "variants", of_product, variant_json);
+    if (!wanted) return list_or_count(ctx, call, shop.variants(), count, "variants", always, variant_json);
+    const Product* p = Shop::find(shop.products(), *wanted);
+    auto of_product = p ? subset(shop.variants(), p->variant_ids) : std::vector<std::pair<int64_t, const Variant*>>{};
+    return list_or_count(ctx, call, of_product, count, "variants", always, variant_json);
   }
   auto of_variant = [wanted](const Movement& m) { return !wanted || m.variant_id == *wanted; };
   return list_or_count(ctx, call, shop.movements(), movement_count, "variantsMovements", of_variant, movement_json);

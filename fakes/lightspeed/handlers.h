@@ -2,6 +2,8 @@
 // path segments, and list/count answers with the common filters (list_query.h).
 #pragma once
 
+#include <algorithm>
+
 #include <boost/json.hpp>
 
 #include <initializer_list>
@@ -53,24 +55,60 @@ template <class T>
 Instant updated_of(const T& item) { return item.updated_at; }
 inline Instant updated_of(const Movement& m) { return m.created_at; }
 
-// GET <plural>.json or <plural>/count.json over `items`, keeping those that pass the
-// common filters and `keep`. A 400 when a filter is malformed.
+// GET <plural>.json or <plural>/count.json over `items` ((id, item) in id order), keeping
+// those that pass the common filters and `keep`. A 400 when a filter is malformed. A list
+// stops reading once its page is full, and starts after `since_id`.
 template <class T, class Keep, class ToJson>
-Response list_or_count(HandlerContext& ctx, const ApiCall& call, const std::map<int64_t, T>& items, bool count,
-                       std::string_view plural, Keep keep, ToJson to_json) {
+Response list_or_count(HandlerContext& ctx, const ApiCall& call, const std::vector<std::pair<int64_t, const T*>>& items,
+                       bool count, std::string_view plural, Keep keep, ToJson to_json) {
   auto parsed = parse_list_query(call.query, ctx.config.accept_iso_filter_dates);
   if (auto e = error_of(parsed)) return error_response(call, *e);
   const ListQuery& q = std::get<ListQuery>(parsed);
-  std::vector<const T*> matching;
-  for (const auto& [id, item] : items) {
-    if (q.matches(id, created_of(item), updated_of(item)) && keep(item)) matching.push_back(&item);
+  auto begin = std::upper_bound(items.begin(), items.end(), q.since_id,
+                                [](int64_t since, const auto& entry) { return since < entry.first; });
+  if (count) {
+    int64_t n = 0;
+    for (auto it = begin; it != items.end(); ++it) {
+      n += q.matches(it->first, created_of(*it->second), updated_of(*it->second)) && keep(*it->second);
+    }
+    return json_response(200, boost::json::object{{"count", n}});
   }
-  if (count) return json_response(200, boost::json::object{{"count", matching.size()}});
+  // Matches before the page are skipped; the page is read and nothing after it.
+  int64_t skip = q.page > (int64_t{1} << 40) ? INT64_MAX : (q.page - 1) * q.limit;
   boost::json::array out(ctx.json.storage());
-  for (const T* item : q.page_of(matching)) out.push_back(to_json(*item));
+  for (auto it = begin; it != items.end() && static_cast<int64_t>(out.size()) < q.limit; ++it) {
+    const T& item = *it->second;
+    if (!q.matches(it->first, created_of(item), updated_of(item)) || !keep(item)) continue;
+    if (skip > 0) {
+      --skip;
+      continue;
+    }
+    out.push_back(to_json(item));
+  }
   boost::json::object body(ctx.json.storage());
   body[plural] = std::move(out);
   return json_response(200, body);
+}
+
+// The same over a whole collection.
+template <class T, class Keep, class ToJson>
+Response list_or_count(HandlerContext& ctx, const ApiCall& call, const std::map<int64_t, T>& items, bool count,
+                       std::string_view plural, Keep keep, ToJson to_json) {
+  std::vector<std::pair<int64_t, const T*>> all;
+  all.reserve(items.size());
+  for (const auto& [id, item] : items) all.emplace_back(id, &item);
+  return list_or_count(ctx, call, all, count, plural, keep, to_json);
+}
+
+// The items of `ids` (in id order) out of `items`.
+template <class T>
+std::vector<std::pair<int64_t, const T*>> subset(const std::map<int64_t, T>& items, std::vector<int64_t> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::vector<std::pair<int64_t, const T*>> out;
+  for (int64_t id : ids) {
+    if (auto it = items.find(id); it != items.end()) out.emplace_back(id, &it->second);
+  }
+  return out;
 }
 
 // A single object under its singular key, or 404.
