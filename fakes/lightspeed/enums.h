@@ -15,6 +15,13 @@ inline constexpr std::string_view kOrderStatuses[] = {
     "on_hold", "processing_awaiting_payment", "processing_awaiting_shipment",
     "processing_awaiting_pickup", "processing_ready_for_pickup", "completed",
     "completed_shipped", "completed_picked_up", "cancelled"};
+// The current ones plus the older SEOshop-era ones (reference §5.3: whether they still occur is
+// UNCONFIRMED). A shop may hold them (simulator actions); API writes may not set them.
+inline constexpr std::string_view kOrderStatusesWithLegacy[] = {
+    "on_hold", "processing_awaiting_payment", "processing_awaiting_shipment",
+    "processing_awaiting_pickup", "processing_ready_for_pickup", "completed",
+    "completed_shipped", "completed_picked_up", "cancelled", "new", "offer", "processing",
+    "processing_partially_paid", "processing_partially_shipped", "processing_partially_picked_up"};
 inline constexpr std::string_view kPaymentStatuses[] = {"not_paid", "partially_paid", "paid", "cancelled"};
 inline constexpr std::string_view kOrderShipmentStatuses[] = {"not_shipped", "partially_shipped", "shipped",
                                                               "cancelled"};

@@ -82,7 +82,7 @@ TEST(PlaceOrder, InvalidInputThrows) {
   unknown_variant.lines = {line(99, 1)};
   EXPECT_THROW(h.fake.place_order(unknown_variant), ShopActionError);
   OrderSpec bad_status;
-  bad_status.status = "new";
+  bad_status.status = "sent";
   EXPECT_THROW(h.fake.place_order(bad_status), ShopActionError);
   OrderSpec zero;
   zero.lines = {line(11, 0)};
@@ -100,6 +100,20 @@ TEST(PlaceOrder, InvalidInputThrows) {
   bad_tracking.stock_tracking = "sometimes";
   EXPECT_THROW(h.fake.update_variant(11, bad_tracking), ShopActionError);
   EXPECT_THROW(h.fake.update_order(99, OrderPatch{}), ShopActionError);
+}
+
+TEST(PlaceOrder, TheShopMayHoldAnOlderSeoshopStatus) {
+  Harness h;
+  h.add_shirt();
+  OrderSpec legacy;
+  legacy.status = "new";
+  legacy.lines = {line(11, 1)};
+  int64_t id = h.fake.place_order(legacy);
+  EXPECT_EQ(h.fake.order(id)->status, "new");
+  OrderPatch offer;
+  offer.status = "offer";
+  h.fake.update_order(id, offer);
+  EXPECT_EQ(h.fake.order(id)->status, "offer");
 }
 
 TEST(UpdateOrder, MovesUpdatedAtAndDerivesTheStatusFromPayment) {

@@ -30,7 +30,7 @@ std::optional<ApiError> check_enum(const std::optional<std::string>& value, Enum
 }  // namespace
 
 Result<int64_t> Shop::place_order(const OrderSpec& spec) {
-  for (auto e : {check_enum(spec.status, kOrderStatuses, "status"),
+  for (auto e : {check_enum(spec.status, kOrderStatusesWithLegacy, "status"),
                  check_enum(spec.payment_status, kPaymentStatuses, "paymentStatus"),
                  check_enum(spec.shipment_status, kOrderShipmentStatuses, "shipmentStatus")}) {
     if (e) return *e;
@@ -105,7 +105,8 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
 std::optional<ApiError> Shop::update_order(int64_t id, const OrderPatch& patch, Actor actor) {
   auto it = orders_.find(id);
   if (it == orders_.end()) return ApiError{404, "unknown order " + std::to_string(id)};
-  for (auto e : {check_enum(patch.status, kOrderStatuses, "status"),
+  Enum statuses = actor == Actor::shop ? Enum(kOrderStatusesWithLegacy) : Enum(kOrderStatuses);
+  for (auto e : {check_enum(patch.status, statuses, "status"),
                  check_enum(patch.payment_status, kPaymentStatuses, "paymentStatus"),
                  check_enum(patch.shipment_status, kOrderShipmentStatuses, "shipmentStatus")}) {
     if (e) return *e;
