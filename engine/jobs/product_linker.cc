@@ -10,7 +10,8 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
   idproduct.reset();
   if (auto link = core_.store.product_link(variant_id); link && link->productcode == sku) {
     idproduct = link->idproduct;
-    return Step::ok();
+    // A product created earlier whose images or base stock were cut short by a failure.
+    return finish_setup(*link, p);
   }
   auto found = core_.picqer.products_with_code(p, sku);
   if (!found.ok()) return step_for(core_, backoff_, found);
@@ -114,7 +115,11 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
       continue;
     }
     auto added = core_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
-    if (!added.ok()) return step_for(core_, backoff_, added);
+    if (!added.ok()) {
+      // The upload may have arrived (an indeterminate write): count again before the next.
+      images_uploaded_.erase(link.variant_id);
+      return step_for(core_, backoff_, added);
+    }
     ++done->second;
   }
   return Step::ok();
