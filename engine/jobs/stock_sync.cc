@@ -42,7 +42,9 @@ int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
 
 std::map<int64_t, std::vector<int64_t>> StockSync::variants_by_product() const {
   std::map<int64_t, std::vector<int64_t>> out;
-  for (const auto& l : core_.store.product_links()) out[l.idproduct].push_back(l.variant_id);
+  for (const auto& l : core_.store.product_links()) {
+    if (l.setup_done) out[l.idproduct].push_back(l.variant_id);
+  }
   return out;
 }
 
@@ -86,7 +88,7 @@ Step StockSync::push_marked() {
   while (!changed_variants_.empty()) {
     int64_t v = *changed_variants_.begin();
     auto link = core_.store.product_link(v);
-    if (link && free_.count(link->idproduct)) {
+    if (link && link->setup_done && free_.count(link->idproduct)) {
       if (Step s = push(v, desired_for(v, free_[link->idproduct]), core_.store.shop_stock(v)); !s.is_done()) {
         return s;
       }
@@ -135,7 +137,9 @@ Step StockSync::reconcile(Instant now) {
   }
   for (const auto& link : core_.store.product_links()) {
     const ls::Variant* v = core_.catalog.variant(link.variant_id);
-    if (!v) continue;
+    // A created product without its base stock yet would push 0 over the shop's count,
+    // which the base stock is then read from; it is pushed once its set-up is done.
+    if (!v || !link.setup_done) continue;
     int64_t desired = desired_for(link.variant_id, free_[link.idproduct]);
     if (Step s = push(link.variant_id, desired, v->stock_level); !s.is_done()) return s;
     core_.store.put_shop_stock(link.variant_id, desired);
