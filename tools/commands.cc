@@ -7,6 +7,7 @@ namespace lpsync::cli {
 int run_demo(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay(const Args& args, std::ostream& out, std::ostream& err);
 int run_check_properties(const Args& args, std::ostream& out, std::ostream& err);
+int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -25,6 +26,16 @@ const std::vector<Command>& commands() {
         {"property", true, "NAME  only this one: window, unique-skus, read-only, at-most-once, nothing-lost, "
                            "stock-convergence, determinism"}},
        run_check_properties},
+      {"serve-fakes",
+       "serve both fakes on 127.0.0.1 with a scenario's initial state on the wall clock until SIGINT/SIGTERM",
+       "",
+       {{"scenario", true, "FILE  the scenario whose initial state to serve (its timeline is not played)"},
+        {"lightspeed-port", true, "P  port of the Lightspeed fake (default 0: any free port)"},
+        {"picqer-port", true, "Q  port of the Picqer fake (default 0: any free port)"},
+        {"lightspeed-key", true, "K  Lightspeed API key (default lpsynckey0000000000000000000000a)"},
+        {"lightspeed-secret", true, "S  Lightspeed API secret (default lpsyncsecret00000000000000000000)"},
+        {"picqer-key", true, "A  Picqer API key (default picqer-test-key)"}},
+       run_serve_fakes},
   };
   return kCommands;
 }

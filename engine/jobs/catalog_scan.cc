@@ -19,6 +19,11 @@ Step scan_catalog(Core& core, Backoff& backoff, Priority p) {
     if (page.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
   }
   c.finish_scan();
+  // As in a refresh, what was read is the last level known to be in the shop.
+  for (const auto& link : core.store.product_links()) {
+    const ls::Variant* v = c.variant(link.variant_id);
+    if (v && core.store.shop_stock(v->id) != v->stock_level) core.store.put_shop_stock(v->id, v->stock_level);
+  }
   core.decide("catalogue_scanned", {{"variants", c.variants().size()}});
   return Step::ok();
 }
@@ -33,7 +38,12 @@ Step refresh_catalog(Core& core, Backoff& backoff, Priority p) {
     auto read = core.lightspeed.variants(p, page, since);
     if (!read.ok()) return step_for(core, backoff, read);
     backoff.succeeded();
-    for (const auto& v : read.value) c.put_variant(v);
+    for (const auto& v : read.value) {
+      c.put_variant(v);
+      // What was just read is the last level known to be in the shop (section 4): the
+      // shop lowers it itself for new orders, and pushing the same value again is waste.
+      if (core.store.product_link(v.id)) core.store.put_shop_stock(v.id, v.stock_level);
+    }
     if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
   }
   c.refresh_done();

@@ -13,7 +13,8 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
     // process stopped: finish that before the product is used.
     if (Step s = finish_setup(*link, p); !s.is_done()) return s;
     idproduct = link->idproduct;
-    return Step::ok();
+    // A product created earlier whose images or base stock were cut short by a failure.
+    return finish_setup(*link, p);
   }
   auto found = core_.picqer.products_with_code(p, sku);
   if (!found.ok()) return step_for(core_, backoff_, found);

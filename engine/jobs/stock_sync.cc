@@ -94,6 +94,9 @@ Step StockSync::read_both_sides(Reconciliation& r) {
   if (r.warehouses.empty() && r.warehouse == 0 && r.rows.empty()) {
     if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
     r.warehouses = stock_warehouse_ids(core_.settings, core_.account.warehouses);
+    for (const auto& link : core_.store.product_links()) {
+      if (auto level = core_.store.shop_stock(link.variant_id)) r.known_before[link.variant_id] = *level;
+    }
   }
   for (; r.warehouse < r.warehouses.size(); ++r.warehouse, r.offset = 0) {
     while (true) {
@@ -110,11 +113,10 @@ Step StockSync::read_both_sides(Reconciliation& r) {
   return Step::ok();
 }
 
-bool StockSync::shop_sold_unseen_stock() const {
-  for (const auto& link : core_.store.product_links()) {
-    const ls::Variant* v = core_.catalog.variant(link.variant_id);
-    auto known = core_.store.shop_stock(link.variant_id);
-    if (v && known && v->stock_level < *known) return true;
+bool StockSync::shop_sold_unseen_stock(const Reconciliation& r) const {
+  for (const auto& [variant, known] : r.known_before) {
+    const ls::Variant* v = core_.catalog.variant(variant);
+    if (v && v->stock_level < known) return true;
   }
   return false;
 }
@@ -128,7 +130,7 @@ Step StockSync::reconcile(Instant now) {
   // The shop's stock went down by itself: an order came in that the last poll did not
   // see. Poll first (the order job runs before this one at the same instant), or the push
   // would overwrite the shop's count upward and sell those items twice.
-  if (!r.poll_requested && core_.report.last_order_poll < r.started && shop_sold_unseen_stock() &&
+  if (!r.poll_requested && core_.report.last_order_poll < r.started && shop_sold_unseen_stock(r) &&
       request_order_poll) {
     r.poll_requested = true;
     request_order_poll();

@@ -47,13 +47,14 @@ class StockSync final : public Job {
     std::vector<pq::StockRow> rows;
     bool read = false;
     bool poll_requested = false;
+    std::map<int64_t, int64_t> known_before;  // shop levels the engine knew before reading
     std::vector<std::pair<int64_t, int64_t>> pushes;  // variant -> desired, computed once
     size_t next_push = 0;
   };
 
   Step reconcile(Instant now);
   Step read_both_sides(Reconciliation& r);
-  bool shop_sold_unseen_stock() const;
+  bool shop_sold_unseen_stock(const Reconciliation& r) const;
   Step push_marked();
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   int64_t desired_for(int64_t variant_id, int64_t free) const;

@@ -38,6 +38,9 @@ class FailingStore final : public StateStore {
   void put_product_link(const ProductLink& l) override { write(), inner_->put_product_link(l); }
   void remove_product_link(int64_t v) override { write(), inner_->remove_product_link(v); }
   std::vector<ProductLink> product_links() const override { return inner_->product_links(); }
+  std::vector<ProductLink> product_links_of(int64_t idproduct) const override {
+    return inner_->product_links_of(idproduct);
+  }
 
   void begin_intent(const Intent& i) override { write(), inner_->begin_intent(i); }
   void end_intent(IntentKind k, const std::string& key) override { write(), inner_->end_intent(k, key); }

@@ -129,11 +129,16 @@ void check(std::vector<std::string>& errors, const std::string& what, const R& r
 }  // namespace
 
 void set_up_world(const Scenario& s, sim::World& w, std::vector<std::string>& errors) {
+  add_initial_state(s, w.lightspeed(), w.picqer(), errors);
+}
+
+void add_initial_state(const Scenario& s, lsf::LightspeedFake& lightspeed, pqf::PicqerFake& picqer,
+                       std::vector<std::string>& errors) {
   for (const auto& p : s.lightspeed.products) {
-    refused_as(errors, "lightspeed product " + std::to_string(p.id), [&] { w.lightspeed().add_product(fake_product(p)); });
+    refused_as(errors, "lightspeed product " + std::to_string(p.id), [&] { lightspeed.add_product(fake_product(p)); });
   }
   for (const auto& o : s.lightspeed.orders) {
-    refused_as(errors, "lightspeed order " + o.number, [&] { w.lightspeed().place_order(fake_order(o, false)); });
+    refused_as(errors, "lightspeed order " + o.number, [&] { lightspeed.place_order(fake_order(o, false)); });
   }
   for (const auto& wh : s.picqer.warehouses) {
     pqf::WarehouseSpec spec;
@@ -142,10 +147,10 @@ void set_up_world(const Scenario& s, sim::World& w, std::vector<std::string>& er
     spec.active = wh.active;
     spec.counts_for_general_stock = wh.counts_for_general_stock;
     spec.accept_orders = wh.accept_orders;
-    check(errors, "picqer warehouse " + std::to_string(wh.idwarehouse), w.picqer().add_warehouse(spec));
+    check(errors, "picqer warehouse " + std::to_string(wh.idwarehouse), picqer.add_warehouse(spec));
   }
   for (const auto& p : s.picqer.products) {
-    check(errors, "picqer product " + p.productcode, w.picqer().add_product(fake_picqer_product(p)));
+    check(errors, "picqer product " + p.productcode, picqer.add_product(fake_picqer_product(p)));
   }
   for (const auto& o : s.picqer.orders) {
     pqf::OrderSpec spec;
@@ -153,7 +158,7 @@ void set_up_world(const Scenario& s, sim::World& w, std::vector<std::string>& er
     spec.reference = o.reference;
     spec.status = o.status;
     for (const auto& l : o.products) spec.products.push_back({l.productcode, l.amount});
-    check(errors, "picqer order " + o.reference, w.picqer().add_order(spec));
+    check(errors, "picqer order " + o.reference, picqer.add_order(spec));
   }
 }
 

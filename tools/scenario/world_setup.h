@@ -13,6 +13,9 @@ namespace lpsync::scenario {
 
 // Adds the initial state; each action the fakes refuse adds a message to `errors`.
 void set_up_world(const Scenario& s, sim::World& world, std::vector<std::string>& errors);
+// The same for two fakes outside a simulated world (lpsync serve-fakes).
+void add_initial_state(const Scenario& s, fakes::lightspeed::LightspeedFake& lightspeed,
+                       fakes::picqer::PicqerFake& picqer, std::vector<std::string>& errors);
 // Applies one timeline event now.
 void apply_event(const Event& e, sim::World& world, std::vector<std::string>& errors);
 

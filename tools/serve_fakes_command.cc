@@ -1,0 +1,213 @@
+// lpsync serve-fakes --scenario FILE: serves the fake Lightspeed shop and the fake Picqer
+// account on 127.0.0.1 with the scenario's initial state, on the wall clock, until SIGINT or
+// SIGTERM. Prints one JSON line with both base URLs and credentials first. The scenario's
+// timeline and expectations are not used. See docs/serve-fakes.md.
+#include <boost/json.hpp>
+
+#include <atomic>
+#include <charconv>
+#include <csignal>
+#include <memory>
+#include <mutex>
+#include <ostream>
+
+#include "engine/env/clock.h"
+#include "engine/env/http_server.h"
+#include "engine/env/httplib_transport.h"
+#include "engine/env/random.h"
+#include "fakes/lightspeed/lightspeed_fake.h"
+#include "fakes/picqer/picqer_fake.h"
+#include "tools/command.h"
+#include "tools/scenario/scenario_parser.h"
+#include "tools/scenario/world_setup.h"
+
+namespace lpsync::cli {
+namespace {
+
+// The wall clock as the fakes see it: each timer callback (a webhook delivery, a retry) runs
+// holding the mutex the HTTP servers hold around every request, so the fakes, which are not
+// meant to be called from two threads at once, only ever see one caller.
+class SerializedClock final : public Clock {
+ public:
+  SerializedClock(SystemClock& clock, std::mutex& mutex) : clock_(clock), mutex_(mutex) {}
+  Instant now() const override { return clock_.now(); }
+  TimerId call_at(Instant when, std::function<void()> fn) override {
+    return clock_.call_at(when, [this, fn = std::move(fn)] {
+      std::lock_guard lock(mutex_);
+      fn();
+    });
+  }
+  bool cancel(TimerId id) override { return clock_.cancel(id); }
+
+ private:
+  SystemClock& clock_;
+  std::mutex& mutex_;
+};
+
+// Set by SIGINT/SIGTERM; a periodic timer on the clock's thread sees it and stops the clock.
+std::atomic<bool> stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free, "the signal handler may only touch a lock-free flag");
+void request_stop(int) { stop_requested.store(true); }
+constexpr Duration kStopCheck = Duration::millis(100);
+
+// Installs the handlers for the lifetime of the object and restores the previous ones.
+class StopSignals {
+ public:
+  StopSignals() {
+    stop_requested.store(false);
+    struct sigaction action {};
+    action.sa_handler = request_stop;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, &old_int_);
+    sigaction(SIGTERM, &action, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+void check_for_stop(SystemClock& clock) {
+  if (stop_requested.load()) {
+    clock.stop();
+    return;
+  }
+  clock.call_after(kStopCheck, [&clock] { check_for_stop(clock); });
+}
+
+// "--lightspeed-port 8080": 0 (any free port) to 65535.
+bool read_port(const Args& args, const std::string& flag, int& port, std::ostream& err) {
+  std::string text = args.value_or(flag, "0");
+  int value = -1;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (ec != std::errc() || end != text.data() + text.size() || value < 0 || value > 65535) {
+    err << "lpsync serve-fakes: --" << flag << " is a port number from 0 (any free port) to 65535, not \"" << text
+        << "\"\n";
+    return false;
+  }
+  port = value;
+  return true;
+}
+
+// The scenario's initial state as of now: every time keeps its offset from `start`, and
+// `start` is the moment the fakes start serving.
+scenario::Scenario shifted_to(const scenario::Scenario& s, Instant now) {
+  scenario::Scenario out = s;
+  Duration shift = now - s.start;
+  for (auto& o : out.lightspeed.orders) {
+    o.created_at = o.created_at + shift;
+    o.updated_at = o.updated_at + shift;
+  }
+  out.start = now;
+  return out;
+}
+
+TransportResult not_ready(const Request&) {
+  Response r;
+  r.status = 503;
+  r.headers.set("Content-Type", "text/plain");
+  r.body = "starting\n";
+  return r;
+}
+
+}  // namespace
+
+int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
+  auto file = args.value("scenario");
+  if (!file || !args.positional().empty()) {
+    err << "lpsync serve-fakes: name the scenario whose initial state to serve: --scenario FILE\n";
+    return kExitUsage;
+  }
+  int lightspeed_port = 0, picqer_port = 0;
+  if (!read_port(args, "lightspeed-port", lightspeed_port, err) || !read_port(args, "picqer-port", picqer_port, err)) {
+    return kExitUsage;
+  }
+  auto parsed = scenario::load_scenario_file(*file);
+  if (!parsed.ok()) {
+    err << *file << ": " << parsed.error().to_string() << "\n";
+    return kExitUsage;
+  }
+
+  SystemClock system_clock;
+  std::mutex fakes_mutex;
+  SerializedClock clock(system_clock, fakes_mutex);
+  HttplibOptions webhook_options;  // webhooks go to whatever address a client registers
+  webhook_options.connect_timeout = Duration::seconds(5);
+  webhook_options.read_timeout = Duration::seconds(10);
+  HttplibTransport webhooks(webhook_options);
+  std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed;
+  std::unique_ptr<fakes::picqer::PicqerFake> picqer;
+
+  // The servers bind first (their URLs go into the fakes' links); until the fakes exist
+  // they answer 503.
+  auto serve = [&](auto& fake, int port) {
+    HttpServerOptions options;
+    options.port = port;
+    options.serialize = &fakes_mutex;
+    return std::make_unique<HttpServer>(
+        [&fake](const Request& r) { return fake ? fake->handle(r) : not_ready(r); }, options);
+  };
+  auto lightspeed_server = serve(lightspeed, lightspeed_port);
+  auto picqer_server = serve(picqer, picqer_port);
+  for (const auto* server : {lightspeed_server.get(), picqer_server.get()}) {
+    if (!server->ok()) {
+      err << "lpsync serve-fakes: cannot listen on 127.0.0.1: " << server->error() << "\n";
+      return kExitUsage;
+    }
+  }
+
+  std::vector<std::string> errors;
+  {
+    std::lock_guard lock(fakes_mutex);
+    scenario::Scenario s = shifted_to(parsed.scenario(), clock.now());
+    Random random(s.seed);
+    fakes::lightspeed::LightspeedConfig ls_config;
+    ls_config.origin = lightspeed_server->base_url();
+    ls_config.key = args.value_or("lightspeed-key", ls_config.key);
+    ls_config.secret = args.value_or("lightspeed-secret", ls_config.secret);
+    fakes::picqer::PicqerConfig pq_config;
+    pq_config.origin = picqer_server->base_url();
+    pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
+    lightspeed = std::make_unique<fakes::lightspeed::LightspeedFake>(clock, webhooks, random.stream("fake.lightspeed"),
+                                                                     ls_config);
+    picqer = std::make_unique<fakes::picqer::PicqerFake>(clock, webhooks, random.stream("fake.picqer"), pq_config);
+    scenario::add_initial_state(s, *lightspeed, *picqer, errors);
+  }
+  if (!errors.empty()) {
+    for (const auto& e : errors) err << *file << ": invalid initial state: " << e << "\n";
+    return kExitUsage;
+  }
+  if (!parsed.scenario().timeline.empty()) {
+    err << "lpsync serve-fakes: serving the initial state of " << parsed.scenario().name << "; its "
+        << parsed.scenario().timeline.size() << " timeline events are not played\n";
+  }
+
+  // The handlers are in place before anyone can know where to send a signal.
+  StopSignals signals;
+  boost::json::object line;
+  line["lightspeed"] = {{"url", lightspeed->config().origin},
+                        {"language", lightspeed->config().languages.front()},
+                        {"key", lightspeed->config().key},
+                        {"secret", lightspeed->config().secret}};
+  line["picqer"] = {{"url", picqer->config().origin}, {"key", picqer->config().api_key}};
+  out << boost::json::serialize(line) << std::endl;
+
+  check_for_stop(system_clock);
+  system_clock.run();
+  // No request reaches the fakes once the servers are down; then the fakes go (cancelling
+  // their timers on the clock).
+  lightspeed_server->stop();
+  picqer_server->stop();
+  picqer.reset();
+  lightspeed.reset();
+  err << "lpsync serve-fakes: stopped\n";
+  return kExitOk;
+}
+
+}  // namespace lpsync::cli
