@@ -7,6 +7,8 @@ namespace {
 
 // Requests every window keeps free for each priority above the one asking, at the least.
 constexpr int64_t kFloorPerHigherPriority = 2;
+// How soon a wait that only the reserve for higher priorities causes is reconsidered.
+constexpr Duration kReconsiderReserve = Duration::minutes(1);
 
 }  // namespace
 
@@ -46,17 +48,25 @@ void RateBudget::expire(Window& w, Instant now) const {
   }
 }
 
-int64_t RateBudget::headroom(const Window& w, Priority p) const {
+int64_t RateBudget::headroom(const Window& w, Priority p, Instant now) const {
+  // Higher priorities keep their pace until this window frees its budget: reserve what
+  // they sent in the recent past (at most the last hour), scaled to the time left in the
+  // window, plus a small floor each. For a day window at noon that is half a day of orders.
+  Duration left = w.server_reset_at ? *w.server_reset_at - now : w.limit.length;
+  Duration recent = std::min(w.limit.length, Duration::hours(1));
   int64_t reserve = 0;
   for (int higher = 0; higher < static_cast<int>(p); ++higher) {
-    // Expect the higher priority to use as much as it used in the last window-length.
-    reserve += static_cast<int64_t>(w.by_priority[higher].size()) + kFloorPerHigherPriority;
+    const auto& log = w.by_priority[higher];
+    auto from = std::lower_bound(log.begin(), log.end(), now - recent);
+    int64_t sent = log.end() - from;
+    int64_t expected = (sent * left.millis() + recent.millis() - 1) / recent.millis();
+    reserve += expected + kFloorPerHigherPriority;
   }
   return reserve;
 }
 
 Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now) const {
-  int64_t reserve = headroom(w, p);
+  int64_t reserve = headroom(w, p, now);
   int64_t used = static_cast<int64_t>(w.sends.size());
   int64_t left = w.limit.limit - used;
   Instant at = now;
@@ -75,6 +85,22 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
       Instant reset = w.server_reset_at ? *w.server_reset_at : w.server_seen_at + w.limit.length;
       at = std::max(at, reset);
     }
+  }
+  // A wait caused only by the reserve is looked at again within a minute: the higher
+  // priorities may have slowed down.
+  if (reserve > 0 && at > now + kReconsiderReserve) {
+    Instant hard = window_available_at_for_orders(w, now);
+    at = std::max(hard, now + kReconsiderReserve);
+  }
+  return at;
+}
+
+Instant RateBudget::window_available_at_for_orders(const Window& w, Instant now) const {
+  int64_t used = static_cast<int64_t>(w.sends.size());
+  Instant at = now;
+  if (w.limit.limit - used <= 0) at = std::max(at, w.sends.front() + w.limit.length + Duration::millis(1));
+  if (w.server_remaining && *w.server_remaining - w.sent_since_report <= 0) {
+    at = std::max(at, w.server_reset_at ? *w.server_reset_at : w.server_seen_at + w.limit.length);
   }
   return at;
 }

@@ -6,8 +6,10 @@
 // Each window is counted two ways and the stricter wins: a log of our own sends (at most
 // `limit` in any span of `length`, which also respects the server's fixed windows), and
 // the server's own count when its headers tell it (remaining, and for Lightspeed the time
-// to reset). Lower priorities leave headroom in every window for the higher ones: as many
-// requests as those used in the last window-length, plus a small floor each.
+// to reset). Lower priorities leave headroom in every window for the higher ones: what
+// those sent recently (up to the last hour), scaled to the time left until the window
+// resets, plus a small floor each, so a day's budget is not spent on stock by noon while
+// orders still come in all afternoon.
 #pragma once
 
 #include <array>
@@ -64,8 +66,10 @@ class RateBudget {
     int64_t sent_since_report = 0;
   };
   void expire(Window& w, Instant now) const;
-  int64_t headroom(const Window& w, Priority p) const;
+  int64_t headroom(const Window& w, Priority p, Instant now) const;
   Instant window_available_at(const Window& w, Priority p, Instant now) const;
+  // When the window has room at all (the highest priority's view).
+  Instant window_available_at_for_orders(const Window& w, Instant now) const;
 
   std::vector<WindowLimit> limits_;
   mutable std::vector<Window> windows_;

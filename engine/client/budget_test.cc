@@ -47,6 +47,22 @@ TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
   EXPECT_EQ(bulk, 4);
 }
 
+TEST(RateBudget, AReserveProjectsTheHigherPrioritysPaceToTheWindowsReset) {
+  RateBudget b({{1000, Duration::days(1), true}});
+  // Orders sent 30 requests in the last hour; the server's day window resets in 12 hours
+  // and has 400 left: orders will need about 360 of them, so stock may use about 40.
+  for (int i = 0; i < 30; ++i) b.on_sent(Priority::orders, kT0 - Duration::minutes(2 * i));
+  b.on_reported({400}, {Duration::hours(12)}, kT0);
+  int stock = 0;
+  while (b.available_at(Priority::stock, kT0) == kT0 && stock < 1000) b.on_sent(Priority::stock, kT0), ++stock;
+  EXPECT_GE(stock, 30);
+  EXPECT_LE(stock, 40);
+  // Orders themselves are not held back by the reserve.
+  EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0);
+  // Stock looks again within a minute rather than waiting for the day to end.
+  EXPECT_LE(b.available_at(Priority::stock, kT0), kT0 + Duration::minutes(1));
+}
+
 TEST(RateBudget, ServerCountAndResetBind) {
   RateBudget b(lightspeed_limits());
   b.on_sent(Priority::orders, kT0);

@@ -102,7 +102,12 @@ TransportResult Engine::receive_webhook(const Request& request) {
     }
   };
   t.lightspeed_order_changed = [this] {
-    if (core_.settings.active) scheduler_.wake(orders_, orders_.soon(core_.now()));
+    // An early poll is a luxury: taken only while the shop's budget has room even for the
+    // lowest priority. Otherwise the order waits for the next scheduled poll.
+    Instant now = core_.now();
+    if (core_.settings.active && core_.lightspeed_budget.available_at(Priority::bulk, now) <= now) {
+      scheduler_.wake(orders_, orders_.soon(now));
+    }
   };
   TransportResult result = lpsync::receive_webhook(request, t);
   core_.decide("webhook_received", {{"path", parse_url(request.url) ? parse_url(request.url)->path : ""},

@@ -80,29 +80,35 @@ Step OrderSync::poll(Instant now) {
   if (!poll_) poll_ = Poll{now};
   Poll& p = *poll_;
   if (!p.catalog_current) {
+    // Decisions are made on the shop's SKUs and levels as they are now.
     Step catalog = core_.catalog.complete() ? refresh_catalog(core_, backoff_, kP) : scan_catalog(core_, backoff_, kP);
     if (!catalog.is_done()) return catalog;
     p.catalog_current = true;
   }
-  Instant since = order_window_start(p.started);
+  Instant window_start = order_window_start(p.started);
+  Instant since = listed_until_ ? std::max(window_start, *listed_until_ - kListingOverlap) : window_start;
   while (!p.listed) {
     auto read = core_.lightspeed.orders_updated_since(kP, since, p.next_page);
     if (!read.ok()) return step_for(core_, backoff_, read);
     p.orders.insert(p.orders.end(), read.value.begin(), read.value.end());
     p.listed = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
     ++p.next_page;
+    if (p.listed) {
+      for (const auto& o : p.orders) window_[o.id] = o;
+      std::erase_if(window_, [&](const auto& e) { return !in_order_window(e.second.updated_at, p.started); });
+      for (const auto& [id, o] : window_) p.to_decide.push_back(id);
+      listed_until_ = p.started;
+    }
   }
   backoff_.succeeded();
-  for (; p.next_order < p.orders.size(); ++p.next_order) {
-    Step st = decide(p.orders[p.next_order], p.held, p.window);
+  for (; p.next_order < p.to_decide.size(); ++p.next_order) {
+    auto it = window_.find(p.to_decide[p.next_order]);
+    if (it == window_.end()) continue;
+    Step st = decide(it->second, p.held, p.window);
     if (st.kind == Step::stop) return st;
   }
   // Forget the lines of orders that left the window.
-  std::map<int64_t, std::vector<ls::OrderLine>> kept;
-  for (const auto& o : p.orders) {
-    if (auto it = lines_.find(o.id); it != lines_.end()) kept.emplace(o.id, std::move(it->second));
-  }
-  lines_ = std::move(kept);
+  std::erase_if(lines_, [&](const auto& e) { return !window_.count(e.first); });
 
   core_.store.put_held(p.held);
   core_.report.held = p.held;

@@ -1,7 +1,11 @@
 // The order poll (section 2): while active and importing orders (or pushing stock, which
 // needs the window's pending orders), every poll_interval and soon after an order webhook,
-// list the orders changed in the last 12 hours, decide each one, import what may be
+// take the orders changed in the last 12 hours, decide each one, import what may be
 // imported, and keep every other decision with its reason for the report.
+//
+// The window's orders are kept between polls: a poll lists only what changed since the
+// previous one (with a little overlap) and decides every order still in the window again,
+// from memory. A started process lists the whole window once.
 #pragma once
 
 #include <map>
@@ -25,6 +29,8 @@ class OrderSync final : public Job {
   Instant soon(Instant now) const;
   static constexpr Duration kWebhookDelay = Duration::seconds(2);
   static constexpr Duration kMinGap = Duration::seconds(30);
+  // Changes stamped just before the previous listing are read again.
+  static constexpr Duration kListingOverlap = Duration::minutes(2);
 
   // Called with the variants whose pending quantity changed after a poll.
   std::function<void(const std::vector<int64_t>&)> on_pending_changed;
@@ -37,7 +43,8 @@ class OrderSync final : public Job {
     bool catalog_current = false;
     int next_page = 1;
     bool listed = false;
-    std::vector<ls::Order> orders;
+    std::vector<ls::Order> orders;  // listed by this poll
+    std::vector<int64_t> to_decide;  // the window's orders, filled once listed
     size_t next_order = 0;
     std::vector<HeldOrder> held;
     std::vector<WindowOrder> window;
@@ -55,6 +62,8 @@ class OrderSync final : public Job {
   Instant last_poll_;
   bool polled_ = false;
   std::map<int64_t, std::vector<ls::OrderLine>> lines_;  // by order id, for orders in the window
+  std::map<int64_t, ls::Order> window_;  // every order in the window, as last listed
+  std::optional<Instant> listed_until_;  // the previous complete listing's time
   std::optional<Poll> poll_;
 };
 
