@@ -20,6 +20,7 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
                       connection.user_agent}),
       lightspeed(lightspeed_session),
       picqer(picqer_session),
+      tuning(env.tuning),
       make_secret(std::move(env.make_secret)),
       lightspeed_writer_(lightspeed_session) {
   if (!make_secret) {

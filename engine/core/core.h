@@ -15,6 +15,7 @@
 #include "engine/core/catalog.h"
 #include "engine/core/connection.h"
 #include "engine/core/report.h"
+#include "engine/core/tuning.h"
 #include "engine/env/clock.h"
 #include "engine/env/random.h"
 #include "engine/rules/settings.h"
@@ -29,6 +30,7 @@ struct EngineEnv {
   StateStore& store;
   Trace& trace;
   uint64_t seed = 0;
+  Tuning tuning;
   // New secrets (webhook signing secrets). Default: drawn from the seed (simulation);
   // live mode passes the system's secure source.
   std::function<std::string()> make_secret;
@@ -63,6 +65,7 @@ class Core {
 
   ShopCatalog catalog;
   PicqerAccount account;
+  Tuning tuning;
   Report report;
   std::function<std::string()> make_secret;
 

@@ -29,6 +29,7 @@ std::optional<Instant> OrderSync::run(Instant now) {
 }
 
 Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines) {
+  if (!core_.tuning.incremental_reads) lines_.erase(order.id);
   auto it = lines_.find(order.id);
   if (it == lines_.end()) {
     auto read = core_.lightspeed.order_lines(kP, order.id);
@@ -81,7 +82,8 @@ Step OrderSync::poll(Instant now) {
   Poll& p = *poll_;
   if (!p.catalog_current) {
     // Decisions are made on the shop's SKUs and levels as they are now.
-    Step catalog = core_.catalog.complete() ? refresh_catalog(core_, backoff_, kP) : scan_catalog(core_, backoff_, kP);
+    bool scan = !core_.catalog.complete() || !core_.tuning.incremental_reads;
+    Step catalog = scan ? scan_catalog(core_, backoff_, kP) : refresh_catalog(core_, backoff_, kP);
     if (!catalog.is_done()) return catalog;
     p.catalog_current = true;
   }
@@ -97,7 +99,7 @@ Step OrderSync::poll(Instant now) {
       for (const auto& o : p.orders) window_[o.id] = o;
       std::erase_if(window_, [&](const auto& e) { return !in_order_window(e.second.updated_at, p.started); });
       for (const auto& [id, o] : window_) p.to_decide.push_back(id);
-      listed_until_ = p.started;
+      if (core_.tuning.incremental_reads) listed_until_ = p.started;
     }
   }
   backoff_.succeeded();

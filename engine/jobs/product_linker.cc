@@ -8,7 +8,8 @@ namespace lpsync {
 
 Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct) {
   idproduct.reset();
-  if (auto link = core_.store.product_link(variant_id); link && link->productcode == sku) {
+  if (auto link = core_.store.product_link(variant_id);
+      link && link->productcode == sku && core_.tuning.reuse_product_links) {
     // A product this engine created whose images or base stock were not in place when the
     // process stopped: finish that before the product is used.
     if (Step s = finish_setup(*link, p); !s.is_done()) return s;

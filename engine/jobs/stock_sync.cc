@@ -13,7 +13,7 @@ constexpr Priority kP = Priority::stock;
 
 Instant StockSync::product_changed(int64_t idproduct, Instant now) {
   stale_products_.insert(idproduct);
-  return now + kCoalesce;
+  return core_.tuning.coalesce_stock ? now + kCoalesce : now;
 }
 
 Instant StockSync::variants_changed(const std::vector<int64_t>& variant_ids, Instant now) {

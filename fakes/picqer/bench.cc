@@ -1,11 +1,9 @@
 #include "fakes/picqer/bench.h"
 
-#include <httplib.h>
 
 #include <algorithm>
 #include <functional>
 #include <string>
-#include <thread>
 
 #include "engine/env/http_server.h"
 #include "engine/env/httplib_transport.h"
@@ -78,46 +76,6 @@ int64_t run_mix(int64_t requests, const std::string& base, SimClock& clock,
   return unexpected;
 }
 
-// The mode with TCP_NODELAY: a bare cpp-httplib server and client around the same handler.
-double run_nodelay(int64_t requests, int64_t& unexpected) {
-  SimClock clock(Instant::from_unix_seconds(1793606400));
-  Setup s(clock);
-  unexpected += s.failed;
-  httplib::Server server;
-  server.set_tcp_nodelay(true);
-  auto route = [&](const httplib::Request& in, httplib::Response& out) {
-    Request r{in.method, "http://127.0.0.1" + in.target, {}, in.body};
-    for (const auto& [k, v] : in.headers) r.headers.add(k, v);
-    TransportResult result = s.fake.handle(r);
-    out.status = result.ok() ? result.response().status : 500;
-    if (result.ok()) out.set_content(result.response().body, "application/json");
-  };
-  server.Get(".*", route);
-  server.Post(".*", route);
-  int port = server.bind_to_any_port("127.0.0.1");
-  if (port <= 0) {
-    unexpected += requests;
-    return 0;
-  }
-  std::thread thread([&] { server.listen_after_bind(); });
-  while (!server.is_running()) std::this_thread::yield();
-  httplib::Client client("127.0.0.1", port);
-  client.set_keep_alive(true);
-  client.set_tcp_nodelay(true);
-  Stopwatch watch;
-  unexpected += run_mix(requests, "http://127.0.0.1:" + std::to_string(port), clock, [&](const Request& r) {
-    httplib::Headers headers(r.headers.fields().begin(), r.headers.fields().end());
-    std::string target = r.url.substr(r.url.find("/api/v1"));
-    auto res = r.method == "GET" ? client.Get(target, headers)
-                                 : client.Post(target, headers, r.body, "application/json");
-    return res ? res->status : 0;
-  });
-  double seconds = watch.seconds();
-  server.stop();
-  thread.join();
-  return seconds;
-}
-
 }  // namespace
 
 BenchFigures bench_picqer_fake(int64_t requests) {
@@ -144,7 +102,7 @@ BenchFigures bench_picqer_fake(int64_t requests) {
       return out;
     }
     HttplibTransport client;
-    out.http_requests = std::min(requests, kHttpCap);
+    out.http_requests = requests;
     Stopwatch watch;
     out.unexpected += run_mix(out.http_requests, server.base_url(), clock, [&](const Request& r) {
       TransportResult result = client.send(r);
@@ -152,7 +110,6 @@ BenchFigures bench_picqer_fake(int64_t requests) {
     });
     out.http_seconds = watch.seconds();
   }
-  out.http_nodelay_seconds = run_nodelay(requests, out.unexpected);
   return out;
 }
 

@@ -16,8 +16,6 @@ int main(int argc, char** argv) {
   std::printf("  direct call:   %10.0f requests/s (%.3f s)\n", f.direct_per_second(), f.direct_seconds);
   std::printf("  HTTP loopback: %10.0f requests/s (%.3f s for %lld) via lpsync::HttpServer + HttplibTransport\n",
               f.http_per_second(), f.http_seconds, static_cast<long long>(f.http_requests));
-  std::printf("  HTTP loopback: %10.0f requests/s (%.3f s) via cpp-httplib with TCP_NODELAY\n",
-              f.http_nodelay_per_second(), f.http_nodelay_seconds);
   if (f.unexpected != 0) {
     std::printf("  %lld unexpected answers: the figures are not valid\n", static_cast<long long>(f.unexpected));
     return 1;

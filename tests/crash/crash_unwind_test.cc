@@ -37,7 +37,7 @@ TEST(CrashUnwind, ADeadEngineLeavesNoTimers) {
       settings.send_stock = true;
       bool crashed = false;
       {
-        Engine engine(EngineEnv{clock, injector, store, trace, 1, nullptr}, c, settings);
+        Engine engine(EngineEnv{clock, injector, store, trace, 1, {}, nullptr}, c, settings);
         engine.start();
         ASSERT_GT(clock.pending(), 0u);
         try {

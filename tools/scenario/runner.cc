@@ -29,6 +29,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.trace_out = options.trace_out;
   config.store = options.store;
   config.open_store = options.open_store;
+  config.tuning = options.tuning;
   sim::World world(config);
   if (options.observe) world.trace().observe(options.observe);
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/tuning.h"
 #include "engine/state/state_store.h"
 #include "tools/scenario/scenario.h"
 
@@ -28,6 +29,7 @@ struct RunOptions {
   StateStore* store = nullptr;  // the engine's durable state (default: in memory)
   // Or: opens the engine's state at start and at every restart, as a new process would.
   std::function<std::unique_ptr<StateStore>()> open_store;
+  Tuning tuning;  // the engine's benchmark switches (lpsync bench's naive baseline)
   std::function<void(const boost::json::object&)> observe;  // each trace line as it happens
   std::function<void(sim::World&)> before_start;  // after the initial state, before the engine starts
   std::function<void(sim::World&)> after_run;     // at run_until, before the world is taken down

@@ -74,7 +74,7 @@ TransportResult World::to_engine(const Request& r) {
 }
 
 void World::start_engine() {
-  EngineEnv env{clock_, *injector_, *store_, trace_, config_.seed, nullptr};
+  EngineEnv env{clock_, *injector_, *store_, trace_, config_.seed, config_.tuning, nullptr};
   engine_ = std::make_unique<Engine>(std::move(env), connection_, settings_);
   engine_->start();
 }

@@ -39,6 +39,7 @@ struct WorldConfig {
   std::function<std::unique_ptr<StateStore>()> open_store;
   fakes::lightspeed::LightspeedConfig lightspeed;
   fakes::picqer::PicqerConfig picqer;
+  Tuning tuning;  // the engine's benchmark switches (defaults: the engine's behaviour)
 };
 
 class World {
