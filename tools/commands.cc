@@ -7,6 +7,7 @@ namespace lpsync::cli {
 int run_demo(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay(const Args& args, std::ostream& out, std::ostream& err);
 int run_check_properties(const Args& args, std::ostream& out, std::ostream& err);
+int run_bench_command(const Args& args, std::ostream& out, std::ostream& err);
 int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
@@ -26,6 +27,11 @@ const std::vector<Command>& commands() {
         {"property", true, "NAME  only this one: window, unique-skus, read-only, at-most-once, nothing-lost, "
                            "stock-convergence, determinism"}},
        run_check_properties},
+      {"bench", "measure speed, API calls per unit of work, the rate-limit bound, memory and the fakes (build -c opt)",
+       "",
+       {{"quick", false, "small sizes: a smoke run of about a minute"},
+        {"json", true, "FILE  also write the figures as JSON"}},
+       run_bench_command},
       {"serve-fakes",
        "serve both fakes on 127.0.0.1 with a scenario's initial state on the wall clock until SIGINT/SIGTERM",
        "",

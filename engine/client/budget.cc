@@ -5,8 +5,9 @@
 namespace lpsync {
 namespace {
 
-// Requests every window keeps free for each priority above the one asking, at the least.
-constexpr int64_t kFloorPerHigherPriority = 2;
+// Requests every window keeps free for each priority above the one asking, at the least: a
+// fiftieth of the window (an order poll needs a handful at once), and never fewer than two.
+int64_t floor_per_higher_priority(const WindowLimit& w) { return std::max<int64_t>(2, w.limit / 50); }
 // How soon a wait that only the reserve for higher priorities causes is reconsidered.
 constexpr Duration kReconsiderReserve = Duration::minutes(1);
 
@@ -60,7 +61,7 @@ int64_t RateBudget::headroom(const Window& w, Priority p, Instant now) const {
     auto from = std::lower_bound(log.begin(), log.end(), now - recent);
     int64_t sent = log.end() - from;
     int64_t expected = (sent * left.millis() + recent.millis() - 1) / recent.millis();
-    reserve += expected + kFloorPerHigherPriority;
+    reserve += expected + floor_per_higher_priority(w.limit);
   }
   return reserve;
 }

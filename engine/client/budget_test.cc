@@ -50,13 +50,14 @@ TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
 TEST(RateBudget, AReserveProjectsTheHigherPrioritysPaceToTheWindowsReset) {
   RateBudget b({{1000, Duration::days(1), true}});
   // Orders sent 30 requests in the last hour; the server's day window resets in 12 hours
-  // and has 400 left: orders will need about 360 of them, so stock may use about 40.
+  // and has 500 left: orders will need about 360 of them and the floors for orders and
+  // shipments keep 20 each (a fiftieth of 1,000), so stock may use about 100.
   for (int i = 0; i < 30; ++i) b.on_sent(Priority::orders, kT0 - Duration::minutes(2 * i));
-  b.on_reported({400}, {Duration::hours(12)}, kT0);
+  b.on_reported({500}, {Duration::hours(12)}, kT0);
   int stock = 0;
   while (b.available_at(Priority::stock, kT0) == kT0 && stock < 1000) b.on_sent(Priority::stock, kT0), ++stock;
-  EXPECT_GE(stock, 30);
-  EXPECT_LE(stock, 40);
+  EXPECT_GE(stock, 90);
+  EXPECT_LE(stock, 100);
   // Orders themselves are not held back by the reserve.
   EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0);
   // Stock looks again within a minute rather than waiting for the day to end.

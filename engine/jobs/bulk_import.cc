@@ -20,6 +20,8 @@ std::string BulkImportJob::start(Instant now) {
   state.started_at = now;
   core_.store.put_bulk_import(state);
   prepared_ = false;
+  prep_ = {};
+  picqer_codes_.clear();
   core_.decide("bulk_import_started", {});
   return "";
 }
@@ -39,20 +41,23 @@ Step BulkImportJob::prepare() {
     if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
   }
   // Product titles for the names of created products, 250 per request.
-  for (int page = 1;; ++page) {
-    auto read = core_.lightspeed.products(kP, page);
+  while (!prep_.products_read) {
+    auto read = core_.lightspeed.products(kP, prep_.next_product_page);
     if (!read.ok()) return step_for(core_, backoff_, read);
     for (const auto& p : read.value) core_.catalog.put_product(p);
-    if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
+    prep_.products_read = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
+    ++prep_.next_product_page;
   }
   // Every Picqer product once, 100 per request, instead of one lookup per variant.
-  picqer_codes_.clear();
-  for (bool inactive : {false, true}) {
-    for (int64_t offset = 0;; offset += kPicqerPageSize) {
-      auto read = core_.picqer.products(kP, offset, inactive);
-      if (!read.ok()) return step_for(core_, backoff_, read);
-      for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);
-      if (read.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
+  while (!prep_.picqer_read) {
+    auto read = core_.picqer.products(kP, prep_.picqer_offset, prep_.inactive);
+    if (!read.ok()) return step_for(core_, backoff_, read);
+    for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);
+    prep_.picqer_offset += kPicqerPageSize;
+    if (read.value.size() < static_cast<size_t>(kPicqerPageSize)) {
+      prep_.picqer_read = prep_.inactive;
+      prep_.inactive = true;
+      prep_.picqer_offset = 0;
     }
   }
   prepared_ = true;

@@ -33,10 +33,21 @@ class BulkImportJob final : public Job {
   Step prepare();
   Step handle(const ls::Variant& v, BulkImport& state);
 
+  // Reading what the import needs first, resumable page by page (a large catalogue takes
+  // more requests than a rate-limit window allows at once).
+  struct Preparation {
+    int next_product_page = 1;
+    bool products_read = false;
+    bool inactive = false;  // reading Picqer's inactive products (after the active ones)
+    int64_t picqer_offset = 0;
+    bool picqer_read = false;
+  };
+
   Core& core_;
   ProductLinker& products_;
   Backoff backoff_;
   bool prepared_ = false;
+  Preparation prep_;
   std::map<std::string, int64_t> picqer_codes_;  // every Picqer product (active or not) by productcode
 };
 

@@ -25,7 +25,12 @@ struct JournalEntry {
 
 class Journal {
  public:
-  void add(JournalEntry entry) { entries_.push_back(std::move(entry)); }
+  void add(JournalEntry entry) {
+    if (!keep_bodies_) entry.body.clear();
+    entries_.push_back(std::move(entry));
+  }
+  // Benchmarks of large runs keep the journal lean: bodies are dropped.
+  void set_keep_bodies(bool keep) { keep_bodies_ = keep; }
   void clear() { entries_.clear(); }
   const std::vector<JournalEntry>& entries() const { return entries_; }
   size_t size() const { return entries_.size(); }
@@ -40,6 +45,7 @@ class Journal {
 
  private:
   std::vector<JournalEntry> entries_;
+  bool keep_bodies_ = true;
 };
 
 }  // namespace lpsync::fakes

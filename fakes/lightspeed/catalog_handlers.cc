@@ -64,7 +64,10 @@ Response variants(HandlerContext& ctx, const ApiCall& call) {
   if (auto e = error_of(filter)) return error_response(call, *e);
   std::optional<int64_t> wanted = std::get<std::optional<int64_t>>(filter);
   if (list || count) {
-    if (!wanted) return list_or_count(ctx, call, shop.variants(), count, "variants", always, variant_json);
+    if (!wanted) {
+      auto changed = [&](Instant since) { return shop.variants_changed_since(since); };
+      return list_or_count_changed(ctx, call, shop.variants(), changed, count, "variants", always, variant_json);
+    }
     const Product* p = Shop::find(shop.products(), *wanted);
     auto of_product = p ? subset(shop.variants(), p->variant_ids) : std::vector<std::pair<int64_t, const Variant*>>{};
     return list_or_count(ctx, call, of_product, count, "variants", always, variant_json);

@@ -111,6 +111,19 @@ std::vector<std::pair<int64_t, const T*>> subset(const std::map<int64_t, T>& ite
   return out;
 }
 
+// The same over a collection the shop indexes by update time: with updated_at_min only
+// the items `changed_since` names are read.
+template <class T, class ChangedSince, class Keep, class ToJson>
+Response list_or_count_changed(HandlerContext& ctx, const ApiCall& call, const std::map<int64_t, T>& items,
+                               ChangedSince changed_since, bool count, std::string_view plural, Keep keep,
+                               ToJson to_json) {
+  auto parsed = parse_list_query(call.query, ctx.config.accept_iso_filter_dates);
+  if (const auto* q = std::get_if<ListQuery>(&parsed); q && q->updated_min) {
+    return list_or_count(ctx, call, subset(items, changed_since(*q->updated_min)), count, plural, keep, to_json);
+  }
+  return list_or_count(ctx, call, items, count, plural, keep, to_json);
+}
+
 // A single object under its singular key, or 404.
 template <class T, class ToJson>
 Response one(HandlerContext& ctx, const ApiCall& call, const std::map<int64_t, T>& items, int64_t id,

@@ -55,7 +55,8 @@ Response orders(HandlerContext& ctx, const ApiCall& call) {
     if (call.method != "GET") return method_not_allowed(call);
     auto number = query_value(call.query, "number");
     auto keep = [&](const Order& o) { return !number || o.number == *number; };
-    return list_or_count(ctx, call, ctx.shop.orders(), count, "orders", keep, order_json);
+    auto changed = [&](Instant since) { return ctx.shop.orders_changed_since(since); };
+    return list_or_count_changed(ctx, call, ctx.shop.orders(), changed, count, "orders", keep, order_json);
   }
   if (r.is({"orders", "#", "products"}) || r.is({"orders", "#", "products", "count"}) ||
       r.is({"orders", "#", "products", "#"})) {

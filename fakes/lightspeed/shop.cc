@@ -1,5 +1,7 @@
 #include "fakes/lightspeed/shop.h"
 
+#include <algorithm>
+
 namespace lpsync::fakes::lightspeed {
 
 Instant Shop::now() const { return whole_seconds(clock_.now()); }
@@ -28,5 +30,18 @@ bool Shop::replace_webhook(const Webhook& webhook) {
 }
 
 bool Shop::delete_webhook(int64_t id) { return webhooks_.erase(id) > 0; }
+
+std::vector<int64_t> Shop::changed_since(const UpdateIndex& index, Instant since) {
+  std::vector<int64_t> out;
+  for (auto it = index.lower_bound({since, INT64_MIN}); it != index.end(); ++it) out.push_back(it->second);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+void Shop::touch(UpdateIndex& index, Instant& field, Instant at, int64_t id) {
+  index.erase({field, id});
+  field = at;
+  index.emplace(at, id);
+}
 
 }  // namespace lpsync::fakes::lightspeed

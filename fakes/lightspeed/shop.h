@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <optional>
 #include <string>
 
@@ -67,7 +68,16 @@ class Shop {
     return it == m.end() ? nullptr : &it->second;
   }
 
+ // Ids of the variants (orders) changed at or after `since`, in id order: what
+  // updated_at_min selects, without reading every one.
+  std::vector<int64_t> variants_changed_since(Instant since) const { return changed_since(variant_updates_, since); }
+  std::vector<int64_t> orders_changed_since(Instant since) const { return changed_since(order_updates_, since); }
+
  private:
+  using UpdateIndex = std::set<std::pair<Instant, int64_t>>;
+  static std::vector<int64_t> changed_since(const UpdateIndex& index, Instant since);
+  // Sets `field` (an updated_at) to `at` and keeps `index` in step.
+  static void touch(UpdateIndex& index, Instant& field, Instant at, int64_t id);
   void emit(std::string group, std::string action, int64_t id, Actor actor);
   void record_movement(const Variant& v, int64_t change, std::string channel, Instant at);
   void mark_order_shipped(Order& order, Instant at);
@@ -86,6 +96,7 @@ class Shop {
   std::map<int64_t, Order> orders_;
   std::map<int64_t, Shipment> shipments_;
   std::map<int64_t, Webhook> webhooks_;
+  UpdateIndex variant_updates_, order_updates_;
   int64_t next_product_ = 1, next_image_ = 1, next_variant_ = 1, next_movement_ = 1;
   int64_t next_order_ = 1, next_line_ = 1, next_shipment_ = 1, next_webhook_ = 1;
 };

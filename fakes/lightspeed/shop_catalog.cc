@@ -79,6 +79,7 @@ Result<int64_t> Shop::add_variant(int64_t product_id, const VariantSpec& spec) {
   v.weight = spec.weight;
   v.created_at = v.updated_at = now();
   product->second.variant_ids.push_back(v.id);
+  variant_updates_.emplace(v.updated_at, v.id);
   variants_.emplace(v.id, v);
   return v.id;
 }
@@ -114,7 +115,7 @@ std::optional<ApiError> Shop::update_variant(int64_t id, const VariantPatch& pat
     record_movement(v, *patch.stock_level - v.stock_level, actor == Actor::api ? "api" : "manual", at);
     v.stock_level = *patch.stock_level;
   }
-  v.updated_at = at;
+  touch(variant_updates_, v.updated_at, at, v.id);
   emit("variants", "updated", id, actor);
   return std::nullopt;
 }

@@ -79,7 +79,7 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
       if (spec.lower_stock && tracked) {
         v.stock_level -= l.quantity;
         v.stock_sold += l.quantity;
-        v.updated_at = o.created_at;
+        touch(variant_updates_, v.updated_at, o.created_at, v.id);
         record_movement(v, -l.quantity, "auto", o.created_at);
         lowered.push_back(v.id);
       }
@@ -95,6 +95,7 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
   s.status = o.shipment_status == "shipped" ? "shipped" : "not_shipped";
   s.created_at = s.updated_at = o.created_at;
   shipments_.emplace(s.id, s);
+  order_updates_.emplace(o.updated_at, o.id);
   orders_.emplace(o.id, o);
   emit("orders", "created", o.id, Actor::shop);
   if (o.payment_status == "paid") emit("orders", "paid", o.id, Actor::shop);
@@ -135,7 +136,7 @@ std::optional<ApiError> Shop::update_order(int64_t id, const OrderPatch& patch, 
     set(o.shipment_status, patch.shipment_status);
   }
   set(o.status, patch.status);
-  o.updated_at = at;
+  touch(order_updates_, o.updated_at, at, o.id);
   emit("orders", "updated", id, actor);
   if (paid_now) emit("orders", "paid", id, actor);
   if (!was_shipped && o.shipment_status == "shipped") emit("orders", "shipped", id, actor);
@@ -182,7 +183,7 @@ std::optional<ApiError> Shop::update_shipment(int64_t id, const ShipmentPatch& p
   } else {
     o.shipment_status = "partially_shipped";
   }
-  o.updated_at = at;
+  touch(order_updates_, o.updated_at, at, o.id);
   emit("orders", "updated", o.id, actor);
   if (all_shipped && !was_shipped) emit("orders", "shipped", o.id, actor);
   return std::nullopt;

@@ -112,7 +112,8 @@ Result<int64_t> Account::add_image(int64_t idproduct, std::string_view base64) {
   image.url = config_.origin + "/images/" + std::to_string(idproduct) + "/" +
               std::to_string(image.idproduct_image) + "/original";
   image.contenttype = guess_contenttype(*bytes);
-  image.bytes = std::move(*bytes);
+  image.size = static_cast<int64_t>(bytes->size());
+  if (config_.keep_image_bytes) image.bytes = std::move(*bytes);
   it->second.images.push_back(std::move(image));
   it->second.updated = clock_.now();
   emit("products.changed", render_product(it->second, warehouses_));

@@ -35,7 +35,8 @@ struct Image {
   int64_t idproduct_image = 0;
   std::string url;
   std::string contenttype;
-  std::string bytes;  // decoded
+  std::string bytes;  // decoded (empty when the account does not keep image bytes)
+  int64_t size = 0;   // of the decoded bytes
 };
 
 struct Product {

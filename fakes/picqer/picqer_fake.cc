@@ -32,7 +32,9 @@ PicqerFake::PicqerFake(Clock& clock, Transport& webhook_transport, Random random
       account_(clock, config_),
       faults_(random.stream("picqer.faults")),
       rate_(config_.rate_limit_per_minute, Duration::minutes(1)),
-      deliveries_(clock, webhook_transport, mu_, account_, faults_) {}
+      deliveries_(clock, webhook_transport, mu_, account_, faults_) {
+  journal_.set_keep_bodies(config_.journal_bodies);
+}
 
 TransportResult PicqerFake::handle(const Request& request) {
   std::lock_guard lock(mu_);

@@ -60,7 +60,7 @@ bj::object render_image(const Image& image, int64_t idproduct) {
       {"idproduct", idproduct},
       {"url", image.url},
       {"contenttype", image.contenttype},
-      {"size", static_cast<int64_t>(image.bytes.size())},
+      {"size", image.size},
   };
 }
 

@@ -1,22 +1,31 @@
-#include <fstream>
+// Development probe for the benchmark's pieces (lpsync bench prints the figures).
+#include <cstdlib>
 #include <iostream>
+#include <string>
 
-#include "tools/bench/busy_day.h"
-#include "tools/scenario/runner.h"
+#include "tools/bench/bulk_bench.h"
+#include "tools/bench/day_bench.h"
 
 int main(int argc, char** argv) {
-  lpsync::bench::BusyDaySize size;
-  if (argc > 1) size.orders = std::atoi(argv[1]);
-  if (argc > 2) size.stock_changes = std::atoi(argv[2]);
-  if (argc > 3) size.products = std::atoi(argv[3]);
-  auto s = lpsync::bench::busy_day(size);
-  lpsync::scenario::RunOptions o;
-  std::ofstream trace;
-  if (argc > 4) {
-    trace.open(argv[4]);
-    o.trace_out = &trace;
+  std::string what = argc > 1 ? argv[1] : "day";
+  if (what == "bulk") {
+    auto b = lpsync::bench::run_bulk_import(argc > 2 ? std::atoll(argv[2]) : 10000);
+    std::cout << "bulk " << b.products << ": " << b.simulated_seconds << " s simulated, bound " << b.lower_bound_seconds
+              << " s, ratio " << b.ratio() << ", LS " << b.lightspeed_requests << " PQ " << b.picqer_requests
+              << ", longest order wait " << b.longest_order_wait_seconds << " s over " << b.orders_during_import
+              << " orders, wall " << b.wall_seconds << " s, finished " << b.finished << "\n";
+    return 0;
   }
-  auto r = lpsync::scenario::run_scenario(s, o);
-  std::cout << r.summary() << "\n";
-  for (auto& e : r.errors) std::cout << e << "\n";
+  lpsync::bench::BusyDaySize size;
+  if (argc > 2) size.orders = std::atoi(argv[2]);
+  if (argc > 3) size.stock_changes = std::atoi(argv[3]);
+  if (argc > 4) size.products = std::atoi(argv[4]);
+  lpsync::Tuning tuning;
+  if (what == "naive") tuning = {false, false, false};
+  auto d = lpsync::bench::run_busy_day(size, tuning);
+  std::cout << what << ": wall " << d.wall_seconds << " s, ratio " << d.simulated_seconds / d.wall_seconds
+            << ", orders " << d.orders_imported << " pushes " << d.stock_pushes << " shipments " << d.shipments_pushed
+            << "\n  actual  o/s/sh/other " << d.actual.orders << "/" << d.actual.stock << "/" << d.actual.shipments << "/"
+            << d.actual.other << "\n  minimum o/s/sh " << d.minimum.orders << "/" << d.minimum.stock << "/"
+            << d.minimum.shipments << "\n  LS " << d.lightspeed_requests << " PQ " << d.picqer_requests << "\n";
 }

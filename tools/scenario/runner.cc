@@ -30,6 +30,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.store = options.store;
   config.open_store = options.open_store;
   config.tuning = options.tuning;
+  config.lean_fakes = options.lean_fakes;
   sim::World world(config);
   if (options.observe) world.trace().observe(options.observe);
 

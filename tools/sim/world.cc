@@ -42,6 +42,11 @@ World::World(WorldConfig config)
   }
   injector_ = std::make_unique<CrashInjector>(*transport_);
   config_.lightspeed.origin = lightspeed_origin;
+  if (config_.lean_fakes) {
+    config_.lightspeed.journal_bodies = false;
+    config_.picqer.journal_bodies = false;
+    config_.picqer.keep_image_bytes = false;
+  }
   config_.picqer.origin = picqer_origin;
   Random random(config_.seed);
   lightspeed_ = std::make_unique<fakes::lightspeed::LightspeedFake>(clock_, *transport_, random.stream("fake.lightspeed"),

@@ -1,0 +1,41 @@
+// lpsync bench --quick as a smoke test: every figure is measured and written, the work the
+// benchmark drives actually happens. No timing is asserted (the machines are shared).
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "engine/env/json.h"
+#include "tools/bench/run_bench.h"
+#include "tools/command.h"
+
+namespace lpsync {
+namespace {
+
+TEST(BenchSmoke, QuickRunWritesEveryFigure) {
+  std::string path = std::string(std::getenv("TEST_TMPDIR")) + "/bench.json";
+  std::ostringstream out, err;
+  ASSERT_EQ(cli::run_lpsync({"bench", "--quick", "--json", path}, out, err), cli::kExitOk) << err.str();
+  std::cout << out.str();
+  std::ifstream file(path);
+  std::stringstream text;
+  text << file.rdbuf();
+  auto doc = json::parse(text.str());
+  std::map<std::string, double> figures;
+  for (const auto& f : json::Reader(doc).field("figures").items()) figures[f.string_at("key")] = f.field("value").as_number();
+  for (const char* key : {"time_compression", "seeds_per_minute", "requests_per_order", "requests_per_stock_change",
+                          "requests_per_shipment", "bulk_import_over_bound", "longest_order_wait", "peak_rss_mb",
+                          "lightspeed_direct_per_s", "lightspeed_http_per_s", "picqer_direct_per_s",
+                          "picqer_http_per_s"}) {
+    ASSERT_TRUE(figures.count(key)) << key;
+    EXPECT_GT(figures[key], 0) << key;
+  }
+  // The runs behind the figures did their work: every order of the day imported, the bulk
+  // import finished.
+  EXPECT_NE(out.str().find(std::to_string(bench::kQuickSizes.day.orders) + " orders imported"), std::string::npos);
+  EXPECT_EQ(out.str().find("DID NOT FINISH"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace lpsync

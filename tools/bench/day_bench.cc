@@ -1,0 +1,96 @@
+#include "tools/bench/day_bench.h"
+
+#include "engine/env/stopwatch.h"
+#include "tools/scenario/runner.h"
+#include "tools/sim/world.h"
+
+namespace lpsync::bench {
+namespace {
+
+using fakes::matches_pattern;
+
+int64_t ceil_div(int64_t a, int64_t b) { return (a + b - 1) / b; }
+
+void count_lightspeed(const fakes::JournalEntry& e, WorkRequests& w) {
+  const std::string& m = e.method;
+  const std::string& p = e.path;
+  if (matches_pattern("GET /orders", m, p) || matches_pattern("GET /orders/*/products", m, p) ||
+      matches_pattern("GET /variants/*", m, p)) {
+    ++w.orders;
+  } else if (matches_pattern("GET /variants", m, p)) {
+    // A refresh (changed since ...) serves the order poll; a full scan the reconciliation.
+    (e.query.find("updated_at_min") != std::string::npos ? w.orders : w.stock)++;
+  } else if (matches_pattern("PUT /variants/*", m, p)) {
+    ++w.stock;
+  } else if (matches_pattern("/shipments*", m, p) || matches_pattern("/shipments/*", m, p)) {
+    ++w.shipments;
+  } else {
+    ++w.other;
+  }
+}
+
+void count_picqer(const fakes::JournalEntry& e, WorkRequests& w) {
+  const std::string& m = e.method;
+  const std::string& p = e.path;
+  if (matches_pattern("GET /orders", m, p)) {
+    (e.query.find("status=") != std::string::npos ? w.shipments : w.orders)++;
+  } else if (matches_pattern("/orders*", m, p) || matches_pattern("/orders/*", m, p) ||
+             matches_pattern("/orders/*/*", m, p) || matches_pattern("GET /products", m, p) ||
+             matches_pattern("POST /products", m, p) || matches_pattern("/products/*/images", m, p) ||
+             matches_pattern("POST /products/*/stock/*", m, p)) {
+    ++w.orders;
+  } else if (matches_pattern("GET /products/*/stock", m, p) || matches_pattern("/warehouses*", m, p) ||
+             matches_pattern("/warehouses/*/stock", m, p) || matches_pattern("GET /vatgroups", m, p)) {
+    ++w.stock;
+  } else if (matches_pattern("/picklists*", m, p) || matches_pattern("/picklists/*/shipments", m, p)) {
+    ++w.shipments;
+  } else {
+    ++w.other;
+  }
+}
+
+}  // namespace
+
+DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning) {
+  scenario::Scenario s = busy_day(size);
+  DayRun out;
+  scenario::RunOptions options;
+  options.tuning = tuning;
+  int64_t stock_rows = 0;
+  options.after_run = [&](sim::World& w) {
+    for (const auto& e : w.lightspeed().journal().entries()) {
+      count_lightspeed(e, out.actual);
+      bool applied = e.applied && e.status > 0 && e.status < 300;
+      out.stock_pushes += applied && matches_pattern("PUT /variants/*", e.method, e.path);
+      out.shipments_pushed += applied && matches_pattern("PUT /shipments/*", e.method, e.path);
+    }
+    for (const auto& e : w.picqer().journal().entries()) count_picqer(e, out.actual);
+    out.lightspeed_requests = static_cast<int64_t>(w.lightspeed().journal().size());
+    out.picqer_requests = static_cast<int64_t>(w.picqer().journal().size());
+    stock_rows = static_cast<int64_t>(w.picqer().products().size());
+  };
+  Stopwatch watch;
+  scenario::RunResult r = scenario::run_scenario(s, options);
+  out.wall_seconds = watch.seconds();
+  out.simulated_seconds = static_cast<double>(r.simulated.seconds());
+  out.orders_imported = r.orders_imported;
+  for (const auto& e : s.timeline) out.stock_changes += std::holds_alternative<scenario::SetPicqerStock>(e.action);
+
+  // The least the same work needs, with the polls the rules ask for (one every
+  // poll_interval, and a re-read when an order webhook arrives: at least one per new order):
+  //  - each poll: a catalogue refresh (decisions need current SKUs) and a read of the
+  //    changed orders; each imported order: its lines, the lookup by reference the rules
+  //    require before a create, the create and the process call;
+  //  - each stock push: one read of the product's free stock and one write; each hourly
+  //    reconciliation: every page of variants, of warehouse stock, and the warehouse list;
+  //  - each shipment poll: one list of completed orders; each pushed shipment: its picklists,
+  //    their shipments, the shop's shipment and the write.
+  int64_t polls = static_cast<int64_t>(r.simulated.seconds() / Settings().poll_interval.seconds());
+  int64_t hours = static_cast<int64_t>(r.simulated.seconds() / 3600);
+  out.minimum.orders = 2 * (polls + out.orders_imported) + 4 * out.orders_imported;
+  out.minimum.stock = 2 * out.stock_pushes + hours * (ceil_div(size.products, 250) + ceil_div(stock_rows, 100) + 1);
+  out.minimum.shipments = polls + 4 * out.shipments_pushed;
+  return out;
+}
+
+}  // namespace lpsync::bench

@@ -1,0 +1,156 @@
+#include "tools/bench/run_bench.h"
+
+#include <rapidcheck.h>
+
+#include <fstream>
+#include <thread>
+
+#include "engine/env/clock.h"
+#include "engine/env/stopwatch.h"
+#include "fakes/lightspeed/bench.h"
+#include "fakes/picqer/bench.h"
+#include "tools/bench/bulk_bench.h"
+#include "tools/bench/day_bench.h"
+#include "tools/bench/in_child.h"
+#include "tools/properties/property.h"
+
+namespace lpsync::bench {
+namespace {
+
+std::string fixed(double v, int decimals = 2) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+  return buf;
+}
+
+std::string machine() {
+  std::ifstream cpu("/proc/cpuinfo");
+  std::string line, model = "unknown CPU";
+  while (std::getline(cpu, line)) {
+    if (line.rfind("model name", 0) == 0) {
+      model = line.substr(line.find(':') + 2);
+      break;
+    }
+  }
+  return std::to_string(std::thread::hardware_concurrency()) + " cores, " + model;
+}
+
+struct Days {
+  DayRun engine, naive;
+};
+
+Days day_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
+  BusyDaySize size = (o.quick ? kQuickSizes : kFullSizes).day;
+  progress << "busy day: " << size.products << " products, " << size.orders << " orders, " << size.stock_changes
+           << " stock changes ...\n";
+  DayRun d = run_busy_day(size);
+  out.add({"time_compression", "1. time compression (simulated day / wall time)", d.simulated_seconds / d.wall_seconds,
+           "x", 10000, false,
+           "a simulated day in " + fixed(d.wall_seconds) + " s; " + std::to_string(d.orders_imported) +
+               " orders imported, " + std::to_string(d.stock_pushes) + " stock pushes, " +
+               std::to_string(d.shipments_pushed) + " shipments; " + std::to_string(d.lightspeed_requests) +
+               " Lightspeed and " + std::to_string(d.picqer_requests) + " Picqer requests"});
+  progress << "busy day, naive baseline ...\n";
+  return {d, run_busy_day(size, Tuning{false, false, false})};
+}
+
+void call_figures(const Days& days, Figures& out) {
+  const DayRun& d = days.engine;
+  const DayRun& naive = days.naive;
+  auto per = [](int64_t requests, int64_t units) { return units > 0 ? static_cast<double>(requests) / units : 0.0; };
+  struct Unit {
+    const char* key;
+    const char* label;
+    int64_t actual, minimum, naive_requests, units, naive_units;
+  };
+  for (const Unit& u : {Unit{"requests_per_order", "3. requests per imported order", d.actual.orders, d.minimum.orders,
+                             naive.actual.orders, d.orders_imported, naive.orders_imported},
+                        Unit{"requests_per_stock_change", "3. requests per stock change", d.actual.stock,
+                             d.minimum.stock, naive.actual.stock, d.stock_changes, naive.stock_changes},
+                        Unit{"requests_per_shipment", "3. requests per shipment", d.actual.shipments,
+                             d.minimum.shipments, naive.actual.shipments, d.shipments_pushed,
+                             naive.shipments_pushed}}) {
+    double actual = per(u.actual, u.units), minimum = per(u.minimum, u.units);
+    out.add({u.key, u.label, actual, "requests", std::nullopt, true,
+             "theoretical minimum " + fixed(minimum) + ", naive baseline " + fixed(per(u.naive_requests, u.naive_units)) +
+                 " (it did " + std::to_string(u.naive_units) + " of these units, the engine " +
+                 std::to_string(u.units) + ")"});
+    out.add({std::string(u.key) + "_over_minimum", std::string("   ... as a multiple of the minimum"),
+             minimum > 0 ? actual / minimum : 0, "x", 1.2, true, ""});
+  }
+}
+
+void seeds_figure(const BenchOptions& o, Figures& out, std::ostream& progress) {
+  int per_child = (o.quick ? kQuickSizes : kFullSizes).histories_per_process;
+  progress << "property sweep: 2 processes x " << per_child << " histories per property ...\n";
+  Stopwatch watch;
+  auto results = run_in_children(2, [per_child](int i) -> int64_t {
+    for (auto p : properties::all_properties()) {
+      rc::detail::TestParams params;
+      params.seed = 1000 + static_cast<uint64_t>(i);
+      params.maxSuccess = per_child;
+      rc::detail::TestMetadata meta{properties::name_of(p), properties::name_of(p)};
+      rc::detail::checkTestable([p] { properties::check(p); }, meta, params);
+    }
+    return properties::coverage().histories;
+  });
+  double seconds = watch.seconds();
+  int64_t histories = 0;
+  for (const auto& r : results) histories += r ? r->value : 0;
+  out.add({"seeds_per_minute", "2. property histories per minute (2 processes)", 60.0 * histories / seconds,
+           "per min", 1000, false, std::to_string(histories) + " histories in " + fixed(seconds) + " s"});
+}
+
+void bulk_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
+  int64_t n = (o.quick ? kQuickSizes : kFullSizes).bulk_products;
+  progress << "bulk import of " << n << " products under the real limits ...\n";
+  BulkRun b = run_bulk_import(n);
+  out.add({"bulk_import_over_bound", "4. bulk import time / rate-limit lower bound", b.ratio(), "x", 1.10, true,
+           std::to_string(n) + " products (two images each): " + fixed(b.simulated_seconds / 3600, 2) +
+               " h simulated; the limits allow " + fixed(b.lower_bound_seconds / 3600, 2) + " h for its " +
+               std::to_string(b.lightspeed_requests) + " Lightspeed and " + std::to_string(b.picqer_requests) +
+               " Picqer requests; " + fixed(b.wall_seconds) + " s wall"});
+  out.add({"longest_order_wait", "4. longest wait of a paid order during it", b.longest_order_wait_seconds, "s",
+           300 + 60, true, std::to_string(b.orders_during_import) + " paid orders placed during the import"});
+}
+
+void memory_figure(const BenchOptions& o, Figures& out, std::ostream& progress) {
+  int64_t n = (o.quick ? kQuickSizes : kFullSizes).memory_products;
+  progress << "memory: importing " << n << " products in a child process ...\n";
+  auto r = run_in_child([n] { return run_bulk_import(n, true).finished ? int64_t{1} : int64_t{0}; });
+  double mb = r ? r->peak_rss_kb / 1024.0 : 0;
+  out.add({"peak_rss_mb", "5. peak RSS importing " + std::to_string(n) + " products", mb, "MB", 256, true,
+           std::string(r && r->value ? "finished" : "DID NOT FINISH") +
+               "; the process holds the engine and both fakes (lean: no journal bodies or image bytes), so "
+               "the engine alone uses less"});
+}
+
+void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
+  const BenchSizes& sizes = o.quick ? kQuickSizes : kFullSizes;
+  int direct = sizes.fake_direct, http = sizes.fake_http;
+  progress << "fakes: direct calls and loopback HTTP ...\n";
+  auto ls = fakes::lightspeed::bench_lightspeed_fake(direct, http);
+  auto pq = fakes::picqer::bench_picqer_fake(direct);
+  out.add({"lightspeed_direct_per_s", "6. Lightspeed fake, direct calls", ls.direct_per_second(), "req/s"});
+  out.add({"lightspeed_http_per_s", "6. Lightspeed fake, loopback HTTP", ls.http_per_second(), "req/s"});
+  out.add({"picqer_direct_per_s", "6. Picqer fake, direct calls", pq.direct_per_second(), "req/s"});
+  out.add({"picqer_http_per_s", "6. Picqer fake, loopback HTTP", pq.http_per_second(), "req/s"});
+}
+
+}  // namespace
+
+Figures run_bench(const BenchOptions& o, std::ostream& progress) {
+  Figures out;
+  out.mode = o.quick ? "quick" : "full";
+  out.date = format_iso8601(SystemClock().now()).substr(0, 10);
+  out.machine = machine();
+  Days days = day_figures(o, out, progress);
+  seeds_figure(o, out, progress);
+  call_figures(days, out);
+  bulk_figures(o, out, progress);
+  memory_figure(o, out, progress);
+  fake_figures(o, out, progress);
+  return out;
+}
+
+}  // namespace lpsync::bench

@@ -1,0 +1,29 @@
+// `lpsync bench`: every figure of issue 11, measured in this process and forked children.
+#pragma once
+
+#include <ostream>
+
+#include "tools/bench/busy_day.h"
+#include "tools/bench/figures.h"
+
+namespace lpsync::bench {
+
+// The sizes of a quick run (a smoke test in ./test) and of a full one.
+struct BenchSizes {
+  BusyDaySize day;
+  int histories_per_process;
+  int64_t bulk_products;
+  int64_t memory_products;
+  int fake_direct, fake_http;
+};
+inline const BenchSizes kQuickSizes{{500, 200, 2000}, 4, 1000, 5000, 2000, 200};
+inline const BenchSizes kFullSizes{{5000, 2000, 20000}, 300, 10000, 100000, 20000, 2000};
+
+struct BenchOptions {
+  bool quick = false;  // small sizes: a smoke run under a minute
+};
+
+// Runs the benchmarks, printing progress to `progress`.
+Figures run_bench(const BenchOptions& options, std::ostream& progress);
+
+}  // namespace lpsync::bench
