@@ -1,9 +1,11 @@
 #include "tests/live/live_fixture.h"
 
+#include <csignal>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 
+#include "engine/env/clock.h"
 #include "engine/env/json.h"
 #include "engine/env/test_tls.h"
 #include "tools/command.h"
@@ -146,6 +148,43 @@ std::vector<bj::object> log_events(const std::string& log, const std::string& ev
     }
   }
   return out;
+}
+
+}  // namespace lpsync::testing
+
+namespace lpsync::testing {
+
+Background::Background(std::vector<std::string> args) {
+  // A stray SIGTERM (the command already returned) must not end the test process.
+  std::signal(SIGTERM, SIG_IGN);
+  thread_ = std::thread([this, args = std::move(args)] { code_ = cli::run_lpsync(args, out_, err_); });
+}
+
+Background::~Background() {
+  if (thread_.joinable()) stop();
+}
+
+bool Background::wait_for(const std::string& event, size_t count, Duration timeout) const {
+  SystemClock wall;
+  Instant until = wall.now() + timeout;
+  while (log_events(err_.text(), event).size() < count) {
+    if (wall.now() > until) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // polling a condition, not waiting for time
+  }
+  return true;
+}
+
+int Background::stop() {
+  std::raise(SIGTERM);
+  thread_.join();
+  return code_;
+}
+
+int listening_port(const std::string& log) {
+  auto events = log_events(log, "listening");
+  if (events.empty()) return 0;
+  std::string address(events.front().at("address").as_string());
+  return std::stoi(address.substr(address.rfind(':') + 1));
 }
 
 }  // namespace lpsync::testing

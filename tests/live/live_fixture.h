@@ -9,6 +9,7 @@
 #include <mutex>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "tools/live/fake_services.h"
@@ -75,12 +76,38 @@ class SharedLog : public std::ostream {
     }
 
    private:
-    mutable std::mutex mu_;
+    mutable std::recursive_mutex mu_;  // xsputn calls overflow
   };
   Buf buf_;
 };
 
 // Every log line whose "event" is `event`, parsed.
 std::vector<boost::json::object> log_events(const std::string& log, const std::string& event);
+
+}  // namespace lpsync::testing
+
+namespace lpsync::testing {
+
+// `lpsync ARGS` on a thread of its own (lpsync run), its log readable while it runs.
+class Background {
+ public:
+  explicit Background(std::vector<std::string> args);
+  ~Background();
+  const SharedLog& log() const { return err_; }
+  // Waits (polling the log) until an event appears `count` times; false after `timeout`.
+  bool wait_for(const std::string& event, size_t count = 1, Duration timeout = Duration::seconds(20)) const;
+  // Sends SIGTERM and waits for the command to return; its exit code.
+  int stop();
+  std::string out() const { return out_.str(); }
+
+ private:
+  SharedLog err_;
+  std::ostringstream out_;
+  std::thread thread_;
+  int code_ = -1;
+};
+
+// The port of the listener a run logged ("listening" event), or 0.
+int listening_port(const std::string& log);
 
 }  // namespace lpsync::testing

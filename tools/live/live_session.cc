@@ -195,6 +195,14 @@ void Session::start_engine(const Connection& c, const Settings& s) {
 }
 
 bool Session::prepare() {
+  trace_.observe([this](const bj::object& line) {
+    if (options_.mode != SessionMode::import_products || !options_.progress_bar || !line.contains("decision")) {
+      log_.trace_line(line);
+    }
+    if (!line.contains("decision")) return;
+    if (cassette_ && recording_) cassette_->decision(line);
+    if (options_.mode == SessionMode::plan) decisions_.push_back(line);
+  });
   bool webhooks = options_.mode == SessionMode::run && config_.webhooks.has_value();
   if (webhooks && !start_listener()) return false;
   ConnectionSetup setup = connection_for(config_, *store_, webhooks, redactor_, options_.mode != SessionMode::plan);
@@ -226,14 +234,6 @@ bool Session::prepare() {
     guard_ = std::make_unique<WriteGuard>(*transport_, c.lightspeed_api_base(), c.picqer_api_base());
     transport_ = guard_.get();
   }
-  trace_.observe([this](const bj::object& line) {
-    if (options_.mode != SessionMode::import_products || !options_.progress_bar || !line.contains("decision")) {
-      log_.trace_line(line);
-    }
-    if (!line.contains("decision")) return;
-    if (cassette_ && recording_) cassette_->decision(line);
-    if (options_.mode == SessionMode::plan) decisions_.push_back(line);
-  });
   log_.info("starting", {{"mode", mode_name(options_.mode)},
                          {"lightspeed", c.lightspeed_api_base()},
                          {"picqer", c.picqer_api_base()},
@@ -414,6 +414,7 @@ TransportResult Session::app_callback(const Request& r, bool install) {
   } else {
     log_.info("app_uninstalled", {});
   }
+  save_status();
   return text_answer(v.status, v.message);
 }
 
@@ -450,6 +451,11 @@ int Session::finish(int code) {
 }
 
 int Session::run() {
+  // First: a signal that comes while starting up stops the run cleanly too.
+  StopSignals signals([this] {
+    log_.info("stopping", {{"why", "SIGINT or SIGTERM: finishing the request in flight"}});
+    wall_.stop();
+  });
   if (!open_store()) return kExitUsage;
   if (!prepare()) return finish(kExitUsage);
   if (options_.mode == SessionMode::import_products) {
@@ -466,22 +472,16 @@ int Session::run() {
     save_periodically();
   }
   int code = kExitOk;
-  {
-    StopSignals signals([this] {
-      log_.info("stopping", {{"why", "SIGINT or SIGTERM: finishing the request in flight"}});
-      wall_.stop();
-    });
-    try {
-      wall_.run();
-    } catch (const StateStoreError& e) {
-      log_.error("engine_stopped", {{"reason", e.what()}});
-      err_ << "lpsync: " << e.what() << "\n";
-      code = kExitFailed;
-    } catch (const std::exception& e) {
-      log_.error("engine_stopped", {{"reason", e.what()}});
-      err_ << "lpsync: stopped on an unexpected error (please report it): " << redactor_.text(e.what()) << "\n";
-      code = kExitFailed;
-    }
+  try {
+    wall_.run();
+  } catch (const StateStoreError& e) {
+    log_.error("engine_stopped", {{"reason", e.what()}});
+    err_ << "lpsync: " << e.what() << "\n";
+    code = kExitFailed;
+  } catch (const std::exception& e) {
+    log_.error("engine_stopped", {{"reason", e.what()}});
+    err_ << "lpsync: stopped on an unexpected error (please report it): " << redactor_.text(e.what()) << "\n";
+    code = kExitFailed;
   }
   return finish(code);
 }

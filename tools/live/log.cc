@@ -49,7 +49,13 @@ void Log::write(LogLevel level, std::string_view event, bj::object fields) {
     o["time"] = format_iso8601(t);
     o["level"] = to_string(level);
     o["event"] = event;
-    for (const auto& kv : fields) o[kv.key()] = kv.value();
+    for (const auto& kv : fields) {
+      // A field named like the line's own keys (a hook's "event") keeps its value under
+      // another name.
+      std::string key(kv.key());
+      if (key == "time" || key == "level" || key == "event") key = key == "event" ? "hook_event" : "field_" + key;
+      o[key] = kv.value();
+    }
     line = json::serialize(o);
   }
   line = redactor_.text(line);
