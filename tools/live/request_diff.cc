@@ -104,10 +104,10 @@ std::string line_diff(const std::vector<std::string>& a, const std::vector<std::
   while (i < a.size() || j < b.size()) {
     if (i < a.size() && j < b.size() && a[i] == b[j]) {
       ++i, ++j;
-    } else if (j < b.size() && (i == a.size() || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      out += pad + "+ " + b[j++] + "\n";
-    } else {
+    } else if (i < a.size() && (j == b.size() || lcs[i + 1][j] >= lcs[i][j + 1])) {
       out += pad + "- " + a[i++] + "\n";
+    } else {
+      out += pad + "+ " + b[j++] + "\n";
     }
   }
   return out;
