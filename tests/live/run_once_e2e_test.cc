@@ -131,3 +131,46 @@ INSTANTIATE_TEST_SUITE_P(OverHttpsAndHttp, LiveOnce, ::testing::Values(true, fal
 
 }  // namespace
 }  // namespace lpsync::testing
+
+namespace lpsync::testing {
+namespace {
+
+TEST(LiveImportProducts, RunsTheBulkImportToTheEndAndStatusShowsIt) {
+  LiveWorld w = make_world("import", false);
+  add_shop(*w.fakes);
+  std::string inactive = write_config(w, "inactive", bj::object{{"active", false}});
+  CliResult refused = lpsync({"import-products", "--config", inactive});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("the connection is not active yet"), std::string::npos) << refused.err;
+
+  std::string config = write_config(w, "import", bj::object{{"active", true}});
+  CliResult run = lpsync({"import-products", "--config", config});
+  ASSERT_EQ(run.code, 0) << run.err;
+  // Orders go first (ORD1 creates the mug), then the import links both unique SKUs and
+  // reports the two variants sharing DUP.
+  EXPECT_NE(run.out.find("Bulk import: 4/4 variants (finished), 2 linked, 0 created, 2 skipped"), std::string::npos)
+      << run.out;
+  EXPECT_TRUE(w.fakes->picqer([](pq::PicqerFake& p) { return p.product_by_code("MUG").has_value(); }));
+  CliResult status = lpsync({"status", "--config", config});
+  EXPECT_NE(status.out.find("Bulk import: 4/4 variants (finished)"), std::string::npos) << status.out;
+}
+
+TEST(LiveCredentials, AWrongKeyIsReportedWithoutShowingAnyKey) {
+  LiveWorld w = make_world("wrong-key", false);
+  add_shop(*w.fakes);
+  std::string config = write_config(w, "wrong", bj::object{{"active", true}});
+  ::setenv("LPSYNC_TEST_PICQER_KEY", "pq-wrong-key-0000", 1);
+  CliResult run = lpsync({"run", "--config", config, "--once"});
+  ::setenv("LPSYNC_TEST_PICQER_KEY", kPicqerKey, 1);
+  EXPECT_EQ(run.code, 0) << run.err;
+  EXPECT_NE(run.out.find("Orders imported into Picqer: 0"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Needs attention:"), std::string::npos) << run.out;
+  for (const std::string& secret : {std::string("pq-wrong-key-0000"), std::string(kLightspeedKey),
+                                    std::string(kLightspeedSecret)}) {
+    EXPECT_EQ(run.out.find(secret), std::string::npos) << run.out;
+    EXPECT_EQ(run.err.find(secret), std::string::npos) << run.err;
+  }
+}
+
+}  // namespace
+}  // namespace lpsync::testing
