@@ -165,6 +165,17 @@ TEST(LiveCredentials, AWrongKeyIsReportedWithoutShowingAnyKey) {
   EXPECT_EQ(run.code, 0) << run.err;
   EXPECT_NE(run.out.find("Orders imported into Picqer: 0"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Needs attention:"), std::string::npos) << run.out;
+  // A wrong shop key: the orders cannot even be listed; the run says so and fails.
+  ::setenv("LPSYNC_TEST_LS_SECRET", "0000wrongsecret0000", 1);
+  CliResult shop = lpsync({"run", "--config", config, "--once"});
+  ::setenv("LPSYNC_TEST_LS_SECRET", kLightspeedSecret, 1);
+  EXPECT_EQ(shop.code, 1) << shop.out << shop.err;
+  EXPECT_NE(shop.out.find("The order poll failed: Lightspeed GET /en/variants.json?page=1&limit=250: 401"),
+            std::string::npos)
+      << shop.out << shop.err;
+  EXPECT_NE(shop.out.find("The order poll did not finish in this run: Lightspeed GET"), std::string::npos) << shop.out;
+  EXPECT_EQ(shop.out.find("0000wrongsecret0000"), std::string::npos);
+  EXPECT_EQ(shop.err.find("0000wrongsecret0000"), std::string::npos);
   for (const std::string& secret : {std::string("pq-wrong-key-0000"), std::string(kLightspeedKey),
                                     std::string(kLightspeedSecret)}) {
     EXPECT_EQ(run.out.find(secret), std::string::npos) << run.out;

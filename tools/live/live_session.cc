@@ -134,6 +134,7 @@ class Session {
   Settings settings_;
   std::unique_ptr<Engine> engine_;
   std::vector<bj::object> decisions_;
+  std::string poll_interrupted_;  // why the last order poll stopped early, if it did
   int64_t last_progress_ = -1;
 
   std::unique_ptr<HttpServer> listener_;
@@ -200,6 +201,10 @@ bool Session::prepare() {
       log_.trace_line(line);
     }
     if (!line.contains("decision")) return;
+    if ((line.at("decision") == "order_poll_interrupted" || line.at("decision") == "order_poll_failed") &&
+        line.contains("reason")) {
+      poll_interrupted_ = std::string(line.at("reason").as_string());
+    }
     if (cassette_ && recording_) cassette_->decision(line);
     if (options_.mode == SessionMode::plan) decisions_.push_back(line);
   });
@@ -435,14 +440,24 @@ int Session::finish(int code) {
     store_->put_value(kLastRunKey, json::serialize(usage_json(report, wall_.now())));
     save_status();
   }
+  // A run that could not poll the orders once did not do its main job: say so, and (once,
+  // plan) fail, so a cron job or a script notices.
+  bool polls = settings_.active && (settings_.import_orders || settings_.pushes_stock());
+  std::string unfinished;
+  if (polls && report.order_polls == 0) {
+    unfinished = "The order poll did not finish in this run" +
+                 (poll_interrupted_.empty() ? std::string(" (the log says why)") : ": " + poll_interrupted_) +
+                 ". Nothing is lost: the next run polls again.\n";
+    if (options_.mode == SessionMode::once || options_.mode == SessionMode::plan) code = kExitFailed;
+  }
   if (options_.mode == SessionMode::plan) {
     PlanFacts facts{decisions_, report, guard_->writes(), guard_->reads_sent(), config_.settings,
                     config_.settings.active};
-    out_ << plan_text(facts, redactor_);
+    out_ << plan_text(facts, redactor_) << redactor_.text(unfinished);
   } else {
-    out_ << report_text(report);
+    out_ << report_text(report) << redactor_.text(unfinished);
     if (!settings_.active) {
-      out_ << "The connection is not active (settings.active is false): lpsync read, but wrote nothing. "
+      out_ << "The connection is not active (settings.active is false): nothing was written. "
               "`lpsync plan` shows what it would do; then set \"active\": true in the config.\n";
     }
   }

@@ -12,6 +12,7 @@ namespace {
 namespace bj = boost::json;
 
 LogLevel level_of_decision(std::string_view what) {
+  if (what == "order_poll_failed") return LogLevel::error;
   if (what == "order_poll_interrupted" || what == "write_refused" || what == "engine_stopped") return LogLevel::warn;
   return LogLevel::info;
 }
