@@ -196,6 +196,12 @@ std::string status_text(const bj::object& s) {
   }
   out << "Picqer webhooks: " << (s.at("picqer_webhooks_registered").as_bool() ? "registered" : "not registered")
       << "\n";
+  if (auto t = s.if_contains("this_run"); t && t->is_object()) {
+    const auto& o = t->as_object();
+    out << "This run so far: " << int_of(o, "orders_imported") << " orders imported, " << int_of(o, "stock_pushes")
+        << " stock levels and " << int_of(o, "shipments_pushed") << " shipments sent, " << int_of(o, "problems")
+        << " problems\n";
+  }
   if (auto l = s.if_contains("last_run"); l && l->is_object()) {
     const auto& o = l->as_object();
     auto api = [&](const char* key) {
