@@ -59,6 +59,7 @@ TEST_F(Cassettes, ARecordedRunReplaysToTheSameDecisions) {
 
   for (const char* file : {"first.jsonl", "second.jsonl"}) expect_no_secrets(file, read(path(file)));
   expect_no_secrets("the logs", first.err + second.err);
+  expect_no_secrets("the replay's trace", read(path("first-replay.jsonl")));
   expect_no_secrets("the reports", first.out + second.out);
   EXPECT_NE(read(path("first.jsonl")).find("ann@example.nl"), std::string::npos)
       << "personal data stays unless --redact-personal";

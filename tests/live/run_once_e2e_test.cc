@@ -8,6 +8,7 @@
 
 #include "engine/state/sqlite_state_store.h"
 #include "tests/live/live_fixture.h"
+#include "tests/live/secret_scan.h"
 
 namespace lpsync::testing {
 namespace {
@@ -124,6 +125,8 @@ TEST_P(LiveOnce, PlanShowsEverythingAndWritesNothing) {
   EXPECT_EQ(lightspeed_writes(), 0u);
   EXPECT_FALSE(std::filesystem::exists(world_.dir + "/plan-state"));
   EXPECT_EQ(shop_stock(21), 4);
+  auto leaks = find_secrets(plan.out + plan.err, test_secrets());
+  EXPECT_TRUE(leaks.empty()) << leaks.front();
 }
 
 INSTANTIATE_TEST_SUITE_P(OverHttpsAndHttp, LiveOnce, ::testing::Values(true, false),
