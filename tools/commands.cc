@@ -9,6 +9,11 @@ int run_replay(const Args& args, std::ostream& out, std::ostream& err);
 int run_check_properties(const Args& args, std::ostream& out, std::ostream& err);
 int run_bench_command(const Args& args, std::ostream& out, std::ostream& err);
 int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err);
+int run_live(const Args& args, std::ostream& out, std::ostream& err);
+int run_plan(const Args& args, std::ostream& out, std::ostream& err);
+int run_status(const Args& args, std::ostream& out, std::ostream& err);
+int run_import_products(const Args& args, std::ostream& out, std::ostream& err);
+int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -42,6 +47,30 @@ const std::vector<Command>& commands() {
         {"lightspeed-secret", true, "S  Lightspeed API secret (default lpsyncsecret00000000000000000000)"},
         {"picqer-key", true, "A  Picqer API key (default picqer-test-key)"}},
        run_serve_fakes},
+      {"run", "run the engine against your live shop and Picqer account (docs/live.md)", "",
+       {{"config", true, "FILE  the connection's config file"},
+        {"once", false, "run every due job one time (order poll, stock reconciliation, shipments), print the report"},
+        {"record", true, "FILE  write every HTTP exchange to a cassette (secrets redacted)"},
+        {"redact-personal", false, "also take customers' personal data out of the cassette"},
+        {"verbose", false, "log every HTTP exchange too"},
+        {"log-format", true, "json|text  the log on stderr (default: text on a terminal, else json)"}},
+       run_live},
+      {"plan", "show what the engine would do now against the live systems, writing nothing", "",
+       {{"config", true, "FILE  the connection's config file"},
+        {"verbose", false, "log every HTTP exchange too"},
+        {"log-format", true, "json|text  the log on stderr"}},
+       run_plan},
+      {"status", "show the connection's state: links, held orders, bulk import, budgets seen", "",
+       {{"config", true, "FILE  the connection's config file"}, {"json", false, "print it as JSON"}},
+       run_status},
+      {"import-products", "start or resume importing every shop product into Picqer, with progress", "",
+       {{"config", true, "FILE  the connection's config file"},
+        {"verbose", false, "log every HTTP exchange too"},
+        {"log-format", true, "json|text  the log on stderr"}},
+       run_import_products},
+      {"replay-cassette", "re-run the engine on a recorded live run and check it decides the same", "FILE",
+       {{"trace", true, "FILE  write the replay's trace"}},
+       run_replay_cassette},
   };
   return kCommands;
 }

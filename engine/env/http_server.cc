@@ -32,7 +32,9 @@ HttpServer::HttpServer(Handler handler, HttpServerOptions options)
     }
     request.body = in.body;
     std::optional<TransportResult> result;
-    {
+    if (options_.concurrent) {
+      result.emplace(handler_(request));
+    } else {
       std::lock_guard guard(*lock);
       result.emplace(handler_(request));
     }

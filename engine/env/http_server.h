@@ -24,6 +24,9 @@ struct HttpServerOptions {
   std::string cert_file;        // both set: serve https
   std::string key_file;
   std::mutex* serialize = nullptr;  // calls to the handler hold this lock (default: the server's own)
+  // Calls to the handler may overlap (it is thread-safe); `serialize` is then not used. For a
+  // listener whose answer may wait for another thread that is itself waiting for a sender.
+  bool concurrent = false;
 };
 
 class HttpServer {

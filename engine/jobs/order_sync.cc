@@ -25,6 +25,14 @@ std::optional<Instant> OrderSync::run(Instant now) {
     core_.decide("order_poll_interrupted", {{"reason", step.message}, {"retry_at", format_iso8601(step.retry_at)}});
     return step.retry_at;
   }
+  if (step.kind == Step::failed) {
+    // Refused outright (a wrong key, a missing permission): retrying will not help, a person
+    // must act (section 7: nothing is dropped silently).
+    core_.report.problem("order_poll", "The order poll failed: " + step.message);
+    core_.decide("order_poll_failed", {{"reason", step.message}});
+  } else {
+    core_.report.resolved("order_poll");
+  }
   return now + s.poll_interval;
 }
 

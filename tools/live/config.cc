@@ -1,0 +1,262 @@
+#include "tools/live/config.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/env/http.h"
+#include "engine/env/json.h"
+#include "tools/live/config_reader.h"
+
+namespace lpsync::live {
+namespace {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+constexpr char kEu1[] = "https://api.webshopapp.com";
+constexpr char kUs1[] = "https://api.shoplightspeed.com";
+
+// scheme://host[:port], https anywhere, http only on loopback. "" and an error otherwise.
+std::string read_base_url(ConfigReader& r, const std::string& path, const std::string& text) {
+  std::string where = join_path(path, "base_url");
+  std::string url = text;
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  auto parsed = parse_url(url);
+  if (!parsed) {
+    r.error(where, "\"" + text + "\" is not an http:// or https:// address");
+    return "";
+  }
+  if (parsed->path != "/" || !parsed->query.empty()) {
+    r.error(where, "give only scheme://host[:port], without a path (\"" + parsed->origin + "\")");
+    return "";
+  }
+  if (parsed->scheme == "http" && !is_loopback_host(parsed->host)) {
+    r.error(where, "plain http:// is only allowed for loopback addresses (127.0.0.1, ::1, localhost), to test "
+                   "against lpsync serve-fakes; use https:// for " + parsed->host);
+    return "";
+  }
+  return parsed->origin;
+}
+
+std::string resolve(const fs::path& dir, const std::string& path) {
+  fs::path p(path);
+  return (p.is_absolute() ? p : dir / p).lexically_normal().string();
+}
+
+void read_lightspeed(ConfigReader& r, const bj::object& o, LightspeedSection& out) {
+  const std::string path = "lightspeed";
+  r.known_keys(o, path, {"cluster", "base_url", "language", "key", "secret", "auth", "shop_id"});
+  if (auto auth = r.string(o, path, "auth")) {
+    if (*auth == "app") {
+      out.auth = LightspeedAuth::app;
+    } else if (*auth != "api_key") {
+      r.error(join_path(path, "auth"), "\"" + *auth + "\" is not a way to log in: use api_key (the shop's own API key "
+                                       "and secret, the default) or app (an App Store app's key and secret)");
+    }
+  }
+  bool app = out.auth == LightspeedAuth::app;
+  auto cluster = r.string(o, path, "cluster");
+  auto base_url = r.string(o, path, "base_url");
+  if (cluster && base_url) {
+    r.error(path, "give either cluster or base_url, not both");
+  } else if (cluster) {
+    out.cluster = *cluster;
+    if (*cluster == "eu1") {
+      out.base_url = kEu1;
+    } else if (*cluster == "us1") {
+      out.base_url = kUs1;
+    } else {
+      r.error(join_path(path, "cluster"), "\"" + *cluster + "\" is not a cluster: use eu1 (" + kEu1 + ") or us1 (" +
+                                              kUs1 + "), or give base_url");
+    }
+  } else if (base_url) {
+    out.base_url = read_base_url(r, path, *base_url);
+  } else if (!app) {
+    r.error(path, "missing cluster (eu1 or us1) or base_url: say which Lightspeed cluster the shop is on");
+  }
+  if (auto language = r.string(o, path, "language", !app)) {
+    bool two_letters = language->size() == 2 && std::islower(static_cast<unsigned char>((*language)[0])) &&
+                       std::islower(static_cast<unsigned char>((*language)[1]));
+    if (two_letters) {
+      out.language = *language;
+    } else {
+      r.error(join_path(path, "language"), "\"" + *language + "\" is not a 2-letter language code of the shop, "
+                                           "such as nl or en");
+    }
+  }
+  if (auto id = r.integer(o, path, "shop_id")) {
+    if (*id > 0) out.shop_id = *id;
+    else r.error(join_path(path, "shop_id"), "must be a positive number");
+  }
+  out.key = r.secret(o, path, "key").value_or("");
+  out.secret = r.secret(o, path, "secret").value_or("");
+}
+
+void read_picqer(ConfigReader& r, const bj::object& o, PicqerSection& out) {
+  const std::string path = "picqer";
+  r.known_keys(o, path, {"subdomain", "base_url", "key"});
+  auto subdomain = r.string(o, path, "subdomain");
+  auto base_url = r.string(o, path, "base_url");
+  if (subdomain && base_url) {
+    r.error(path, "give either subdomain or base_url, not both");
+  } else if (subdomain) {
+    bool ok = !subdomain->empty() && subdomain->front() != '-' && subdomain->back() != '-' &&
+              std::all_of(subdomain->begin(), subdomain->end(), [](char c) {
+                return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) ||
+                       c == '-';
+              });
+    if (ok) {
+      out.base_url = "https://" + *subdomain + ".picqer.com";
+    } else {
+      r.error(join_path(path, "subdomain"), "\"" + *subdomain + "\" is not a Picqer subdomain: write the part before "
+                                            ".picqer.com of your Picqer address, e.g. acme for acme.picqer.com");
+    }
+  } else if (base_url) {
+    out.base_url = read_base_url(r, path, *base_url);
+  } else {
+    r.error(path, "missing subdomain (acme for https://acme.picqer.com) or base_url");
+  }
+  out.key = r.secret(o, path, "key").value_or("");
+}
+
+void read_webhooks(ConfigReader& r, const bj::object& o, WebhooksSection& out) {
+  const std::string path = "webhooks";
+  r.known_keys(o, path, {"listen", "public_url"});
+  if (auto listen = r.string(o, path, "listen", true)) {
+    std::string where = join_path(path, "listen");
+    size_t colon = listen->rfind(':');
+    std::string host = colon == std::string::npos ? "" : listen->substr(0, colon);
+    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+    int port = 0;
+    std::string digits = colon == std::string::npos ? "" : listen->substr(colon + 1);
+    bool numeric = !digits.empty() && digits.size() <= 5 && std::all_of(digits.begin(), digits.end(), ::isdigit);
+    if (numeric) port = std::stoi(digits);
+    if (host.empty() || !numeric || port < 0 || port > 65535) {
+      r.error(where, "\"" + *listen + "\" is not host:port, e.g. 127.0.0.1:8080 (behind a reverse proxy) or "
+                     "0.0.0.0:8080 (port 0: any free port)");
+    } else {
+      out.listen_host = host;
+      out.listen_port = port;
+    }
+  }
+  if (auto url = r.string(o, path, "public_url", true)) {
+    std::string where = join_path(path, "public_url");
+    std::string text = *url;
+    while (!text.empty() && text.back() == '/') text.pop_back();
+    // Port 0 on a loopback address: "the listener's own port, whichever it gets" (tests).
+    std::string checked = text;
+    if (size_t at = checked.find(":0/"); at != std::string::npos) checked.replace(at, 3, ":1/");
+    if (checked.size() > 2 && checked.substr(checked.size() - 2) == ":0") checked.back() = '1';
+    auto parsed = parse_url(checked);
+    if (parsed && checked != text && !is_loopback_host(parsed->host)) {
+      r.error(where, "port 0 (the listener's own port) is only for loopback addresses in tests");
+      return;
+    }
+    if (!parsed || !parsed->query.empty()) {
+      r.error(where, "\"" + *url + "\" is not the https:// address at which Lightspeed and Picqer reach this listener");
+    } else if (parsed->scheme == "http" && !is_loopback_host(parsed->host)) {
+      r.error(where, "must be https:// (the shop's and Picqer's webhooks and the install link go there); plain "
+                     "http:// only for loopback addresses in tests");
+    } else {
+      out.public_url = text;
+    }
+  }
+}
+
+}  // namespace
+
+Environment process_environment() {
+  return [](const std::string& name) -> std::optional<std::string> {
+    const char* v = std::getenv(name.c_str());
+    if (!v) return std::nullopt;
+    return std::string(v);
+  };
+}
+
+bool is_loopback_host(const std::string& host) {
+  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+}
+
+std::vector<std::pair<std::string, std::string>> LiveConfig::secrets() const {
+  std::vector<std::pair<std::string, std::string>> out;
+  if (!lightspeed.key.empty()) out.emplace_back("lightspeed-key", lightspeed.key);
+  if (!lightspeed.secret.empty()) out.emplace_back("lightspeed-secret", lightspeed.secret);
+  if (!picqer.key.empty()) out.emplace_back("picqer-key", picqer.key);
+  return out;
+}
+
+ConfigResult parse_config(const std::string& text, const std::string& file, const Environment& env) {
+  ConfigResult result;
+  ConfigReader r(file, env);
+  bj::value doc;
+  try {
+    doc = json::parse(text);
+  } catch (const json::Error& e) {
+    result.errors.push_back(file + ": not valid JSON (" + e.what() + ")");
+    return result;
+  }
+  const bj::object* root = r.object(doc, "");
+  if (!root) {
+    result.errors = r.errors();
+    return result;
+  }
+  r.known_keys(*root, "", {"lightspeed", "picqer", "settings", "state", "webhooks", "tls"});
+  LiveConfig c;
+  c.file = file;
+  fs::path dir = fs::path(file).parent_path();
+  if (dir.empty()) dir = ".";
+
+  auto section = [&](std::string_view key, bool required) -> const bj::object* {
+    auto it = root->find(key);
+    if (it == root->end() || it->value().is_null()) {
+      if (required) r.error(std::string(key), "missing: this section is required");
+      return nullptr;
+    }
+    return r.object(it->value(), std::string(key));
+  };
+  if (const auto* o = section("lightspeed", true)) read_lightspeed(r, *o, c.lightspeed);
+  if (const auto* o = section("picqer", true)) read_picqer(r, *o, c.picqer);
+  if (const auto* o = section("settings", false)) c.settings = read_settings(r, *o, "settings");
+  if (const auto* o = section("webhooks", false)) {
+    c.webhooks.emplace();
+    read_webhooks(r, *o, *c.webhooks);
+  }
+  if (c.lightspeed.auth == LightspeedAuth::app && !c.webhooks) {
+    r.error("webhooks", "missing: with lightspeed.auth \"app\" the install callback arrives at webhooks.listen");
+  }
+  if (const auto* o = section("tls", false)) {
+    r.known_keys(*o, "tls", {"ca_file"});
+    if (auto ca = r.string(*o, "tls", "ca_file")) {
+      c.ca_file = resolve(dir, *ca);
+      if (!std::ifstream(c.ca_file)) r.error("tls.ca_file", "cannot read " + c.ca_file + " (a PEM file of trusted CAs)");
+    }
+  }
+  if (auto it = root->find("state"); it != root->end() && !it->value().is_null()) {
+    if (it->value().is_string() && !it->value().as_string().empty()) {
+      c.state_path = resolve(dir, std::string(it->value().as_string()));
+    } else {
+      r.error("state", "expected the path of the state database, e.g. \"lpsync-state/acme.db\"");
+    }
+  } else {
+    c.state_path = resolve(dir, "lpsync-state/" + fs::path(file).stem().string() + ".db");
+  }
+  result.errors = r.errors();
+  if (result.errors.empty()) result.config = std::move(c);
+  return result;
+}
+
+ConfigResult load_config(const std::string& path, const Environment& env) {
+  std::ifstream in(path);
+  if (!in) {
+    ConfigResult result;
+    result.errors.push_back(path + ": cannot read the config file (does it exist?)");
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse_config(text.str(), path, env);
+}
+
+}  // namespace lpsync::live

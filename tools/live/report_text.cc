@@ -1,0 +1,220 @@
+#include "tools/live/report_text.h"
+
+#include <sstream>
+
+#include "engine/env/json.h"
+#include "engine/state/state_words.h"
+#include "tools/live/app_install.h"
+
+namespace lpsync::live {
+namespace {
+
+namespace bj = boost::json;
+
+constexpr size_t kListed = 20;  // list at most this many of a kind, then "... and N more"
+
+std::string usage_line(const char* name, const ApiUsage& u) {
+  return std::string(name) + " " + std::to_string(u.requests) + " requests, " + std::to_string(u.rate_limited) +
+         " rate-limited, " + std::to_string(u.budget_remaining) + " left in the tightest window";
+}
+
+int64_t int_of(const bj::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_int64() ? it->value().as_int64() : 0;
+}
+
+std::string str_of(const bj::object& o, std::string_view key) {
+  auto it = o.find(key);
+  return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : "";
+}
+
+}  // namespace
+
+std::string explain(HeldReason reason) {
+  switch (reason) {
+    case HeldReason::cancelled: return "cancelled in the shop";
+    case HeldReason::shipped: return "already shipped or completed in the shop";
+    case HeldReason::on_hold: return "on hold in the shop";
+    case HeldReason::unknown_status: return "a status lpsync does not import (not processing)";
+    case HeldReason::not_paid: return "not paid yet (order_filter: paid)";
+    case HeldReason::not_eligible_to_ship: return "not paid, not cash on delivery, not pay-after-delivery";
+    case HeldReason::missing_variant: return "a line has no variant in the shop";
+    case HeldReason::missing_sku: return "a line's variant has no SKU";
+    case HeldReason::duplicate_sku: return "a line's variant shares its SKU with another variant";
+    case HeldReason::product_not_in_picqer: return "a product is not in Picqer and import_products is off";
+  }
+  return std::string(to_string(reason));
+}
+
+std::string report_text(const Report& r) {
+  std::ostringstream out;
+  out << "Orders imported into Picqer: " << r.imported.size() << "\n";
+  for (size_t i = 0; i < r.imported.size() && i < kListed; ++i) {
+    const auto& o = r.imported[i];
+    out << "  " << o.number << " -> Picqer order " << o.idorder
+        << (o.adopted ? " (it was already in Picqer: adopted, not created again)" : "") << "\n";
+  }
+  if (r.imported.size() > kListed) out << "  ... and " << r.imported.size() - kListed << " more\n";
+  out << "Orders not imported (held): " << r.held.size() << "\n";
+  for (size_t i = 0; i < r.held.size() && i < kListed; ++i) {
+    out << "  " << r.held[i].number << ": " << to_string(r.held[i].reason) << " - " << explain(r.held[i].reason)
+        << "\n";
+  }
+  if (r.held.size() > kListed) out << "  ... and " << r.held.size() - kListed << " more\n";
+  out << "Products: " << r.products_created << " created in Picqer, " << r.products_linked << " linked\n";
+  out << "Stock levels sent to the shop: " << r.stock_pushes << "\n";
+  out << "Shipments marked shipped in the shop: " << r.shipments_pushed << "\n";
+  if (r.bulk.running || r.bulk.finished) {
+    out << "Bulk import: " << r.bulk.done << "/" << r.bulk.total << " variants"
+        << (r.bulk.finished ? " (finished)" : " (running)") << ", " << r.bulk.linked << " linked, " << r.bulk.created
+        << " created, " << r.bulk.skipped.size() << " skipped\n";
+  }
+  if (!r.problems.empty()) {
+    out << "Needs attention:\n";
+    for (const auto& [key, message] : r.problems) out << "  - " << message << "\n";
+  }
+  for (const auto& n : r.notes) out << "Note: " << n << "\n";
+  out << "API use: " << usage_line("Lightspeed", r.lightspeed) << "; " << usage_line("Picqer", r.picqer) << "\n";
+  if (r.lightspeed.refused_writes + r.picqer.refused_writes > 0) {
+    out << "Writes refused by the read-only guard: " << r.lightspeed.refused_writes + r.picqer.refused_writes
+        << " (a bug: please report it)\n";
+  }
+  return out.str();
+}
+
+bj::object usage_json(const Report& r, Instant at) {
+  auto one = [](const ApiUsage& u) {
+    return bj::object{{"requests", u.requests},
+                      {"rate_limited", u.rate_limited},
+                      {"budget_remaining", u.budget_remaining},
+                      {"refused_writes", u.refused_writes}};
+  };
+  return bj::object{{"at", format_iso8601(at)},
+                    {"orders_imported", static_cast<int64_t>(r.imported.size())},
+                    {"stock_pushes", r.stock_pushes},
+                    {"shipments_pushed", r.shipments_pushed},
+                    {"problems", static_cast<int64_t>(r.problems.size())},
+                    {"lightspeed", one(r.lightspeed)},
+                    {"picqer", one(r.picqer)}};
+}
+
+bj::object status_document(const StateStore& store) {
+  bj::object doc;
+  auto orders = store.order_links();
+  bj::array recent;
+  for (size_t i = orders.size() > kListed ? orders.size() - kListed : 0; i < orders.size(); ++i) {
+    recent.push_back(bj::object{{"number", orders[i].number},
+                                {"idorder", orders[i].idorder},
+                                {"processed", orders[i].processed},
+                                {"imported_at", format_iso8601(orders[i].imported_at)}});
+  }
+  doc["orders_imported"] = static_cast<int64_t>(orders.size());
+  doc["orders_recent"] = recent;
+  auto links = store.product_links();
+  int64_t created = 0, unfinished = 0;
+  for (const auto& l : links) created += l.created_by_engine, unfinished += !l.setup_done;
+  doc["products_linked"] = static_cast<int64_t>(links.size());
+  doc["products_created_by_lpsync"] = created;
+  doc["products_setup_unfinished"] = unfinished;
+  bj::array held;
+  for (const auto& h : store.held()) {
+    held.push_back(bj::object{{"number", h.number},
+                              {"reason", to_string(h.reason)},
+                              {"explained", explain(h.reason)},
+                              {"decided_at", format_iso8601(h.decided_at)}});
+  }
+  doc["held"] = held;
+  int64_t pushed = 0, reported = 0;
+  for (const auto& p : store.shipment_pushes()) (p.pushed ? pushed : reported) += 1;
+  doc["shipments_pushed"] = pushed;
+  doc["shipments_reported_only"] = reported;
+  bj::array intents;
+  for (const auto& i : store.intents()) {
+    intents.push_back(bj::object{{"kind", to_string(i.kind)}, {"key", i.key}, {"since", format_iso8601(i.started_at)}});
+  }
+  doc["open_intents"] = intents;
+  BulkImport b = store.bulk_import();
+  doc["bulk_import"] = bj::object{{"running", b.running},         {"finished", b.finished},
+                                  {"done", b.done},               {"total", b.total},
+                                  {"linked", b.linked},           {"created", b.created},
+                                  {"skipped", static_cast<int64_t>(b.skipped.size())}};
+  if (auto i = stored_installation(store)) {
+    doc["installation"] = bj::object{{"shop_id", i->shop_id},
+                                     {"language", i->language},
+                                     {"cluster", i->cluster},
+                                     {"installed_at", format_iso8601(i->installed_at)}};
+  }
+  doc["picqer_webhooks_registered"] = store.value("picqer.hook_secret").has_value();
+  if (auto last = store.value(kLastRunKey); last && !last->empty()) {
+    try {
+      doc["last_run"] = json::parse(*last);
+    } catch (const json::Error&) {
+    }
+  }
+  return doc;
+}
+
+std::string status_text(const bj::object& s) {
+  std::ostringstream out;
+  out << "Orders imported into Picqer: " << int_of(s, "orders_imported") << "\n";
+  if (auto r = s.if_contains("orders_recent"); r && !r->as_array().empty()) {
+    out << "  latest:";
+    for (const auto& o : r->as_array()) out << " " << str_of(o.as_object(), "number");
+    out << "\n";
+  }
+  out << "Products linked: " << int_of(s, "products_linked") << " (" << int_of(s, "products_created_by_lpsync")
+      << " created by lpsync";
+  if (int64_t u = int_of(s, "products_setup_unfinished")) out << ", " << u << " with images or base stock to finish";
+  out << ")\n";
+  const auto& held = s.at("held").as_array();
+  out << "Orders held at the last poll: " << held.size() << "\n";
+  for (const auto& h : held) {
+    const auto& o = h.as_object();
+    out << "  " << str_of(o, "number") << ": " << str_of(o, "reason") << " - " << str_of(o, "explained") << "\n";
+  }
+  out << "Shipments marked shipped in the shop: " << int_of(s, "shipments_pushed");
+  if (int64_t r = int_of(s, "shipments_reported_only")) out << " (" << r << " later shipments only reported)";
+  out << "\n";
+  const auto& b = s.at("bulk_import").as_object();
+  out << "Bulk import: ";
+  if (b.at("running").as_bool() || b.at("finished").as_bool()) {
+    out << int_of(b, "done") << "/" << int_of(b, "total") << " variants"
+        << (b.at("finished").as_bool() ? " (finished)" : " (running: lpsync run or import-products continues it)")
+        << ", " << int_of(b, "linked") << " linked, " << int_of(b, "created") << " created, " << int_of(b, "skipped")
+        << " skipped\n";
+  } else {
+    out << "not started (lpsync import-products starts it)\n";
+  }
+  if (auto i = s.if_contains("open_intents"); i && !i->as_array().empty()) {
+    out << "Writes in flight when lpsync last stopped (checked, never repeated, at the next run): "
+        << i->as_array().size() << "\n";
+  }
+  if (auto i = s.if_contains("installation")) {
+    const auto& o = i->as_object();
+    out << "Installed as an app in shop " << int_of(o, "shop_id") << " (" << str_of(o, "cluster") << ", "
+        << str_of(o, "language") << ") since " << str_of(o, "installed_at") << "\n";
+  }
+  out << "Picqer webhooks: " << (s.at("picqer_webhooks_registered").as_bool() ? "registered" : "not registered")
+      << "\n";
+  if (auto t = s.if_contains("this_run"); t && t->is_object()) {
+    const auto& o = t->as_object();
+    out << "This run so far: " << int_of(o, "orders_imported") << " orders imported, " << int_of(o, "stock_pushes")
+        << " stock levels and " << int_of(o, "shipments_pushed") << " shipments sent, " << int_of(o, "problems")
+        << " problems\n";
+  }
+  if (auto l = s.if_contains("last_run"); l && l->is_object()) {
+    const auto& o = l->as_object();
+    auto api = [&](const char* key) {
+      const auto& a = o.at(key).as_object();
+      return std::to_string(int_of(a, "requests")) + " requests, " + std::to_string(int_of(a, "rate_limited")) +
+             " rate-limited, " + std::to_string(int_of(a, "budget_remaining")) + " left";
+    };
+    out << "Budgets seen by the last run (" << str_of(o, "at") << "): Lightspeed " << api("lightspeed") << "; Picqer "
+        << api("picqer") << "\n";
+  } else {
+    out << "Budgets seen: no run recorded yet\n";
+  }
+  return out.str();
+}
+
+}  // namespace lpsync::live
