@@ -50,10 +50,6 @@ ApiResult<std::vector<ls::Order>> LightspeedReads::orders_updated_since(Priority
   return list<ls::Order>(p, path, "orders", ls::read_order);
 }
 
-ApiResult<ls::Order> LightspeedReads::order(Priority p, int64_t id) {
-  return one<ls::Order>(p, "/orders/" + std::to_string(id) + ".json", "order", ls::read_order);
-}
-
 ApiResult<std::vector<ls::OrderLine>> LightspeedReads::order_lines(Priority p, int64_t order_id) {
   return list<ls::OrderLine>(p, "/orders/" + std::to_string(order_id) + "/products.json?limit=250", "orderProducts",
                              ls::read_order_line);
@@ -67,11 +63,6 @@ ApiResult<std::vector<ls::Variant>> LightspeedReads::variants(Priority p, int pa
 
 ApiResult<ls::Variant> LightspeedReads::variant(Priority p, int64_t id) {
   return one<ls::Variant>(p, "/variants/" + std::to_string(id) + ".json", "variant", ls::read_variant);
-}
-
-ApiResult<std::vector<ls::Variant>> LightspeedReads::variants_of_product(Priority p, int64_t product_id) {
-  return list<ls::Variant>(p, "/variants.json?product=" + std::to_string(product_id) + "&limit=250", "variants",
-                           ls::read_variant);
 }
 
 ApiResult<int64_t> LightspeedReads::count_variants(Priority p) {
@@ -96,10 +87,6 @@ ApiResult<std::vector<ls::Image>> LightspeedReads::product_images(Priority p, in
 ApiResult<std::vector<ls::Shipment>> LightspeedReads::shipments_of_order(Priority p, int64_t order_id) {
   return list<ls::Shipment>(p, "/shipments.json?order=" + std::to_string(order_id), "shipments",
                             ls::read_shipment);
-}
-
-ApiResult<ls::Shipment> LightspeedReads::shipment(Priority p, int64_t id) {
-  return one<ls::Shipment>(p, "/shipments/" + std::to_string(id) + ".json", "shipment", ls::read_shipment);
 }
 
 ApiResult<std::vector<ls::Webhook>> LightspeedReads::webhooks(Priority p) {

@@ -21,13 +21,11 @@ class LightspeedReads {
 
   // One page (1-based) of orders with updatedAt >= `updated_min`, in id order.
   ApiResult<std::vector<ls::Order>> orders_updated_since(Priority p, Instant updated_min, int page);
-  ApiResult<ls::Order> order(Priority p, int64_t id);
   ApiResult<std::vector<ls::OrderLine>> order_lines(Priority p, int64_t order_id);
 
   // One page of variants; only those updated at or after `updated_min` when given.
   ApiResult<std::vector<ls::Variant>> variants(Priority p, int page, std::optional<Instant> updated_min = {});
   ApiResult<ls::Variant> variant(Priority p, int64_t id);
-  ApiResult<std::vector<ls::Variant>> variants_of_product(Priority p, int64_t product_id);
   ApiResult<int64_t> count_variants(Priority p);
 
   ApiResult<std::vector<ls::Product>> products(Priority p, int page);
@@ -35,7 +33,6 @@ class LightspeedReads {
   ApiResult<std::vector<ls::Image>> product_images(Priority p, int64_t product_id);
 
   ApiResult<std::vector<ls::Shipment>> shipments_of_order(Priority p, int64_t order_id);
-  ApiResult<ls::Shipment> shipment(Priority p, int64_t id);
   ApiResult<std::vector<ls::Webhook>> webhooks(Priority p);
 
   // The bytes of an image (its `src`), from the shop's CDN.

@@ -3,43 +3,21 @@
 namespace lpsync::ls {
 namespace {
 
-std::string text(const json::Reader& r, std::string_view key) {
-  auto f = r.find(key);
-  return f ? f->as_string_loose() : "";
-}
-
-bool flag(const json::Reader& r, std::string_view key) {
-  auto f = r.find(key);
-  if (!f) return false;
-  if (f->raw().is_bool()) return f->as_bool();
-  return f->as_int_loose() != 0;
-}
-
-int64_t integer(const json::Reader& r, std::string_view key) {
-  auto f = r.find(key);
-  return f ? f->as_int_loose() : 0;
-}
-
-double number(const json::Reader& r, std::string_view key) {
-  auto f = r.find(key);
-  return f ? f->as_number_loose() : 0;
-}
-
 std::string country_code(const json::Reader& r, std::string_view key) {
   auto f = r.find(key);
   if (!f || f->is_false()) return "";
-  if (f->is_object()) return text(*f, "code");
+  if (f->is_object()) return f->text_or_empty("code");
   return f->as_string_loose();
 }
 
 Address address(const json::Reader& r, const std::string& prefix) {
   Address a;
-  a.name = text(r, prefix + "Name");
-  a.street = text(r, prefix + "Street");
-  a.number = text(r, prefix + "Number");
-  a.extension = text(r, prefix + "Extension");
-  a.zipcode = text(r, prefix + "Zipcode");
-  a.city = text(r, prefix + "City");
+  a.name = r.text_or_empty(prefix + "Name");
+  a.street = r.text_or_empty(prefix + "Street");
+  a.number = r.text_or_empty(prefix + "Number");
+  a.extension = r.text_or_empty(prefix + "Extension");
+  a.zipcode = r.text_or_empty(prefix + "Zipcode");
+  a.city = r.text_or_empty(prefix + "City");
   a.country = country_code(r, prefix + "Country");
   return a;
 }
@@ -71,13 +49,13 @@ Order read_order(const json::Reader& r) {
   o.status = r.string_at("status");
   o.payment_status = r.string_at("paymentStatus");
   o.shipment_status = r.string_at("shipmentStatus");
-  o.shipment_is_cash_on_delivery = flag(r, "shipmentIsCashOnDelivery");
-  o.payment_is_post = flag(r, "paymentIsPost");
-  o.email = text(r, "email");
-  o.firstname = text(r, "firstname");
-  o.lastname = text(r, "lastname");
-  o.phone = text(r, "phone");
-  o.company = text(r, "companyName");
+  o.shipment_is_cash_on_delivery = r.flag_or("shipmentIsCashOnDelivery", false);
+  o.payment_is_post = r.flag_or("paymentIsPost", false);
+  o.email = r.text_or_empty("email");
+  o.firstname = r.text_or_empty("firstname");
+  o.lastname = r.text_or_empty("lastname");
+  o.phone = r.text_or_empty("phone");
+  o.company = r.text_or_empty("companyName");
   o.billing = address(r, "addressBilling");
   o.shipping = address(r, "addressShipping");
   return o;
@@ -88,14 +66,14 @@ OrderLine read_order_line(const json::Reader& r) {
   l.id = r.int_at("id");
   if (auto v = r.find("variant")) l.variant_id = read_resource_id(*v);
   if (auto p = r.find("product")) l.product_id = read_resource_id(*p).value_or(0);
-  l.product_title = text(r, "productTitle");
-  l.variant_title = text(r, "variantTitle");
-  l.sku = text(r, "sku");
-  l.ean = text(r, "ean");
-  l.article_code = text(r, "articleCode");
+  l.product_title = r.text_or_empty("productTitle");
+  l.variant_title = r.text_or_empty("variantTitle");
+  l.sku = r.text_or_empty("sku");
+  l.ean = r.text_or_empty("ean");
+  l.article_code = r.text_or_empty("articleCode");
   l.quantity = r.field("quantityOrdered").as_int_loose();
-  l.price_excl = number(r, "priceExcl");
-  l.price_incl = number(r, "priceIncl");
+  l.price_excl = r.number_or_zero("priceExcl");
+  l.price_incl = r.number_or_zero("priceIncl");
   return l;
 }
 
@@ -103,39 +81,39 @@ Variant read_variant(const json::Reader& r) {
   Variant v;
   v.id = r.int_at("id");
   if (auto p = r.find("product")) v.product_id = read_resource_id(*p).value_or(0);
-  v.title = text(r, "title");
-  v.sku = text(r, "sku");
-  v.ean = text(r, "ean");
-  v.article_code = text(r, "articleCode");
-  v.price_excl = number(r, "priceExcl");
-  v.price_incl = number(r, "priceIncl");
-  v.stock_level = integer(r, "stockLevel");
-  v.stock_tracking = text(r, "stockTracking");
-  v.weight = integer(r, "weight");
+  v.title = r.text_or_empty("title");
+  v.sku = r.text_or_empty("sku");
+  v.ean = r.text_or_empty("ean");
+  v.article_code = r.text_or_empty("articleCode");
+  v.price_excl = r.number_or_zero("priceExcl");
+  v.price_incl = r.number_or_zero("priceIncl");
+  v.stock_level = r.int_or_zero("stockLevel");
+  v.stock_tracking = r.text_or_empty("stockTracking");
+  v.weight = r.int_or_zero("weight");
   if (auto u = r.find("updatedAt")) v.updated_at = read_time(*u);
   return v;
 }
 
-Product read_product(const json::Reader& r) { return Product{r.int_at("id"), text(r, "title")}; }
+Product read_product(const json::Reader& r) { return Product{r.int_at("id"), r.text_or_empty("title")}; }
 
-Image read_image(const json::Reader& r) { return Image{r.int_at("id"), integer(r, "sortOrder"), r.string_at("src")}; }
+Image read_image(const json::Reader& r) { return Image{r.int_at("id"), r.int_or_zero("sortOrder"), r.string_at("src")}; }
 
 Shipment read_shipment(const json::Reader& r) {
   Shipment s;
   s.id = r.int_at("id");
   if (auto o = r.find("order")) s.order_id = read_resource_id(*o).value_or(0);
   s.status = r.string_at("status");
-  s.tracking_code = text(r, "trackingCode");
+  s.tracking_code = r.text_or_empty("trackingCode");
   return s;
 }
 
 Webhook read_webhook(const json::Reader& r) {
   Webhook w;
   w.id = r.int_at("id");
-  w.is_active = flag(r, "isActive");
-  w.item_group = text(r, "itemGroup");
-  w.item_action = text(r, "itemAction");
-  w.address = text(r, "address");
+  w.is_active = r.flag_or("isActive", false);
+  w.item_group = r.text_or_empty("itemGroup");
+  w.item_action = r.text_or_empty("itemAction");
+  w.address = r.text_or_empty("address");
   return w;
 }
 

@@ -171,8 +171,4 @@ ApiResult<pq::Hook> PicqerClient::create_hook(Priority p, const std::string& nam
   return one<pq::Hook>(p, "POST", "/hooks", &body, pq::read_hook);
 }
 
-ApiResult<Nothing> PicqerClient::delete_hook(Priority p, int64_t idhook) {
-  return no_value(session_.call(p, "DELETE", "/hooks/" + std::to_string(idhook)));
-}
-
 }  // namespace lpsync

@@ -47,7 +47,6 @@ class PicqerClient {
   ApiResult<std::vector<pq::Hook>> hooks(Priority p, int64_t offset);
   ApiResult<pq::Hook> create_hook(Priority p, const std::string& name, const std::string& event,
                                   const std::string& address, const std::string& secret);
-  ApiResult<Nothing> delete_hook(Priority p, int64_t idhook);
 
  private:
   template <typename T, typename Read>

@@ -68,6 +68,26 @@ class Reader {
   double as_number_loose() const;   // 1.5, "1.5", 2; "" / false / null -> 0
   std::string as_string_loose() const;  // "x"; numbers as text; false / null -> ""
 
+  // Optional fields of loosely typed APIs: absent, null, `false` or "" give the empty value.
+  std::string text_or_empty(std::string_view key) const {
+    auto f = find(key);
+    return f ? f->as_string_loose() : "";
+  }
+  int64_t int_or_zero(std::string_view key) const {
+    auto f = find(key);
+    return f ? f->as_int_loose() : 0;
+  }
+  double number_or_zero(std::string_view key) const {
+    auto f = find(key);
+    return f ? f->as_number_loose() : 0;
+  }
+  // A boolean that may come as true/false or 1/0; `fallback` when absent.
+  bool flag_or(std::string_view key, bool fallback) const {
+    auto f = find(key);
+    if (!f) return fallback;
+    return f->raw().is_bool() ? f->as_bool() : f->as_int_loose() != 0;
+  }
+
   // Shorthands for required fields.
   std::string string_at(std::string_view key) const { return field(key).as_string(); }
   int64_t int_at(std::string_view key) const { return field(key).as_int(); }

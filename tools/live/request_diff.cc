@@ -1,6 +1,8 @@
 #include "tools/live/request_diff.h"
 
 #include <algorithm>
+
+#include "engine/env/edit_distance.h"
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -60,27 +62,6 @@ bool same_body(const std::string& a, const std::string& b) {
   if (a == b) return true;
   auto ja = as_json(a), jb = as_json(b);
   return ja && jb && *ja == *jb;
-}
-
-size_t edit_distance(std::string_view a, std::string_view b) {
-  // Long texts: compare by a cheap bound (length difference plus differing positions).
-  if (a.size() * b.size() > 4'000'000) {
-    size_t n = std::min(a.size(), b.size()), d = std::max(a.size(), b.size()) - n;
-    for (size_t i = 0; i < n; ++i) d += a[i] != b[i];
-    return d;
-  }
-  std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (size_t i = 1; i <= a.size(); ++i) {
-    size_t diagonal = row[0];
-    row[0] = i;
-    for (size_t j = 1; j <= b.size(); ++j) {
-      size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 // Lines only in `a` as "- ", only in `b` as "+ ", common ones left out (LCS).
