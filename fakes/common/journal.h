@@ -26,11 +26,11 @@ struct JournalEntry {
 class Journal {
  public:
   void add(JournalEntry entry) {
-    if (!keep_bodies_) entry.body.clear();
+    if (!keep_entries_) return;
     entries_.push_back(std::move(entry));
   }
-  // Benchmarks of large runs keep the journal lean: bodies are dropped.
-  void set_keep_bodies(bool keep) { keep_bodies_ = keep; }
+  // Benchmarks of very large runs (memory) keep no journal at all.
+  void set_keep_entries(bool keep) { keep_entries_ = keep; }
   void clear() { entries_.clear(); }
   const std::vector<JournalEntry>& entries() const { return entries_; }
   size_t size() const { return entries_.size(); }
@@ -45,7 +45,7 @@ class Journal {
 
  private:
   std::vector<JournalEntry> entries_;
-  bool keep_bodies_ = true;
+  bool keep_entries_ = true;
 };
 
 }  // namespace lpsync::fakes

@@ -50,8 +50,8 @@ struct LightspeedConfig {
   bool webhook_extra_headers = true;
   // Delay between an event and the webhook POST, on the fake's clock.
   Duration webhook_delay = Duration::seconds(1);
-  // Keep request bodies in the journal (off for benchmarks of very large runs).
-  bool journal_bodies = true;
+  // Keep a journal of requests (off for memory benchmarks of very large runs).
+  bool journal = true;
 };
 
 }  // namespace lpsync::fakes::lightspeed

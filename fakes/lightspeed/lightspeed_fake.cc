@@ -41,7 +41,7 @@ LightspeedFake::LightspeedFake(Clock& clock, Transport& webhook_transport, Rando
       shop_(config_, clock),
       limiter_(config_.limits),
       sender_(clock, webhook_transport, faults_) {
-  journal_.set_keep_bodies(config_.journal_bodies);
+  journal_.set_keep_entries(config_.journal);
   if (config_.languages.empty()) throw std::invalid_argument("LightspeedConfig.languages is empty");
   credentials_[config_.key] = config_.secret;
   shop_.set_event_sink([this](const ShopEvent& e) { on_event(e); });

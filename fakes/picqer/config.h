@@ -56,9 +56,9 @@ struct PicqerConfig {
   int webhook_deactivate_after = 5;
   Duration webhook_deactivate_window = Duration::hours(24);
 
-  // Keep request bodies in the journal and uploaded image bytes (off for benchmarks of very
-  // large runs: an image then keeps only its size).
-  bool journal_bodies = true;
+  // Keep a journal of requests, and uploaded image bytes (both off for memory benchmarks of
+  // very large runs: an image then keeps only its size).
+  bool journal = true;
   bool keep_image_bytes = true;
 
   std::vector<VatGroup> vatgroups = {{1, "Hoog", 21}, {2, "Laag", 9}, {3, "Geen", 0}};

@@ -33,7 +33,7 @@ PicqerFake::PicqerFake(Clock& clock, Transport& webhook_transport, Random random
       faults_(random.stream("picqer.faults")),
       rate_(config_.rate_limit_per_minute, Duration::minutes(1)),
       deliveries_(clock, webhook_transport, mu_, account_, faults_) {
-  journal_.set_keep_bodies(config_.journal_bodies);
+  journal_.set_keep_entries(config_.journal);
 }
 
 TransportResult PicqerFake::handle(const Request& request) {

@@ -20,6 +20,9 @@ struct BulkRun {
   int64_t orders_during_import = 0;
   double wall_seconds = 0;
   bool finished = false;
+  // With lean fakes: the heap the engine and its in-memory state held at the end (what
+  // destroying them freed).
+  double engine_heap_mb = 0;
   double ratio() const { return lower_bound_seconds > 0 ? simulated_seconds / lower_bound_seconds : 0; }
 };
 

@@ -30,7 +30,7 @@ struct RunOptions {
   // Or: opens the engine's state at start and at every restart, as a new process would.
   std::function<std::unique_ptr<StateStore>()> open_store;
   Tuning tuning;  // the engine's benchmark switches (lpsync bench's naive baseline)
-  bool lean_fakes = false;  // the fakes keep no journal bodies or image bytes (lpsync bench)
+  bool lean_fakes = false;  // the fakes keep no journal or image bytes (lpsync bench)
   std::function<void(const boost::json::object&)> observe;  // each trace line as it happens
   std::function<void(sim::World&)> before_start;  // after the initial state, before the engine starts
   std::function<void(sim::World&)> after_run;     // at run_until, before the world is taken down

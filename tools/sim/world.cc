@@ -43,8 +43,8 @@ World::World(WorldConfig config)
   injector_ = std::make_unique<CrashInjector>(*transport_);
   config_.lightspeed.origin = lightspeed_origin;
   if (config_.lean_fakes) {
-    config_.lightspeed.journal_bodies = false;
-    config_.picqer.journal_bodies = false;
+    config_.lightspeed.journal = false;
+    config_.picqer.journal = false;
     config_.picqer.keep_image_bytes = false;
   }
   config_.picqer.origin = picqer_origin;

@@ -40,7 +40,7 @@ struct WorldConfig {
   fakes::lightspeed::LightspeedConfig lightspeed;
   fakes::picqer::PicqerConfig picqer;
   Tuning tuning;  // the engine's benchmark switches (defaults: the engine's behaviour)
-  bool lean_fakes = false;  // the fakes drop journal bodies and image bytes (memory benchmarks)
+  bool lean_fakes = false;  // the fakes keep no journal and no image bytes (memory benchmarks)
 };
 
 class World {
