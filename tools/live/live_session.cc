@@ -186,8 +186,12 @@ void Session::start_engine(const Connection& c, const Settings& s) {
     clock_.record_readings([this](Instant t) { cassette_->reading(t); });
   }
   auto make_secret = [this] {
+    // The listener learns the secret now, before the hook that uses it exists: Picqer may
+    // deliver as soon as the hook is created, before this engine callback has returned.
     std::string secret = system_random_hex(16);
     redactor_.add_secret("picqer-hook-secret", secret);
+    std::lock_guard lock(listener_mu_);
+    hook_secret_ = secret;
     return secret;
   };
   EngineEnv env{clock_, *transport_, *store_, trace_, seed, {}, make_secret};
