@@ -4,6 +4,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -14,9 +15,37 @@
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace lpsync {
+namespace detail {
+class GuardedServer;
+}
+
+// What the server accepts from its clients. Over plain http every connection has a thread of
+// its own while it is open (so a slow or idle client holds only its own), its request
+// deadline, and a place under the caps; over https (the fakes in tests) only the body limit
+// and error bodies apply.
+struct HttpLimits {
+  size_t max_body = 8 * 1024 * 1024;  // bytes; a larger body is refused with 413 before it is read
+  // A request's head and body must have arrived this long after its first byte was awaited.
+  std::chrono::milliseconds request_timeout{10000};
+  // A kept-alive connection is closed after waiting this long for its next request.
+  std::chrono::milliseconds idle_timeout{5000};
+  std::chrono::milliseconds write_timeout{5000};  // for each part of an answer
+  // Connections open at once, in all and from one address. A connection beyond either cap
+  // closes the longest-waiting connection that has not sent a whole request head (a slot
+  // for a real request); if every one is busy, the newcomer gets 503.
+  int max_connections = 64;
+  int max_per_client = 16;
+};
+
+// The body of an error the HTTP layer answers itself (400, 408, 413, 503, ...), in the
+// shape of the API it serves. Without one: the message as text/plain.
+using HttpErrorBody = std::function<Response(const std::string& method, const std::string& path, int status,
+                                             const std::string& message)>;
 
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
@@ -27,6 +56,10 @@ struct HttpServerOptions {
   // Calls to the handler may overlap (it is thread-safe); `serialize` is then not used. For a
   // listener whose answer may wait for another thread that is itself waiting for a sender.
   bool concurrent = false;
+  HttpLimits limits;
+  // The body limit of a route (method, path); without one, limits.max_body everywhere.
+  std::function<size_t(const std::string& method, const std::string& path)> body_limit;
+  HttpErrorBody error_body;
 };
 
 class HttpServer {
@@ -45,10 +78,15 @@ class HttpServer {
   void stop();
 
  private:
+  void mount(const std::string& scheme);
+  // Calls the handler for one request whose body has been read, and writes its answer.
+  void answer(const std::string& scheme, const httplib::Request& in, const std::string& body, httplib::Response& out);
+
   Handler handler_;
   HttpServerOptions options_;
   std::mutex own_mutex_;
   std::unique_ptr<httplib::Server> server_;
+  detail::GuardedServer* guarded_ = nullptr;  // server_ over plain http
   std::thread thread_;
   std::atomic<bool> listen_returned_ = false;
   int port_ = 0;
