@@ -38,6 +38,7 @@ constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 constexpr Duration kSaveEvery = Duration::minutes(1);
 // How long an HTTP thread waits for the engine's thread to answer an install callback.
 constexpr int kAnswerWaitSteps = 300;  // x 100 ms
+constexpr size_t kWebhookBodyLimit = 256 * 1024;
 
 std::string_view mode_name(SessionMode m) {
   switch (m) {
@@ -332,6 +333,14 @@ bool Session::start_listener() {
   o.host = config_.webhooks->listen_host;
   o.port = config_.webhooks->listen_port;
   o.concurrent = true;  // on_request is thread-safe, and an install callback waits for the engine's thread
+  // Webhook payloads are hints of a few KB: a larger body is refused (413) before it is read
+  // and before its signature is checked. The app callbacks are GETs without a body.
+  o.body_limit = [](const std::string&, const std::string& path) -> size_t {
+    return path.find("/webhooks/") != std::string::npos ? kWebhookBodyLimit : 0;
+  };
+  o.error_body = [](const std::string&, const std::string&, int status, const std::string& message) {
+    return text_answer(status, message);
+  };
   listener_ = std::make_unique<HttpServer>([this](const Request& r) { return on_request(r); }, o);
   if (!listener_->ok()) {
     err_ << "lpsync run: webhooks.listen " << o.host << ":" << o.port << ": " << listener_->error() << "\n";
