@@ -18,6 +18,7 @@
 #include "fakes/lightspeed/lightspeed_fake.h"
 #include "fakes/picqer/picqer_fake.h"
 #include "tools/command.h"
+#include "tools/fake_http_errors.h"
 #include "tools/scenario/scenario_parser.h"
 #include "tools/scenario/world_setup.h"
 
@@ -146,15 +147,16 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
 
   // The servers bind first (their URLs go into the fakes' links); until the fakes exist
   // they answer 503.
-  auto serve = [&](auto& fake, int port) {
+  auto serve = [&](auto& fake, int port, HttpErrorBody errors) {
     HttpServerOptions options;
+    options.error_body = std::move(errors);
     options.port = port;
     options.serialize = &fakes_mutex;
     return std::make_unique<HttpServer>(
         [&fake](const Request& r) { return fake ? fake->handle(r) : not_ready(r); }, options);
   };
-  auto lightspeed_server = serve(lightspeed, lightspeed_port);
-  auto picqer_server = serve(picqer, picqer_port);
+  auto lightspeed_server = serve(lightspeed, lightspeed_port, lightspeed_http_errors());
+  auto picqer_server = serve(picqer, picqer_port, picqer_http_errors());
   for (const auto* server : {lightspeed_server.get(), picqer_server.get()}) {
     if (!server->ok()) {
       err << "lpsync serve-fakes: cannot listen on 127.0.0.1: " << server->error() << "\n";

@@ -1,5 +1,7 @@
 #include "tools/live/fake_services.h"
 
+#include "tools/fake_http_errors.h"
+
 namespace lpsync::testing {
 
 FakeServices::FakeServices(FakeServicesOptions o) {
@@ -8,12 +10,14 @@ FakeServices::FakeServices(FakeServicesOptions o) {
   server.cert_file = o.cert_file;
   server.key_file = o.key_file;
   // The servers bind first: their addresses go into the fakes' links and image URLs.
+  server.error_body = cli::lightspeed_http_errors();
   lightspeed_server_ = std::make_unique<HttpServer>(
       [this](const Request& r) -> TransportResult {
         if (!lightspeed_) return Response{503, {}, "starting"};
         return lightspeed_->handle(r);
       },
       server);
+  server.error_body = cli::picqer_http_errors();
   picqer_server_ = std::make_unique<HttpServer>(
       [this](const Request& r) -> TransportResult {
         if (!picqer_) return Response{503, {}, "starting"};
