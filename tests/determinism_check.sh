@@ -15,6 +15,10 @@ allowed=(
   "engine/env/clock.cc"       # SystemClock: the live wall clock
   "engine/env/crypto.cc"      # system_random_hex: secrets for live mode
   "engine/env/stopwatch.h"    # wall time for reports and benchmarks only, never for decisions
+  "engine/env/guarded_server.cc"  # network deadlines of the HTTP server's sockets; never reaches the engine
+  "tests/hostile/raw_client.cc"   # a hostile test client's bounded waits on its socket
+  "tests/hostile/http_server_hostile_test.cc"  # "not stuck" bounds on real sockets, generous
+  "tests/hostile/listener_hostile_test.cc"     # SIGTERM with slow clients: a generous bound on the stop
 )
 
 pattern='system_clock::now|steady_clock::now|high_resolution_clock::now|(^|[^_[:alnum:]])time\(|gettimeofday|clock_gettime|(^|[^_[:alnum:].>])s?rand\(|random_device|std::unordered_'
