@@ -1,6 +1,9 @@
 #include "tools/live/config.h"
 
+#include <arpa/inet.h>
+
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -175,8 +178,16 @@ Environment process_environment() {
   };
 }
 
+// Literal addresses only: a name that merely starts with "127." (127.evil.example.com) is
+// any host on the internet, and plain http would send it the credentials in clear text.
 bool is_loopback_host(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  std::string literal = host;
+  if (literal.size() > 2 && literal.front() == '[' && literal.back() == ']') literal = literal.substr(1, literal.size() - 2);
+  in6_addr v6{};
+  return ::inet_pton(AF_INET6, literal.c_str(), &v6) == 1 && std::memcmp(&v6, &in6addr_loopback, sizeof v6) == 0;
 }
 
 std::vector<std::pair<std::string, std::string>> LiveConfig::secrets() const {

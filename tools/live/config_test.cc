@@ -114,6 +114,22 @@ TEST(Config, EveryProblemIsReportedAtItsKey) {
   }
 }
 
+TEST(Config, LoopbackMeansALiteralLoopbackAddressOrLocalhost) {
+  for (const char* host : {"127.0.0.1", "127.255.0.9", "::1", "[::1]", "[0:0:0:0:0:0:0:1]", "localhost"}) {
+    EXPECT_TRUE(is_loopback_host(host)) << host;
+  }
+  for (const char* host : {"127.evil.example.com", "127.0.0.1.evil.example.com", "127.1", "127.0.0.256", "128.0.0.1",
+                           "localhost.evil.example.com", "[::2]", "::ffff:8.8.8.8", "", "127."}) {
+    EXPECT_FALSE(is_loopback_host(host)) << host;
+  }
+  ConfigResult r = parse(R"({"lightspeed": {"base_url": "http://127.evil.example.com", "language": "en",
+                                            "key": "env:LS_KEY", "secret": "env:LS_SECRET"},
+                            "picqer": {"base_url": "http://127.evil.example.com:9000", "key": "env:PQ_KEY"}})");
+  ASSERT_FALSE(r);
+  EXPECT_NE(all(r).find("lightspeed.base_url: plain http:// is only allowed for loopback"), std::string::npos) << all(r);
+  EXPECT_NE(all(r).find("picqer.base_url: plain http:// is only allowed for loopback"), std::string::npos) << all(r);
+}
+
 TEST(Config, PlainHttpOnlyOnLoopback) {
   auto with_url = [](const std::string& url) {
     return parse(R"({"lightspeed": {"base_url": ")" + url +
