@@ -156,12 +156,13 @@ bool Session::open_store() {
     copy_state(*opened.store, memory_);
     return true;
   }
-  std::string error;
-  sqlite_ = open_state(config_, error);
+  std::string error, note;
+  sqlite_ = open_state(config_, error, note);
   if (!sqlite_) {
     err_ << "lpsync: " << error << "\n";
     return false;
   }
+  if (!note.empty()) err_ << "lpsync: " << note << "\n";
   store_ = sqlite_.get();
   return true;
 }
