@@ -43,6 +43,22 @@ std::string read_base_url(ConfigReader& r, const std::string& path, const std::s
   return parsed->origin;
 }
 
+// A PEM file of trusted CAs: readable, and holding at least one certificate (a file
+// without one would make every https request fail with a vaguer message later).
+void check_ca_file(ConfigReader& r, const std::string& file) {
+  std::ifstream in(file);
+  std::error_code ec;
+  if (!in || fs::is_directory(file, ec)) {
+    r.error("tls.ca_file", "cannot read " + file + " (a PEM file of trusted CAs)");
+    return;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+    r.error("tls.ca_file", file + " holds no certificate (expected PEM: -----BEGIN CERTIFICATE----- ...)");
+  }
+}
+
 std::string resolve(const fs::path& dir, const std::string& path) {
   fs::path p(path);
   return (p.is_absolute() ? p : dir / p).lexically_normal().string();
@@ -241,7 +257,7 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     r.known_keys(*o, "tls", {"ca_file"});
     if (auto ca = r.string(*o, "tls", "ca_file")) {
       c.ca_file = resolve(dir, *ca);
-      if (!std::ifstream(c.ca_file)) r.error("tls.ca_file", "cannot read " + c.ca_file + " (a PEM file of trusted CAs)");
+      check_ca_file(r, c.ca_file);
     }
   }
   if (auto it = root->find("state"); it != root->end() && !it->value().is_null()) {
@@ -259,6 +275,12 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
 }
 
 ConfigResult load_config(const std::string& path, const Environment& env) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    ConfigResult result;
+    result.errors.push_back(path + ": is a directory, not a config file: give the path of the JSON file in it");
+    return result;
+  }
   std::ifstream in(path);
   if (!in) {
     ConfigResult result;
