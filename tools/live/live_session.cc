@@ -434,6 +434,12 @@ int Session::finish(int code) {
   if (engine_) engine_->stop();
   stop_recording("the run ended");
   http_.disconnect();
+  if (cassette_ && !cassette_->ok()) {
+    err_ << "lpsync: could not write the cassette " << cassette_->path()
+         << " (the disk may be full): it is incomplete and cannot be replayed. Free space or choose another "
+            "path, and record again.\n";
+    code = kExitFailed;
+  }
   if (code != kExitOk) return code;
   if (options_.mode == SessionMode::import_products) show_progress(true);
   if (!engine_) {
