@@ -19,11 +19,13 @@ enum class CallOutcome {
   transient,      // 5xx, or the request certainly did not arrive; retry with backoff
   indeterminate,  // a write whose answer was lost (timeout, reset): it may have been applied
   bad_response,   // the answer is not what the API promises (the message names the field)
+  unauthorized,   // 401: the API refused the key; nothing is sent to it before retry_at
 };
 std::string_view to_string(CallOutcome o);
 
 inline bool should_retry(CallOutcome o) {
-  return o == CallOutcome::rate_limited || o == CallOutcome::transient || o == CallOutcome::indeterminate;
+  return o == CallOutcome::rate_limited || o == CallOutcome::transient || o == CallOutcome::indeterminate ||
+         o == CallOutcome::unauthorized;
 }
 
 template <typename T>
@@ -31,7 +33,7 @@ struct ApiResult {
   CallOutcome outcome = CallOutcome::ok;
   T value{};
   std::string message;  // for people; names the API, request and problem; never credentials
-  Instant retry_at;     // for rate_limited
+  Instant retry_at;     // for rate_limited and unauthorized
   int status = 0;       // the HTTP status, 0 when there was none
 
   bool ok() const { return outcome == CallOutcome::ok; }

@@ -41,6 +41,7 @@ std::string_view to_string(CallOutcome o) {
     case CallOutcome::transient: return "transient";
     case CallOutcome::indeterminate: return "indeterminate";
     case CallOutcome::bad_response: return "bad_response";
+    case CallOutcome::unauthorized: return "unauthorized";
   }
   return "?";
 }
@@ -107,6 +108,9 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
     trace_.decision(now, "write_refused", {{"request", what}});
     return R{CallOutcome::rejected, {}, what + ": refused by the read-only guard (a bug: please report it)", now, 0};
   }
+  if (!key_refused_.empty() && now < refused_until_) {
+    return R{CallOutcome::unauthorized, {}, what + ": not sent: " + key_refused_, refused_until_, 0};
+  }
   Instant at = budget_.available_at(priority, now);
   if (at > now) return R{CallOutcome::rate_limited, {}, what + ": waiting for the rate-limit budget", at, 0};
 
@@ -142,6 +146,16 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
   if (r.status >= 500) {
     return R{CallOutcome::transient, {}, what + ": server error " + std::to_string(r.status), now, r.status};
   }
+  if (r.status == 401) {
+    std::string api = spec_.kind == ApiKind::lightspeed ? "Lightspeed" : "Picqer";
+    std::string keys = spec_.kind == ApiKind::lightspeed ? "lightspeed.key and lightspeed.secret" : "picqer.key";
+    key_refused_ = api + " refused the key (401 " + error_message(r) + "): check " + keys +
+                   " in the config (wrong, or revoked?), then restart lpsync. Nothing is sent to " + api +
+                   " meanwhile; it tries the key again once an hour.";
+    refused_until_ = now + kRefusedKeyPause;
+    return R{CallOutcome::unauthorized, {}, what + ": " + key_refused_, refused_until_, r.status};
+  }
+  key_refused_.clear();
   if (r.status == 404) return R{CallOutcome::not_found, {}, what + ": not found", now, r.status};
   if (r.status >= 400) {
     return R{CallOutcome::rejected, {}, what + ": " + std::to_string(r.status) + " " + error_message(r), now,

@@ -46,6 +46,12 @@ class ApiSession {
   std::string_view name() const { return spec_.kind == ApiKind::lightspeed ? "lightspeed" : "picqer"; }
   RateBudget& budget() { return budget_; }
   int64_t requests() const { return requests_; }
+  // While the API refuses the key (its last answer was 401): what to tell a person, else "".
+  const std::string& key_refused() const { return key_refused_; }
+
+  // After a 401 nothing is sent to the API for this long; then one request tries the key
+  // again (it may have been re-enabled). A new key means a new process: it starts afresh.
+  static constexpr Duration kRefusedKeyPause = Duration::hours(1);
 
  private:
   void read_rate_headers(const Response& r, Instant now);
@@ -61,6 +67,8 @@ class ApiSession {
   std::function<bool()> writes_allowed_;
   int64_t refused_writes_ = 0;
   int64_t requests_ = 0;
+  std::string key_refused_;
+  Instant refused_until_;
 };
 
 }  // namespace lpsync

@@ -41,6 +41,14 @@ void Core::refresh_usage() {
                        lightspeed_session.refused_writes(), lightspeed_budget.remaining(t)};
   report.picqer = {picqer_session.requests(), picqer_budget.stats().refusals, picqer_session.refused_writes(),
                    picqer_budget.remaining(t)};
+  for (const ApiSession* session : {&lightspeed_session, &picqer_session}) {
+    std::string key = std::string(session->name()) + "_key";
+    if (session->key_refused().empty()) {
+      report.resolved(key);
+    } else {
+      report.problem(key, session->key_refused());
+    }
+  }
 }
 
 Duration Backoff::next_delay(Random& random) {

@@ -95,9 +95,13 @@ class Backoff {
 
   template <typename T>
   Instant retry_at(const ApiResult<T>& failed, Instant now, Random& random) {
-    if (failed.outcome == CallOutcome::rate_limited) return std::max(failed.retry_at, now + Duration::millis(1));
+    if (failed.outcome == CallOutcome::rate_limited || failed.outcome == CallOutcome::unauthorized) {
+      return std::max(failed.retry_at, now + Duration::millis(1));
+    }
     return now + next_delay(random);
   }
+  // After a failure that is not a call's (a whole job's step failed): the next delay.
+  Instant after_failure(Instant now, Random& random) { return now + next_delay(random); }
   void succeeded() { attempts_ = 0; }
   int attempts() const { return attempts_; }
 

@@ -28,6 +28,17 @@ std::string_view kind_name(const bj::value& value) {
   return "a value";
 }
 
+std::optional<std::string> integer_out_of_range(const bj::value& value) {
+  if (value.is_uint64() && value.get_uint64() > static_cast<uint64_t>(INT64_MAX)) {
+    return "the integer " + std::to_string(value.get_uint64()) + " is out of range (at most " +
+           std::to_string(INT64_MAX) + ")";
+  }
+  if (value.is_double() && std::floor(value.get_double()) == value.get_double()) {
+    return "the number " + bj::serialize(value) + " is out of range for an integer";
+  }
+  return std::nullopt;
+}
+
 void Reader::fail(const std::string& what) const { throw Error(path_, what); }
 
 const bj::object& Reader::object() const {
@@ -96,6 +107,7 @@ int64_t Reader::as_int() const {
     double d = value_->get_double();
     if (std::floor(d) == d && std::fabs(d) < 9e15) return static_cast<int64_t>(d);
   }
+  if (auto range = integer_out_of_range(*value_)) fail(*range);
   fail("expected an integer, got " + std::string(kind_name(*value_)));
 }
 

@@ -31,6 +31,9 @@ bj::value parse(std::string_view text);
 std::string serialize(const bj::value& value);
 // "an object", "a string", ... for messages.
 std::string_view kind_name(const bj::value& value);
+// For a number that is a whole number too large for int64: a message saying so ("the integer
+// 18446744073709551615 is out of range ..."); nullopt for anything else.
+std::optional<std::string> integer_out_of_range(const bj::value& value);
 
 // A read-only view of one value and its path.
 class Reader {

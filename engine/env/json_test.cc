@@ -35,6 +35,14 @@ TEST(Json, ErrorsNameThePathAndTheProblem) {
   EXPECT_EQ(error_of([] { parse("{\"a\":"); }).substr(0, 17), "$: malformed JSON");
 }
 
+TEST(Json, AnIntegerOutOfRangeSaysSoNotThatItIsNoInteger) {
+  bj::value doc = parse(R"({"big": 18446744073709551615, "huge": 1e300})");
+  Reader r(doc);
+  EXPECT_EQ(error_of([&] { r.field("big").as_int(); }),
+            "$.big: the integer 18446744073709551615 is out of range (at most 9223372036854775807)");
+  EXPECT_EQ(error_of([&] { r.field("huge").as_int(); }), "$.huge: the number 1E300 is out of range for an integer");
+}
+
 TEST(Json, LooseReadingOfLightspeedQuirks) {
   bj::value doc = parse(R"({"a":"12","b":false,"c":"","d":3,"e":"1.25","f":null,"g":"x1"})");
   Reader r(doc);

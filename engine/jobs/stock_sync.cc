@@ -31,6 +31,9 @@ std::optional<Instant> StockSync::run(Instant now) {
   }
   Step step = (reconcile_due_ || now >= next_reconcile_) ? reconcile(now) : push_marked();
   if (step.kind == Step::stop) return step.retry_at;
+  // A failed step (no VAT group, a refused request) is not retried at once: that would
+  // send the same request again and again within the same instant.
+  if (step.kind == Step::failed) return backoff_.after_failure(now, core_.random);
   if (!stale_products_.empty() || !changed_variants_.empty()) return now;
   return next_reconcile_;
 }

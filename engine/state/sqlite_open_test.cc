@@ -61,6 +61,44 @@ TEST(SqliteOpen, ASecondStoreOnTheSameDatabaseIsRefusedUntilTheFirstCloses) {
   EXPECT_TRUE(SqliteStateStore::open(path));
 }
 
+TEST(SqliteOpen, ThroughASymlinkedDirectoryOrFileItIsTheSameDatabase) {
+  std::string dir = testing::fresh_path("symlinks");
+  fs::create_directories(dir + "/real");
+  auto first = testing::open_sqlite(dir + "/real/state.db");
+  fs::create_directory_symlink(dir + "/real", dir + "/alias");
+  fs::create_symlink(dir + "/real/state.db", dir + "/link.db");
+  for (const std::string& other : {dir + "/alias/state.db", dir + "/link.db", dir + "/real/../real/state.db"}) {
+    auto second = SqliteStateStore::open(other);
+    ASSERT_FALSE(second) << other << " opened a second engine on the same database";
+    EXPECT_EQ(second.error->problem, StoreProblem::locked) << second.error->message;
+    EXPECT_THAT(second.error->message, HasSubstr("is in use"));
+  }
+}
+
+TEST(SqliteOpen, ThroughAHardLinkItIsTheSameDatabase) {
+  std::string dir = testing::fresh_path("hardlink");
+  auto first = testing::open_sqlite(dir + "/state.db");
+  fs::create_directories(dir + "/other");
+  fs::create_hard_link(dir + "/state.db", dir + "/other/copy.db");
+  auto second = SqliteStateStore::open(dir + "/other/copy.db");
+  ASSERT_FALSE(second) << "a hard link opened a second engine on the same database";
+  EXPECT_EQ(second.error->problem, StoreProblem::locked) << second.error->message;
+  EXPECT_THAT(second.error->message, HasSubstr("is in use"));
+}
+
+TEST(SqliteOpen, AnEmptyFileIsStartedAsANewDatabaseAndSaysSo) {
+  std::string path = testing::fresh_path("empty") + "/state.db";
+  write_file(path, "");
+  auto opened = SqliteStateStore::open(path);
+  ASSERT_TRUE(opened) << opened.error->message;
+  EXPECT_THAT(opened.note, HasSubstr(path + " was an empty file (0 bytes)"));
+  EXPECT_EQ(opened.store->schema_version(), sqlite::current_schema_version());
+  opened.store.reset();
+  auto again = SqliteStateStore::open(path);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again.note, "") << "only an empty file gets the note";
+}
+
 TEST(SqliteOpen, AnotherProcessHoldingTheDatabaseIsRefused) {
   std::string path = testing::fresh_path("child") + "/state.db";
   int ready[2], release[2];

@@ -87,9 +87,11 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
                                                      ". Create it (or choose another path) and start again.");
     }
   }
+  bool existed = fs::exists(path, ec);
+  bool was_empty = existed && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
   std::string why;
   bool held_elsewhere = false;
-  auto lock = LockFile::acquire(path + ".lock", why, held_elsewhere);
+  auto lock = LockFile::acquire(path, why, held_elsewhere);
   if (!lock) {
     if (held_elsewhere) {
       return refuse(StoreProblem::locked, "the state database " + path + " is in use: " + why +
@@ -98,7 +100,6 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
     }
     return refuse(StoreProblem::cannot_create, why + ". Check that the directory is writable by this user.");
   }
-  bool existed = fs::exists(path, ec);
   std::unique_ptr<sqlite::Db> db;
   if (auto f = sqlite::Db::open(path, db)) {
     return refuse(StoreProblem::cannot_create, "cannot open the state database " + path + ": " + f->message +
@@ -123,8 +124,14 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
   } catch (const StateStoreError& e) {
     return refuse(StoreProblem::io_error, e.what());
   }
+  std::string note;
+  if (was_empty) {
+    note = path + " was an empty file (0 bytes), not a database lpsync wrote (lpsync creates its own): it was "
+                  "started as a new, empty database. If state was expected there, stop lpsync and restore it from a "
+                  "backup.";
+  }
   return SqliteOpenResult{std::unique_ptr<SqliteStateStore>(new SqliteStateStore(std::move(*lock), std::move(db), path)),
-                          std::nullopt};
+                          std::nullopt, std::move(note)};
 }
 
 SqliteStateStore::SqliteStateStore(LockFile lock, std::unique_ptr<sqlite::Db> db, std::string path)

@@ -31,6 +31,7 @@ class SqliteStateStore;
 struct SqliteOpenResult {
   std::unique_ptr<SqliteStateStore> store;  // set when opened
   std::optional<StoreOpenError> error;      // set when not
+  std::string note;  // opened, but a person should know something (an empty file was started anew)
   explicit operator bool() const { return store != nullptr; }
 };
 

@@ -165,15 +165,18 @@ TEST(LiveCredentials, AWrongKeyIsReportedWithoutShowingAnyKey) {
   ::setenv("LPSYNC_TEST_PICQER_KEY", "pq-wrong-key-0000", 1);
   CliResult run = lpsync({"run", "--config", config, "--once"});
   ::setenv("LPSYNC_TEST_PICQER_KEY", kPicqerKey, 1);
-  EXPECT_EQ(run.code, 0) << run.err;
+  // A wrong Picqer key: the order poll cannot finish either (nothing is sent to Picqer once
+  // it refused the key), so the run fails and says why once.
+  EXPECT_EQ(run.code, 1) << run.err;
   EXPECT_NE(run.out.find("Orders imported into Picqer: 0"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("Needs attention:"), std::string::npos) << run.out;
+  EXPECT_NE(run.out.find("Picqer refused the key (401"), std::string::npos) << run.out;
   // A wrong shop key: the orders cannot even be listed; the run says so and fails.
   ::setenv("LPSYNC_TEST_LS_SECRET", "0000wrongsecret0000", 1);
   CliResult shop = lpsync({"run", "--config", config, "--once"});
   ::setenv("LPSYNC_TEST_LS_SECRET", kLightspeedSecret, 1);
   EXPECT_EQ(shop.code, 1) << shop.out << shop.err;
-  EXPECT_NE(shop.out.find("The order poll failed: Lightspeed GET /en/variants.json?page=1&limit=250: 401"),
+  EXPECT_NE(shop.out.find("Lightspeed GET /en/variants.json?page=1&limit=250: Lightspeed refused the key (401"),
             std::string::npos)
       << shop.out << shop.err;
   EXPECT_NE(shop.out.find("The order poll did not finish in this run: Lightspeed GET"), std::string::npos) << shop.out;

@@ -70,7 +70,12 @@ struct Cassette {
 class CassetteWriter {
  public:
   CassetteWriter(const std::string& path, const Redactor& redactor);
-  bool ok() const { return out_.good(); }
+  // False once any write or flush failed (a full disk, /dev/full): the cassette is then
+  // incomplete and the run must say so and fail.
+  bool ok() const {
+    std::lock_guard lock(mu_);
+    return out_.good();
+  }
   const std::string& path() const { return path_; }
 
   void header(const CassetteHeader& h);
@@ -85,7 +90,7 @@ class CassetteWriter {
 
   std::string path_;
   const Redactor& redactor_;
-  std::mutex mu_;
+  mutable std::mutex mu_;
   std::ofstream out_;
   Instant start_;
   std::vector<int64_t> pending_readings_;

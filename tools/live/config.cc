@@ -1,6 +1,9 @@
 #include "tools/live/config.h"
 
+#include <arpa/inet.h>
+
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -38,6 +41,22 @@ std::string read_base_url(ConfigReader& r, const std::string& path, const std::s
     return "";
   }
   return parsed->origin;
+}
+
+// A PEM file of trusted CAs: readable, and holding at least one certificate (a file
+// without one would make every https request fail with a vaguer message later).
+void check_ca_file(ConfigReader& r, const std::string& file) {
+  std::ifstream in(file);
+  std::error_code ec;
+  if (!in || fs::is_directory(file, ec)) {
+    r.error("tls.ca_file", "cannot read " + file + " (a PEM file of trusted CAs)");
+    return;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().find("-----BEGIN CERTIFICATE-----") == std::string::npos) {
+    r.error("tls.ca_file", file + " holds no certificate (expected PEM: -----BEGIN CERTIFICATE----- ...)");
+  }
 }
 
 std::string resolve(const fs::path& dir, const std::string& path) {
@@ -175,8 +194,16 @@ Environment process_environment() {
   };
 }
 
+// Literal addresses only: a name that merely starts with "127." (127.evil.example.com) is
+// any host on the internet, and plain http would send it the credentials in clear text.
 bool is_loopback_host(const std::string& host) {
-  return host == "localhost" || host == "::1" || host == "[::1]" || host.rfind("127.", 0) == 0;
+  if (host == "localhost") return true;
+  in_addr v4{};
+  if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+  std::string literal = host;
+  if (literal.size() > 2 && literal.front() == '[' && literal.back() == ']') literal = literal.substr(1, literal.size() - 2);
+  in6_addr v6{};
+  return ::inet_pton(AF_INET6, literal.c_str(), &v6) == 1 && std::memcmp(&v6, &in6addr_loopback, sizeof v6) == 0;
 }
 
 std::vector<std::pair<std::string, std::string>> LiveConfig::secrets() const {
@@ -230,7 +257,7 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     r.known_keys(*o, "tls", {"ca_file"});
     if (auto ca = r.string(*o, "tls", "ca_file")) {
       c.ca_file = resolve(dir, *ca);
-      if (!std::ifstream(c.ca_file)) r.error("tls.ca_file", "cannot read " + c.ca_file + " (a PEM file of trusted CAs)");
+      check_ca_file(r, c.ca_file);
     }
   }
   if (auto it = root->find("state"); it != root->end() && !it->value().is_null()) {
@@ -248,6 +275,12 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
 }
 
 ConfigResult load_config(const std::string& path, const Environment& env) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec)) {
+    ConfigResult result;
+    result.errors.push_back(path + ": is a directory, not a config file: give the path of the JSON file in it");
+    return result;
+  }
   std::ifstream in(path);
   if (!in) {
     ConfigResult result;

@@ -73,7 +73,8 @@ ConfigResult load_config(const std::string& path, const Environment& env = proce
 // The same from text already read (`file` names it in messages and anchors relative paths).
 ConfigResult parse_config(const std::string& text, const std::string& file, const Environment& env);
 
-// True for 127.0.0.1 (127.0.0.0/8), ::1 and localhost: where plain http:// is allowed.
+// True for a literal loopback address (127.0.0.0/8 as a dotted IPv4 literal, ::1 with or
+// without brackets) and "localhost": where plain http:// is allowed. Names are not resolved.
 bool is_loopback_host(const std::string& host);
 
 }  // namespace lpsync::live

@@ -84,7 +84,11 @@ std::optional<int64_t> ConfigReader::integer(const bj::object& o, const std::str
   if (!v) return std::nullopt;
   if (v->is_int64()) return v->as_int64();
   if (v->is_uint64() && v->as_uint64() <= static_cast<uint64_t>(INT64_MAX)) return static_cast<int64_t>(v->as_uint64());
-  error(join_path(path, key), "expected a whole number, got " + std::string(json::kind_name(*v)));
+  if (auto range = json::integer_out_of_range(*v)) {
+    error(join_path(path, key), *range);
+  } else {
+    error(join_path(path, key), "expected a whole number, got " + std::string(json::kind_name(*v)));
+  }
   return std::nullopt;
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <fstream>
 #include <map>
 
 namespace lpsync::live {
@@ -114,6 +116,22 @@ TEST(Config, EveryProblemIsReportedAtItsKey) {
   }
 }
 
+TEST(Config, LoopbackMeansALiteralLoopbackAddressOrLocalhost) {
+  for (const char* host : {"127.0.0.1", "127.255.0.9", "::1", "[::1]", "[0:0:0:0:0:0:0:1]", "localhost"}) {
+    EXPECT_TRUE(is_loopback_host(host)) << host;
+  }
+  for (const char* host : {"127.evil.example.com", "127.0.0.1.evil.example.com", "127.1", "127.0.0.256", "128.0.0.1",
+                           "localhost.evil.example.com", "[::2]", "::ffff:8.8.8.8", "", "127."}) {
+    EXPECT_FALSE(is_loopback_host(host)) << host;
+  }
+  ConfigResult r = parse(R"({"lightspeed": {"base_url": "http://127.evil.example.com", "language": "en",
+                                            "key": "env:LS_KEY", "secret": "env:LS_SECRET"},
+                            "picqer": {"base_url": "http://127.evil.example.com:9000", "key": "env:PQ_KEY"}})");
+  ASSERT_FALSE(r);
+  EXPECT_NE(all(r).find("lightspeed.base_url: plain http:// is only allowed for loopback"), std::string::npos) << all(r);
+  EXPECT_NE(all(r).find("picqer.base_url: plain http:// is only allowed for loopback"), std::string::npos) << all(r);
+}
+
 TEST(Config, PlainHttpOnlyOnLoopback) {
   auto with_url = [](const std::string& url) {
     return parse(R"({"lightspeed": {"base_url": ")" + url +
@@ -181,6 +199,31 @@ TEST(Config, NotJsonOrMissingFile) {
   ConfigResult missing = load_config("/nonexistent/lpsync.json", kEnv);
   ASSERT_FALSE(missing);
   EXPECT_NE(all(missing).find("cannot read the config file"), std::string::npos);
+}
+
+TEST(Config, ADirectoryIsNotAConfigFile) {
+  ConfigResult r = load_config("/etc", kEnv);
+  ASSERT_FALSE(r);
+  EXPECT_NE(all(r).find("/etc: is a directory, not a config file"), std::string::npos) << all(r);
+  EXPECT_EQ(all(r).find("not valid JSON"), std::string::npos) << all(r);
+}
+
+TEST(Config, AnIntegerOutOfRangeSaysSo) {
+  ConfigResult r = parse(R"({"lightspeed": {"cluster": "eu1", "language": "nl", "key": "env:LS_KEY",
+                                            "secret": "env:LS_SECRET", "shop_id": 18446744073709551615},
+                            "picqer": {"subdomain": "acme", "key": "env:PQ_KEY"}})");
+  ASSERT_FALSE(r);
+  EXPECT_NE(all(r).find("lightspeed.shop_id: the integer 18446744073709551615 is out of range"), std::string::npos) << all(r);
+  EXPECT_EQ(all(r).find("got an integer"), std::string::npos) << all(r);
+}
+
+TEST(Config, ACaFileWithoutACertificateIsRefused) {
+  const char* dir = std::getenv("TEST_TMPDIR");
+  std::string ca = std::string(dir ? dir : "/tmp") + "/not-a-ca.pem";
+  std::ofstream(ca) << "just some text\n";
+  ConfigResult r = parse(std::string(kMinimal).insert(1, R"("tls": {"ca_file": ")" + ca + R"("}, )"));
+  ASSERT_FALSE(r);
+  EXPECT_NE(all(r).find("tls.ca_file: " + ca + " holds no certificate"), std::string::npos) << all(r);
 }
 
 }  // namespace

@@ -18,7 +18,7 @@ std::string cluster_url(const std::string& cluster) {
 
 }  // namespace
 
-std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::string& error) {
+std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::string& error, std::string& note) {
   fs::path dir = fs::path(config.state_path).parent_path();
   std::error_code ec;
   if (!dir.empty() && !fs::exists(dir, ec)) {
@@ -30,6 +30,7 @@ std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::stri
     error = opened.error->message;
     return nullptr;
   }
+  note = opened.note;
   return std::move(opened.store);
 }
 

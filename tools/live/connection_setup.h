@@ -18,8 +18,9 @@ namespace lpsync::live {
 inline constexpr char kWebhookTokenKey[] = "live.webhook_token";
 
 // Opens the config's state database (its directory made private to this user when lpsync
-// creates it). On failure `error` says what is wrong and what to do.
-std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::string& error);
+// creates it). On failure `error` says what is wrong and what to do; `note` is what a person
+// should know about a database that did open (an empty file started anew), else "".
+std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::string& error, std::string& note);
 
 struct ConnectionSetup {
   std::optional<Connection> connection;  // nullopt: the app is not installed yet

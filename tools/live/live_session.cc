@@ -157,12 +157,13 @@ bool Session::open_store() {
     copy_state(*opened.store, memory_);
     return true;
   }
-  std::string error;
-  sqlite_ = open_state(config_, error);
+  std::string error, note;
+  sqlite_ = open_state(config_, error, note);
   if (!sqlite_) {
     err_ << "lpsync: " << error << "\n";
     return false;
   }
+  if (!note.empty()) err_ << "lpsync: " << note << "\n";
   store_ = sqlite_.get();
   return true;
 }
@@ -442,6 +443,12 @@ int Session::finish(int code) {
   if (engine_) engine_->stop();
   stop_recording("the run ended");
   http_.disconnect();
+  if (cassette_ && !cassette_->ok()) {
+    err_ << "lpsync: could not write the cassette " << cassette_->path()
+         << " (the disk may be full): it is incomplete and cannot be replayed. Free space or choose another "
+            "path, and record again.\n";
+    code = kExitFailed;
+  }
   if (code != kExitOk) return code;
   if (options_.mode == SessionMode::import_products) show_progress(true);
   if (!engine_) {

@@ -23,6 +23,15 @@ void on_signal(int) {
 StopSignals::StopSignals(std::function<void()> on_stop) : on_stop_(std::move(on_stop)) {
   if (pipe_fds[0] != -1) throw std::logic_error("StopSignals: one at a time");
   if (::pipe2(pipe_fds, O_CLOEXEC) != 0) throw std::runtime_error("StopSignals: cannot create a pipe");
+  // Never on 0-2: in a process started with stdout or stderr closed the pipe would get
+  // those numbers, and every log line would be read as a stop request.
+  for (int& fd : pipe_fds) {
+    if (fd > 2) continue;
+    int moved = ::fcntl(fd, F_DUPFD_CLOEXEC, 3);
+    if (moved < 0) throw std::runtime_error("StopSignals: cannot move the pipe above descriptor 2");
+    ::close(fd);
+    fd = moved;
+  }
   watcher_ = std::thread([this] {
     char c = 0;
     while (true) {

@@ -60,7 +60,7 @@ World::World(WorldConfig config)
   connection_.lightspeed_secret = config_.lightspeed.secret;
   connection_.shop_id = config_.lightspeed.shop_id;
   connection_.picqer_url = picqer_origin;
-  connection_.picqer_key = config_.picqer.api_key;
+  connection_.picqer_key = config_.engine_picqer_key.empty() ? config_.picqer.api_key : config_.engine_picqer_key;
   connection_.webhook_url = engine_origin;
   connection_.webhook_token = "sim-webhook-token";
 }

@@ -39,6 +39,7 @@ struct WorldConfig {
   std::function<std::unique_ptr<StateStore>()> open_store;
   fakes::lightspeed::LightspeedConfig lightspeed;
   fakes::picqer::PicqerConfig picqer;
+  std::string engine_picqer_key;  // the key the engine is given; "" = the fake's own (tests of a wrong key)
   Tuning tuning;  // the engine's benchmark switches (defaults: the engine's behaviour)
   bool lean_fakes = false;  // the fakes keep no journal and no image bytes (memory benchmarks)
 };
