@@ -54,6 +54,7 @@ struct Order {
   std::string payment_status;
   std::string shipment_status;
   bool shipment_is_cash_on_delivery = false;
+  bool shipment_is_pickup = false;
   bool payment_is_post = false;
   std::string email, firstname, lastname, phone, company;
   Address billing, shipping;

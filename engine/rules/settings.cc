@@ -25,6 +25,22 @@ std::string validate(const Settings& s) {
   for (int64_t w : s.stock_warehouses) {
     if (w <= 0) return "stock_warehouses must list positive warehouse ids (idwarehouse), not " + std::to_string(w);
   }
+  if (s.shipment_delay < Duration::seconds(0) || s.shipment_delay > Settings::kMaxShipmentDelay) {
+    return "shipment_delay must be between 0 and 3600 seconds, not " + std::to_string(s.shipment_delay.seconds());
+  }
+  if (s.shipping_methods.size() > Settings::kMaxShippingMethods) {
+    return "shipping_methods may map at most 1000 shipment methods, not " + std::to_string(s.shipping_methods.size());
+  }
+  for (const auto& [method, profile] : s.shipping_methods) {
+    if (method.empty() || method.find_first_not_of("0123456789") != std::string::npos) {
+      return "shipping_methods keys must be Lightspeed shipment method ids (digits, as a string), not \"" + method +
+             "\"";
+    }
+    if (profile <= 0) {
+      return "shipping_methods must map to positive Picqer idshippingprovider_profile ids, not " +
+             std::to_string(profile);
+    }
+  }
   return "";
 }
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -25,9 +26,16 @@ struct Settings {
   bool read_only = false;
   Duration poll_interval = Duration::seconds(300);
   std::vector<int64_t> stock_warehouses;  // empty: every active warehouse that counts for general stock
+  bool process_orders = true;             // a shippable imported order is processed at once
+  Duration shipment_delay = Duration::seconds(300);  // a shipment reaches the shop this long after it was made
+  // Lightspeed shipment method id (as a string) -> Picqer idshippingprovider_profile; empty:
+  // Picqer's own rules choose.
+  std::map<std::string, int64_t> shipping_methods;
 
   static constexpr Duration kMinPollInterval = Duration::seconds(60);
   static constexpr Duration kMaxPollInterval = Duration::seconds(3600);
+  static constexpr Duration kMaxShipmentDelay = Duration::seconds(3600);
+  static constexpr size_t kMaxShippingMethods = 1000;
 
   // Writes to Lightspeed are allowed (active and not read-only).
   bool may_write_lightspeed() const { return active && !read_only; }

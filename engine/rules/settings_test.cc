@@ -16,6 +16,9 @@ TEST(Settings, DefaultsAfterConnecting) {
   EXPECT_FALSE(s.read_only);
   EXPECT_EQ(s.poll_interval, Duration::seconds(300));
   EXPECT_TRUE(s.stock_warehouses.empty());
+  EXPECT_TRUE(s.process_orders);
+  EXPECT_EQ(s.shipment_delay, Duration::seconds(300));
+  EXPECT_TRUE(s.shipping_methods.empty());
   EXPECT_EQ(validate(s), "");
 }
 
@@ -40,6 +43,26 @@ TEST(Settings, PollIntervalLimits) {
   EXPECT_NE(validate(s), "");
   s.poll_interval = Duration::seconds(60);
   EXPECT_EQ(validate(s), "");
+}
+
+TEST(Settings, ShipmentDelayLimits) {
+  Settings s;
+  s.shipment_delay = Duration::seconds(3601);
+  EXPECT_EQ(validate(s), "shipment_delay must be between 0 and 3600 seconds, not 3601");
+  s.shipment_delay = Duration::seconds(-1);
+  EXPECT_NE(validate(s), "");
+  s.shipment_delay = Duration::seconds(0);
+  EXPECT_EQ(validate(s), "");
+}
+
+TEST(Settings, ShippingMethodsMapMethodIdsToProfiles) {
+  Settings s;
+  s.shipping_methods = {{"1042", 7}};
+  EXPECT_EQ(validate(s), "");
+  s.shipping_methods = {{"postnl", 7}};
+  EXPECT_EQ(validate(s), "shipping_methods keys must be Lightspeed shipment method ids (digits, as a string), not \"postnl\"");
+  s.shipping_methods = {{"1042", 0}};
+  EXPECT_NE(validate(s), "");
 }
 
 TEST(Settings, OrderFilterNames) {

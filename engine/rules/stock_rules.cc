@@ -50,4 +50,14 @@ std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& or
   return out;
 }
 
+std::string_view to_string(NotCounted r) {
+  return r == NotCounted::shop_does_not_track ? "shop_does_not_track" : "unlimited_in_picqer";
+}
+
+std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool picqer_unlimited) {
+  if (variant.stock_tracking == "disabled") return NotCounted::shop_does_not_track;
+  if (picqer_unlimited) return NotCounted::unlimited_in_picqer;
+  return std::nullopt;
+}
+
 }  // namespace lpsync

@@ -4,6 +4,8 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "engine/model/lightspeed.h"
@@ -36,5 +38,18 @@ struct WindowOrder {
 // pending(v) for every variant: the quantity on orders in the window that are not
 // imported, not cancelled and not shipped.
 std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& orders);
+
+// Section 3: the base stock of a product the engine creates: the shop's count (negative -> 0)
+// plus the quantity the shop already took off for open orders that are not in Picqer yet
+// (`pending` of that variant, the order being imported included).
+inline int64_t base_stock(int64_t stock_level, int64_t pending) { return (stock_level > 0 ? stock_level : 0) + pending; }
+
+// Section 4 "Never pushed": why the shop's count of a variant is left alone, if it is.
+enum class NotCounted {
+  shop_does_not_track,  // the variant's stockTracking is `disabled`
+  unlimited_in_picqer,  // the Picqer product has unlimited stock
+};
+std::string_view to_string(NotCounted r);
+std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool picqer_unlimited);
 
 }  // namespace lpsync

@@ -58,6 +58,33 @@ TEST(PendingStock, CountsUnimportedOpenOrdersOnly) {
   EXPECT_EQ(pending.size(), 2u);
 }
 
+TEST(BaseStock, ShopCountPlusOpenOrdersNotInPicqer) {
+  // The shop had 10, an order for 2 lowered it to 8: Picqer starts at 10 and reserves the 2.
+  EXPECT_EQ(base_stock(8, 2), 10);
+  EXPECT_EQ(base_stock(-3, 2), 2) << "a negative shop count counts as 0";
+  EXPECT_EQ(base_stock(5, 0), 5);
+}
+
+TEST(NotCounted, TrackingDisabledOrUnlimited) {
+  ls::Variant v;
+  v.stock_tracking = "enabled";
+  EXPECT_EQ(stock_not_counted(v, false), std::nullopt);
+  EXPECT_EQ(stock_not_counted(v, true), NotCounted::unlimited_in_picqer);
+  v.stock_tracking = "indicator";
+  EXPECT_EQ(stock_not_counted(v, false), std::nullopt) << "an indicator still shows the count";
+  v.stock_tracking = "disabled";
+  EXPECT_EQ(stock_not_counted(v, false), NotCounted::shop_does_not_track);
+  EXPECT_EQ(to_string(NotCounted::shop_does_not_track), "shop_does_not_track");
+}
+
+// After the create, Picqer reserves the open orders' quantity: its free stock equals the shop's
+// count, so the first push changes nothing in the shop.
+RC_GTEST_PROP(BaseStockProperty, FreeStockAfterReservationsEqualsTheShopCount, (unsigned level, unsigned pending)) {
+  int64_t shop = level % 100000, open = pending % 1000;
+  int64_t free_after_reserving = base_stock(shop, open) - open;
+  RC_ASSERT(desired_stock(free_after_reserving, 0) == shop);
+}
+
 RC_GTEST_PROP(DesiredStockProperty, NeverNegativeAndMonotone, (int free, int pending)) {
   int64_t d = desired_stock(free, pending);
   RC_ASSERT(d >= 0);

@@ -135,6 +135,8 @@ Connection connection_from_json(const bj::object& o) {
 bj::object settings_json(const Settings& s) {
   bj::array warehouses;
   for (int64_t w : s.stock_warehouses) warehouses.push_back(w);
+  bj::object methods;
+  for (const auto& [method, profile] : s.shipping_methods) methods[method] = profile;
   return bj::object{{"active", s.active},
                     {"import_orders", s.import_orders},
                     {"import_products", s.import_products},
@@ -143,7 +145,10 @@ bj::object settings_json(const Settings& s) {
                     {"send_shipments", s.send_shipments},
                     {"read_only", s.read_only},
                     {"poll_interval", s.poll_interval.seconds()},
-                    {"stock_warehouses", std::move(warehouses)}};
+                    {"stock_warehouses", std::move(warehouses)},
+                    {"process_orders", s.process_orders},
+                    {"shipment_delay", s.shipment_delay.seconds()},
+                    {"shipping_methods", std::move(methods)}};
 }
 
 Settings settings_from_json(const bj::object& o) {
@@ -157,10 +162,17 @@ Settings settings_from_json(const bj::object& o) {
   flag("send_stock", s.send_stock);
   flag("send_shipments", s.send_shipments);
   flag("read_only", s.read_only);
+  flag("process_orders", s.process_orders);
   if (auto f = parse_order_filter(text_at(o, "order_filter"))) s.order_filter = *f;
   if (o.contains("poll_interval")) s.poll_interval = Duration::seconds(int_at(o, "poll_interval"));
   if (auto it = o.find("stock_warehouses"); it != o.end() && it->value().is_array()) {
     for (const auto& w : it->value().as_array()) s.stock_warehouses.push_back(w.as_int64());
+  }
+  if (o.contains("shipment_delay")) s.shipment_delay = Duration::seconds(int_at(o, "shipment_delay"));
+  if (auto it = o.find("shipping_methods"); it != o.end() && it->value().is_object()) {
+    for (const auto& [method, profile] : it->value().as_object()) {
+      if (profile.is_int64()) s.shipping_methods[std::string(method)] = profile.as_int64();
+    }
   }
   return s;
 }

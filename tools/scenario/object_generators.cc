@@ -148,6 +148,11 @@ SettingsPatch settings(const std::vector<int64_t>& warehouses) {
   p.read_only = maybe(*rc::gen::arbitrary<bool>());
   p.poll_interval = maybe(Duration::seconds(*inRange<int64_t>(60, 3601)));
   p.stock_warehouses = maybe(subset(warehouses));
+  p.process_orders = maybe(*rc::gen::arbitrary<bool>());
+  p.shipment_delay = maybe(Duration::seconds(*inRange<int64_t>(0, 3601)));
+  if (*rc::gen::arbitrary<bool>()) {
+    p.shipping_methods = std::map<std::string, int64_t>{{std::to_string(*inRange<int64_t>(1, 5000)), *inRange<int64_t>(1, 100)}};
+  }
   return p;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
@@ -11,9 +12,10 @@
 
 namespace lpsync::scenario {
 
-inline constexpr std::array<std::string_view, 9> kSettingKeys = {
-    "active",     "import_orders",  "import_products", "order_filter",    "send_stock",
-    "send_shipments", "read_only", "poll_interval", "stock_warehouses"};
+inline constexpr std::array<std::string_view, 12> kSettingKeys = {
+    "active",           "import_orders",  "import_products", "order_filter",   "send_stock",
+    "send_shipments",   "read_only",      "poll_interval",   "stock_warehouses", "process_orders",
+    "shipment_delay",   "shipping_methods"};
 
 struct SettingsPatch {
   std::optional<bool> active, import_orders, import_products;
@@ -21,6 +23,9 @@ struct SettingsPatch {
   std::optional<bool> send_stock, send_shipments, read_only;
   std::optional<Duration> poll_interval;  // whole seconds
   std::optional<std::vector<int64_t>> stock_warehouses;
+  std::optional<bool> process_orders;
+  std::optional<Duration> shipment_delay;  // whole seconds
+  std::optional<std::map<std::string, int64_t>> shipping_methods;
   bool operator==(const SettingsPatch&) const = default;
 };
 

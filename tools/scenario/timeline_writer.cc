@@ -12,6 +12,13 @@ bj::object settings_value(const SettingsPatch& p) {
   if (p.send_shipments) o["send_shipments"] = *p.send_shipments;
   if (p.read_only) o["read_only"] = *p.read_only;
   if (p.poll_interval) o["poll_interval"] = p.poll_interval->seconds();
+  if (p.process_orders) o["process_orders"] = *p.process_orders;
+  if (p.shipment_delay) o["shipment_delay"] = p.shipment_delay->seconds();
+  if (p.shipping_methods) {
+    bj::object methods;
+    for (const auto& [method, profile] : *p.shipping_methods) methods[method] = profile;
+    o["shipping_methods"] = std::move(methods);
+  }
   if (p.stock_warehouses) {
     bj::array ids;
     for (int64_t id : *p.stock_warehouses) ids.emplace_back(id);
