@@ -98,9 +98,9 @@ class Backoff {
     if (failed.outcome == CallOutcome::rate_limited || failed.outcome == CallOutcome::unauthorized) {
       return std::max(failed.retry_at, now + Duration::millis(1));
     }
-    return now + next_delay(random);
+    return after_failure(now, random);
   }
-  // After a failure that is not a call's (a whole job's step failed): the next delay.
+  // After any other failure (also one that is not a call's: a whole job's step failed).
   Instant after_failure(Instant now, Random& random) { return now + next_delay(random); }
   void succeeded() { attempts_ = 0; }
   int attempts() const { return attempts_; }

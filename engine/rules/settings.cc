@@ -18,6 +18,10 @@ std::optional<OrderFilter> parse_order_filter(std::string_view text) {
   return std::nullopt;
 }
 
+bool is_shipment_method_id(std::string_view text) {
+  return !text.empty() && text.find_first_not_of("0123456789") == std::string_view::npos;
+}
+
 std::string validate(const Settings& s) {
   if (s.poll_interval < Settings::kMinPollInterval || s.poll_interval > Settings::kMaxPollInterval) {
     return "poll_interval must be between 60 and 3600 seconds, not " + std::to_string(s.poll_interval.seconds());
@@ -32,7 +36,7 @@ std::string validate(const Settings& s) {
     return "shipping_methods may map at most 1000 shipment methods, not " + std::to_string(s.shipping_methods.size());
   }
   for (const auto& [method, profile] : s.shipping_methods) {
-    if (method.empty() || method.find_first_not_of("0123456789") != std::string::npos) {
+    if (!is_shipment_method_id(method)) {
       return "shipping_methods keys must be Lightspeed shipment method ids (digits, as a string), not \"" + method +
              "\"";
     }

@@ -45,6 +45,9 @@ struct Settings {
   bool operator==(const Settings&) const = default;
 };
 
+// A Lightspeed shipment method id as `shipping_methods` keys it: digits only.
+bool is_shipment_method_id(std::string_view text);
+
 // An error message naming the setting and its allowed values, or "" when valid.
 std::string validate(const Settings& s);
 

@@ -33,7 +33,7 @@ void read_shipping_methods(ConfigReader& r, const boost::json::value& v, const s
   for (const auto& [key, profile] : v.as_object()) {
     std::string method(key);
     std::string at = where + "." + method;
-    if (method.empty() || method.find_first_not_of("0123456789") != std::string::npos) {
+    if (!is_shipment_method_id(method)) {
       r.error(at, "expected a Lightspeed shipment method id (digits) as the key");
     } else if (!profile.is_int64() || profile.as_int64() <= 0) {
       r.error(at, "expected a positive Picqer idshippingprovider_profile, got " + std::string(json::kind_name(profile)));
