@@ -158,8 +158,9 @@ ApiResult<std::vector<pq::Picklist>> PicqerClient::picklists_of_order(Priority p
   // of the account, so each one's idorder is checked and every page read (up to the cap).
   std::vector<pq::Picklist> mine;
   for (int page = 0; page < kMaxListPages; ++page) {
-    std::string path = "/picklists?" + encode_query({{"idorder", std::to_string(idorder)},
-                                                     {"offset", std::to_string(page * kPicqerPageSize)}});
+    QueryParams q{{"idorder", std::to_string(idorder)}};
+    if (page > 0) q.emplace_back("offset", std::to_string(page * kPicqerPageSize));
+    std::string path = "/picklists?" + encode_query(q);
     auto found = list<pq::Picklist>(p, path, pq::read_picklist);
     if (!found.ok()) return found;
     for (const auto& pl : found.value) {
