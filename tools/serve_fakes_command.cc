@@ -4,6 +4,7 @@
 // timeline and expectations are not used. See docs/serve-fakes.md.
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <charconv>
 #include <csignal>
@@ -16,6 +17,7 @@
 #include "engine/env/httplib_transport.h"
 #include "engine/env/random.h"
 #include "fakes/lightspeed/lightspeed_fake.h"
+#include "fakes/common/quirks.h"
 #include "fakes/picqer/picqer_fake.h"
 #include "tools/command.h"
 #include "tools/fake_http_errors.h"
@@ -96,6 +98,23 @@ bool read_port(const Args& args, const std::string& flag, int& port, std::ostrea
   return true;
 }
 
+// The scenario's quirks plus "--quirks a,b": every name must be a known quirk.
+bool read_quirks(const Args& args, std::vector<std::string>& quirks, std::ostream& err) {
+  std::string text = args.value_or("quirks", "");
+  for (size_t from = 0; from < text.size();) {
+    size_t comma = std::min(text.find(',', from), text.size());
+    std::string name = text.substr(from, comma - from);
+    if (!fakes::is_known_quirk(name)) {
+      err << "lpsync serve-fakes: unknown quirk \"" << name << "\" in --quirks; known quirks:\n";
+      for (const auto& q : fakes::known_quirks()) err << "  " << q.name << "  " << q.what << "\n";
+      return false;
+    }
+    quirks.push_back(name);
+    from = comma + 1;
+  }
+  return true;
+}
+
 // The scenario's initial state as of now: every time keeps its offset from `start`, and
 // `start` is the moment the fakes start serving.
 scenario::Scenario shifted_to(const scenario::Scenario& s, Instant now) {
@@ -134,6 +153,9 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
     err << *file << ": " << parsed.error().to_string() << "\n";
     return kExitUsage;
   }
+
+  std::vector<std::string> quirks = parsed.scenario().quirks;
+  if (!read_quirks(args, quirks, err)) return kExitUsage;
 
   SystemClock system_clock;
   std::mutex fakes_mutex;
@@ -176,6 +198,7 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
     fakes::picqer::PicqerConfig pq_config;
     pq_config.origin = picqer_server->base_url();
     pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
+    scenario::apply_quirks(quirks, ls_config, pq_config);
     lightspeed = std::make_unique<fakes::lightspeed::LightspeedFake>(clock, webhooks, random.stream("fake.lightspeed"),
                                                                      ls_config);
     picqer = std::make_unique<fakes::picqer::PicqerFake>(clock, webhooks, random.stream("fake.picqer"), pq_config);

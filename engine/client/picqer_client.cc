@@ -154,7 +154,23 @@ ApiResult<pq::Order> PicqerClient::process_order(Priority p, int64_t idorder) {
 }
 
 ApiResult<std::vector<pq::Picklist>> PicqerClient::picklists_of_order(Priority p, int64_t idorder) {
-  return list<pq::Picklist>(p, "/picklists?idorder=" + std::to_string(idorder), pq::read_picklist);
+  // `idorder` is not a documented filter: if Picqer ignores it the pages hold every picklist
+  // of the account, so each one's idorder is checked and every page read (up to the cap).
+  std::vector<pq::Picklist> mine;
+  for (int page = 0; page < kMaxListPages; ++page) {
+    QueryParams q{{"idorder", std::to_string(idorder)}};
+    if (page > 0) q.emplace_back("offset", std::to_string(page * kPicqerPageSize));
+    std::string path = "/picklists?" + encode_query(q);
+    auto found = list<pq::Picklist>(p, path, pq::read_picklist);
+    if (!found.ok()) return found;
+    for (const auto& pl : found.value) {
+      if (pl.idorder == idorder) mine.push_back(pl);
+    }
+    if (found.value.size() < static_cast<size_t>(kPicqerPageSize)) return {CallOutcome::ok, std::move(mine)};
+  }
+  return {CallOutcome::bad_response, {},
+          "Picqer GET /picklists?idorder=" + std::to_string(idorder) + ": more than " +
+              std::to_string(kMaxListPages) + " pages of picklists; stopped reading (page cap)"};
 }
 
 ApiResult<std::vector<pq::Shipment>> PicqerClient::shipments_of_picklist(Priority p, int64_t idpicklist) {

@@ -13,6 +13,8 @@
 namespace lpsync {
 
 inline constexpr int kPicqerPageSize = 100;  // fixed by the API
+// The most pages the engine reads of one listing; more is reported as a problem, not read.
+inline constexpr int kMaxListPages = 200;
 
 class PicqerClient {
  public:
@@ -41,6 +43,7 @@ class PicqerClient {
   ApiResult<pq::Order> create_order(Priority p, const NewOrder& order);
   ApiResult<pq::Order> process_order(Priority p, int64_t idorder);
 
+  // The picklists whose idorder is `idorder`, over every page (at most kMaxListPages).
   ApiResult<std::vector<pq::Picklist>> picklists_of_order(Priority p, int64_t idorder);
   ApiResult<std::vector<pq::Shipment>> shipments_of_picklist(Priority p, int64_t idpicklist);
 

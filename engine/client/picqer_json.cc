@@ -27,8 +27,11 @@ StockRow read_product_stock(const json::Reader& r, int64_t idproduct) {
 }
 
 StockRow read_warehouse_stock(const json::Reader& r, int64_t idwarehouse) {
-  return StockRow{idwarehouse,           r.int_at("idproduct"), r.text_or_empty("productcode"), r.int_or_zero("stock"),
-                  r.int_or_zero("reserved"), r.field("freestock").as_int_loose()};
+  // Lenient: a row without idproduct keeps its productcode (idproduct 0; the caller resolves it).
+  StockRow row{idwarehouse, r.int_or_zero("idproduct"), r.text_or_empty("productcode"), r.int_or_zero("stock"),
+               r.int_or_zero("reserved"), 0};
+  row.freestock = r.has("freestock") ? r.field("freestock").as_int_loose() : row.stock - row.reserved;
+  return row;
 }
 
 Order read_order(const json::Reader& r) {

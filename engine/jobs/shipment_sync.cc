@@ -72,7 +72,9 @@ Step ShipmentSync::check_order(const OrderLink& link) {
     auto s = core_.picqer.shipments_of_picklist(kP, pl.id);
     if (!s.ok()) return step_for(core_, backoff_, s);
     for (const auto& sh : s.value) {
-      if (!sh.cancelled) shipments.push_back(sh);
+      // A shipment of another order is never pushed; one without idorder must name this picklist.
+      bool ours = sh.idorder ? sh.idorder == link.idorder : sh.idpicklist == pl.id;
+      if (!sh.cancelled && ours) shipments.push_back(sh);
     }
   }
   std::sort(shipments.begin(), shipments.end(), [](const auto& a, const auto& b) { return a.id < b.id; });

@@ -29,8 +29,18 @@ std::optional<Instant> StockSync::run(Instant now) {
     reconcile_due_ = true;
     return std::nullopt;
   }
-  Step step = (reconcile_due_ || now >= next_reconcile_) ? reconcile(now) : push_marked();
+  bool reconciling = reconcile_due_ || now >= next_reconcile_;
+  Step step = reconciling ? reconcile(now) : push_marked();
   if (step.kind == Step::stop) return step.retry_at;
+  if (reconciling && step.kind == Step::failed) {
+    // Reading everything failed for good (e.g. a page cap): nothing pushed from half a
+    // picture; reported, and tried again at the next reconciliation.
+    core_.report.problem("stock_reconciliation", step.message);
+    reconciliation_.reset();
+    reconcile_due_ = false;
+    next_reconcile_ = now + kReconcileEvery;
+    return next_reconcile_;
+  }
   // A failed step (no VAT group, a refused request) is not retried at once: that would
   // send the same request again and again within the same instant.
   if (step.kind == Step::failed) return backoff_.after_failure(now, core_.random);
@@ -101,19 +111,56 @@ Step StockSync::read_both_sides(Reconciliation& r) {
       if (auto level = core_.store.shop_stock(link.variant_id)) r.known_before[link.variant_id] = *level;
     }
   }
-  for (; r.warehouse < r.warehouses.size(); ++r.warehouse, r.offset = 0) {
-    while (true) {
-      auto page = core_.picqer.warehouse_stock(kP, r.warehouses[r.warehouse], r.offset);
-      if (!page.ok()) return step_for(core_, backoff_, page);
-      r.rows.insert(r.rows.end(), page.value.begin(), page.value.end());
-      if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
-      r.offset += kPicqerPageSize;
-    }
+  for (; r.warehouse < r.warehouses.size(); ++r.warehouse, r.offset = 0, r.pages = 0, r.last_page.clear()) {
+    if (Step s = read_warehouse(r); !s.is_done()) return s;
   }
+  identify_rows(r.rows);
   // Both sides whole: the shop's current levels come with a full scan of its variants.
   if (Step s = scan_catalog(core_, backoff_, kP); !s.is_done()) return s;
   r.read = true;
   return Step::ok();
+}
+
+Step StockSync::read_warehouse(Reconciliation& r) {
+  int64_t idwarehouse = r.warehouses[r.warehouse];
+  while (true) {
+    if (r.pages == kMaxListPages) {
+      return Step::item_failed("Picqer warehouse " + std::to_string(idwarehouse) + " lists more than " +
+                               std::to_string(kMaxListPages) + " pages of stock; stopped reading (page cap)");
+    }
+    auto page = core_.picqer.warehouse_stock(kP, idwarehouse, r.offset);
+    if (!page.ok()) return step_for(core_, backoff_, page);
+    ++r.pages;
+    // A page equal to the one before: the API ignores `offset`; its rows are in already, and
+    // the rows after them cannot be read this way.
+    if (!page.value.empty() && page.value == r.last_page) {
+      r.incomplete = true;
+      core_.report.problem("stock_listing:" + std::to_string(idwarehouse),
+                           "Picqer answered the same page of GET /warehouses/" + std::to_string(idwarehouse) +
+                               "/stock for another offset: only its first rows could be read, so stock is "
+                               "reconciled for the products on them only");
+      return Step::ok();
+    }
+    r.rows.insert(r.rows.end(), page.value.begin(), page.value.end());
+    if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) {
+      core_.report.resolved("stock_listing:" + std::to_string(idwarehouse));
+      return Step::ok();
+    }
+    r.last_page = std::move(page.value);
+    r.offset += kPicqerPageSize;
+  }
+}
+
+void StockSync::identify_rows(std::vector<pq::StockRow>& rows) const {
+  std::map<std::string, int64_t> by_code;
+  for (const auto& link : core_.store.product_links()) by_code.emplace(link.productcode, link.idproduct);
+  std::erase_if(rows, [&](pq::StockRow& row) {
+    if (row.idproduct != 0) return false;
+    auto it = by_code.find(row.productcode);
+    if (it == by_code.end()) return true;
+    row.idproduct = it->second;
+    return false;
+  });
 }
 
 bool StockSync::shop_sold_unseen_stock(const Reconciliation& r) const {
@@ -158,7 +205,11 @@ Step StockSync::reconcile(Instant now) {
       if (!link || link->productcode != row.productcode) products_.link_existing(*v, row.productcode, row.idproduct);
     }
     free_ = free_stock_by_product(r.rows, r.warehouses);
+    std::set<int64_t> listed;
+    for (const auto& row : r.rows) listed.insert(row.idproduct);
     for (const auto& link : core_.store.product_links()) {
+      // A product missing from a listing that could not be read whole has unknown stock, not 0.
+      if (r.incomplete && !listed.count(link.idproduct)) continue;
       // A product the engine created gets the shop's stock as its base stock during its
       // set-up; until then Picqer's count is not the truth and pushing it would overwrite
       // the shop's (and that base stock) with 0.
@@ -179,6 +230,7 @@ Step StockSync::reconcile(Instant now) {
   reconciliation_.reset();
   next_reconcile_ = now + kReconcileEvery;
   backoff_.succeeded();
+  core_.report.resolved("stock_reconciliation");
   core_.decide("stock_reconciled", {{"linked", core_.store.product_links().size()}});
   return Step::ok();
 }

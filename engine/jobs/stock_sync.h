@@ -44,6 +44,9 @@ class StockSync final : public Job {
     std::vector<int64_t> warehouses;
     size_t warehouse = 0;
     int64_t offset = 0;
+    int pages = 0;                        // of this warehouse, read so far (kMaxListPages at most)
+    std::vector<pq::StockRow> last_page;  // a page equal to the one before ends the listing
+    bool incomplete = false;              // a listing ended that way: a missing row is not 0
     std::vector<pq::StockRow> rows;
     bool read = false;
     bool poll_requested = false;
@@ -54,6 +57,9 @@ class StockSync final : public Job {
 
   Step reconcile(Instant now);
   Step read_both_sides(Reconciliation& r);
+  Step read_warehouse(Reconciliation& r);
+  // Rows that came without idproduct get it from the link of their productcode, else are dropped.
+  void identify_rows(std::vector<pq::StockRow>& rows) const;
   bool shop_sold_unseen_stock(const Reconciliation& r) const;
   Step push_marked();
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/env/time.h"
+#include "fakes/common/quirks.h"
 
 namespace lpsync::fakes::lightspeed {
 
@@ -50,6 +51,8 @@ struct LightspeedConfig {
   bool webhook_extra_headers = true;
   // Delay between an event and the webhook POST, on the fake's clock.
   Duration webhook_delay = Duration::seconds(1);
+  // Quirk modes (fakes/common/quirks.h): the `lightspeed.*` ones change what this fake answers.
+  Quirks quirks;
   // Keep a journal of requests (off for memory benchmarks of very large runs).
   bool journal = true;
 };

@@ -22,9 +22,16 @@ Response route_picklists(Account& account, const ApiCall& call) {
     if (!idorder.ok()) return error(idorder.error());
     auto status = query_value(call.query, "status");
     auto picklistid = query_value(call.query, "picklistid");
+    std::optional<int64_t> by_order = idorder.value();
+    if (account.config().quirks.has(kPicqerFiltersIgnored)) {
+      // Quirk: the filters are not documented, so the real API may ignore them.
+      by_order.reset();
+      status.reset();
+      picklistid.reset();
+    }
     std::vector<const Picklist*> found;
     for (const auto& [id, pl] : account.picklists()) {
-      if (idorder.value() && pl.idorder != *idorder.value()) continue;
+      if (by_order && pl.idorder != *by_order) continue;
       if (status && pl.status != *status) continue;
       if (picklistid && pl.picklistid != *picklistid) continue;
       found.push_back(&pl);

@@ -65,14 +65,19 @@ Response route_warehouses(Account& account, const ApiCall& call) {
   if (!id || !account.warehouses().count(*id)) return error(not_found("Warehouse " + s[1]));
   if (s.size() == 2) return json_response(200, render_warehouse(account.warehouses().at(*id)));
   if (s.size() != 3 || s[2] != "stock") return no_route(call);
+  // Quirks: `offset` not honoured (every page is the first), rows without `idproduct`.
+  const Quirks& quirks = account.config().quirks;
+  size_t from = quirks.has(kPicqerOffsetIgnored) ? 0 : offset.value();
+  bool with_ids = !quirks.has(kPicqerRowsWithoutIds);
   // Every product (active or not) with stock or reservations in this warehouse.
   std::vector<const Product*> held;
   for (const auto& [idproduct, p] : account.products()) {
     StockLevel lvl = p.stock_in(*id);
     if (lvl.stock != 0 || lvl.reserved() != 0) held.push_back(&p);
   }
-  return json_response(200, page(held, offset.value(), [&](const Product* p) {
-                         boost::json::object row{{"idproduct", p->idproduct}, {"productcode", p->productcode}};
+  return json_response(200, page(held, from, [&](const Product* p) {
+                         boost::json::object row{{"productcode", p->productcode}};
+                         if (with_ids) row["idproduct"] = p->idproduct;
                          for (const auto& kv : render_stock(*id, p->stock_in(*id))) row.emplace(kv.key(), kv.value());
                          return row;
                        }));

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "engine/env/time.h"
+#include "fakes/common/quirks.h"
 
 namespace lpsync::fakes::picqer {
 
@@ -60,6 +61,9 @@ struct PicqerConfig {
   // very large runs: an image then keeps only its size).
   bool journal = true;
   bool keep_image_bytes = true;
+
+  // Quirk modes (fakes/common/quirks.h): the `picqer.*` ones change what this fake answers.
+  Quirks quirks;
 
   std::vector<VatGroup> vatgroups = {{1, "Hoog", 21}, {2, "Laag", 9}, {3, "Geen", 0}};
 };

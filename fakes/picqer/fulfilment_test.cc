@@ -56,6 +56,10 @@ TEST(Fulfilment, ShippingClosesThePicklistCreatesAShipmentAndCompletesTheOrder) 
   EXPECT_EQ(s.at("tracktraceurl"), "http://picqer.test/track/postnl/3SABC123");
   EXPECT_EQ(s.at("cancelled"), false);
   EXPECT_EQ(s.at("created"), "2026-11-02 10:00:00");
+  // parcels[] (changelog Dec 2025): one parcel with the same tracking code and URL.
+  ASSERT_EQ(s.at("parcels").as_array().size(), 1u);
+  EXPECT_EQ(s.at("parcels").at(0).at("tracking_code"), "3SABC123");
+  EXPECT_EQ(s.at("parcels").at(0).at("tracking_url"), "http://picqer.test/track/postnl/3SABC123");
   EXPECT_EQ(Harness::body(h.call("GET", "/shipments")).as_array().size(), 1u);
 }
 

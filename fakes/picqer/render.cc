@@ -150,6 +150,10 @@ bj::object render_picklist(const Picklist& pl, const Order& o) {
 }
 
 bj::object render_shipment(const Shipment& s) {
+  // One parcel per shipment (Picqer's API changelog, Dec 2025: shipments carry parcels[]); the
+  // top-level tracking fields stay, as older integrations read them.
+  bj::object parcel{{"idparcel", s.idshipment}, {"idpackaging", nullptr},        {"weight", nullptr},
+                    {"tracking_code", s.trackingcode}, {"tracking_url", s.tracktraceurl}, {"documents", bj::array{}}};
   return bj::object{
       {"idshipment", s.idshipment},
       {"idpicklist", s.idpicklist},
@@ -162,6 +166,7 @@ bj::object render_shipment(const Shipment& s) {
       {"trackingurl", s.tracktraceurl},
       {"tracktraceurl", s.tracktraceurl},
       {"cancelled", s.cancelled},
+      {"parcels", bj::array{std::move(parcel)}},
       {"created", date(s.created)},
       {"updated", date(s.created)},
   };

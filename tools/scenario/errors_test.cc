@@ -27,8 +27,14 @@ std::string event(const std::string& e) {
 std::vector<Case> cases() {
   return {
       {"unknown top-level key", with({{"colour", "1"}}), "$.colour",
-       "unknown key \"colour\"; allowed: format, name, description, seed, start, settings, lightspeed, picqer, "
+       "unknown key \"colour\"; allowed: format, name, description, seed, start, settings, quirks, lightspeed, picqer, "
        "timeline, run_until, expect"},
+      {"unknown quirk", with({{"quirks", R"(["picqer.filters_ignord"])"}}), "$.quirks[0]",
+       "unknown quirk \"picqer.filters_ignord\" (did you mean \"picqer.filters_ignored\"?); known quirks: "
+       "picqer.filters_ignored, picqer.offset_ignored, picqer.rows_without_ids, lightspeed.fractional_numbers, "
+       "lightspeed.temporary_404, lightspeed.unsigned_webhooks"},
+      {"quirk twice", with({{"quirks", R"(["picqer.offset_ignored", "picqer.offset_ignored"])"}}), "$.quirks[1]",
+       "the quirk \"picqer.offset_ignored\" is listed twice"},
       {"unknown nested key", with({{"lightspeed", R"({"products": [{"id": 1, "variants": [{"id": 2, "skuu": "A"}]}]})"}}),
        "$.lightspeed.products[0].variants[0].skuu", "unknown key \"skuu\" (did you mean \"sku\"?); allowed: id, title, sku"},
       {"typo in an action name", event(R"({"at": "+1h", "lightspeed.order.creat": {"id": 6}})"),

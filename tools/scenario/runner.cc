@@ -31,6 +31,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.open_store = options.open_store;
   config.tuning = options.tuning;
   config.lean_fakes = options.lean_fakes;
+  apply_quirks(s.quirks, config.lightspeed, config.picqer);
   sim::World world(config);
   if (options.observe) world.trace().observe(options.observe);
 

@@ -40,6 +40,7 @@ struct Scenario {
   uint64_t seed = 0;
   Instant start;
   SettingsPatch settings;  // the keys the file gives; see start_settings()
+  std::vector<std::string> quirks;  // quirk modes of the fakes (fakes/common/quirks.h), file order
   LightspeedState lightspeed;
   PicqerState picqer;
   std::vector<Event> timeline;  // in file order; see in_time_order()

@@ -1,3 +1,4 @@
+#include "fakes/common/quirks.h"
 #include "tools/scenario/scenario_generators.h"
 
 #include "tools/scenario/object_generators.h"
@@ -125,6 +126,9 @@ Scenario scenario() {
   }
   for (const auto& w : s.picqer.warehouses) known.warehouses.push_back(w.idwarehouse);
   s.settings = settings(known.warehouses);
+  for (const auto& q : fakes::known_quirks()) {
+    if (*rc::gen::inRange(0, 4) == 0) s.quirks.emplace_back(q.name);
+  }
   for (int n = *inRange(0, 4), i = 0; i < n; ++i) {
     s.lightspeed.products.push_back(product(i + 1, 10 * (i + 1)));
     for (const auto& v : s.lightspeed.products.back().variants) known.variants.push_back(v.id);

@@ -1,11 +1,13 @@
 #include "tools/scenario/scenario_parser.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "fakes/common/quirks.h"
 #include "tools/scenario/expectations_parser.h"
 #include "tools/scenario/json_document.h"
 #include "tools/scenario/lightspeed_parser.h"
@@ -14,6 +16,7 @@
 #include "tools/scenario/settings_parser.h"
 #include "tools/scenario/strict_reader.h"
 #include "tools/scenario/timeline_parser.h"
+#include "tools/scenario/vocabulary.h"
 
 namespace lpsync::scenario {
 namespace {
@@ -47,8 +50,21 @@ void check_event_times(const Scenario& s) {
   }
 }
 
+std::vector<std::string> read_quirks(const Reader& r) {
+  std::vector<std::string> names;
+  std::vector<std::string_view> known;
+  for (const auto& q : fakes::known_quirks()) known.push_back(q.name);
+  for (const Reader& item : r.items()) {
+    std::string name = item.as_string();
+    if (!fakes::is_known_quirk(name)) item.fail(unknown_word_message("quirk", name, known, "known quirks"));
+    if (std::find(names.begin(), names.end(), name) != names.end()) item.fail("the quirk \"" + name + "\" is listed twice");
+    names.push_back(name);
+  }
+  return names;
+}
+
 Scenario read_scenario(const Reader& r) {
-  check_keys(r, {"format", "name", "description", "seed", "start", "settings", "lightspeed", "picqer",
+  check_keys(r, {"format", "name", "description", "seed", "start", "settings", "quirks", "lightspeed", "picqer",
                  "timeline", "run_until", "expect"});
   Scenario s;
   Reader format = required(r, "format");
@@ -66,6 +82,7 @@ Scenario read_scenario(const Reader& r) {
   if (s.run_until <= s.start) run_until.fail("run_until must be after start (" + format_iso8601(s.start) + ")");
   if (s.run_until - s.start > kMaxRunLength) run_until.fail("a run may last at most 366 days");
   if (auto v = r.find("settings")) s.settings = read_settings_patch(*v);
+  if (auto v = r.find("quirks")) s.quirks = read_quirks(*v);
   if (auto v = r.find("lightspeed")) s.lightspeed = read_lightspeed_state(*v, s.start);
   if (auto v = r.find("picqer")) s.picqer = read_picqer_state(*v);
   if (auto v = r.find("timeline")) s.timeline = read_timeline(*v, s.start);

@@ -13,6 +13,11 @@ std::string write_scenario(const Scenario& s) {
   if (s.seed != 0) o["seed"] = s.seed;
   o["start"] = format_iso8601(s.start);
   if (s.settings != SettingsPatch{}) o["settings"] = settings_value(s.settings);
+  if (!s.quirks.empty()) {
+    bj::array quirks;
+    for (const auto& q : s.quirks) quirks.emplace_back(q);
+    o["quirks"] = std::move(quirks);
+  }
   if (bj::object shop = lightspeed_state_value(s.lightspeed, s.start); !shop.empty()) o["lightspeed"] = std::move(shop);
   if (bj::object account = picqer_state_value(s.picqer); !account.empty()) o["picqer"] = std::move(account);
   if (!s.timeline.empty()) {

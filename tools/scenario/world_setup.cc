@@ -132,6 +132,15 @@ void set_up_world(const Scenario& s, sim::World& w, std::vector<std::string>& er
   add_initial_state(s, w.lightspeed(), w.picqer(), errors);
 }
 
+void apply_quirks(const std::vector<std::string>& quirks, lsf::LightspeedConfig& lightspeed,
+                  pqf::PicqerConfig& picqer) {
+  for (const auto& q : quirks) {
+    // Each fake reads the names with its own prefix only; both get the whole list.
+    lightspeed.quirks.turn_on(q);
+    picqer.quirks.turn_on(q);
+  }
+}
+
 void add_initial_state(const Scenario& s, lsf::LightspeedFake& lightspeed, pqf::PicqerFake& picqer,
                        std::vector<std::string>& errors) {
   for (const auto& p : s.lightspeed.products) {

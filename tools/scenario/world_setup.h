@@ -16,6 +16,9 @@ void set_up_world(const Scenario& s, sim::World& world, std::vector<std::string>
 // The same for two fakes outside a simulated world (lpsync serve-fakes).
 void add_initial_state(const Scenario& s, fakes::lightspeed::LightspeedFake& lightspeed,
                        fakes::picqer::PicqerFake& picqer, std::vector<std::string>& errors);
+// Turns on the scenario's quirk modes in the fakes' configurations (before they are made).
+void apply_quirks(const std::vector<std::string>& quirks, fakes::lightspeed::LightspeedConfig& lightspeed,
+                  fakes::picqer::PicqerConfig& picqer);
 // Applies one timeline event now.
 void apply_event(const Event& e, sim::World& world, std::vector<std::string>& errors);
 
