@@ -10,12 +10,11 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
   idproduct.reset();
   if (auto link = core_.store.product_link(variant_id);
       link && link->productcode == sku && core_.tuning.reuse_product_links) {
-    // A product this engine created whose images or base stock were not in place when the
-    // process stopped: finish that before the product is used.
+    // A product this engine created whose images or base stock were cut short (a failure,
+    // or the process stopped): finish that, once, before the product is used.
     if (Step s = finish_setup(*link, p); !s.is_done()) return s;
     idproduct = link->idproduct;
-    // A product created earlier whose images or base stock were cut short by a failure.
-    return finish_setup(*link, p);
+    return Step::ok();
   }
   auto found = core_.picqer.products_with_code(p, sku);
   if (!found.ok()) return step_for(core_, backoff_, found);

@@ -86,6 +86,23 @@ TEST(Faults, AnIndeterminateOrderCreateIsAdoptedNotCreatedAgain) {
   EXPECT_EQ(w.picqer().journal().writes("POST /orders"), 1u);
 }
 
+TEST(Faults, ACutShortProductSetUpIsFinishedExactlyOnce) {
+  sim::World w(world_config());
+  add_standard_catalogue(w);
+  // The first image upload of the new MUG product fails: its set-up is cut short and is
+  // finished when the order is decided again.
+  w.picqer().add_fault({FaultKind::http_500, "POST /products/*/images", 1, std::nullopt, kStart});
+  place_order(w, "ORD1", {{21, 1}});
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(30));
+  EXPECT_EQ(w.picqer().faults().injected().at(FaultKind::http_500), 1);
+  EXPECT_EQ(picqer_references(w), (std::vector<std::string>{"ORD1"}));
+  EXPECT_EQ(w.picqer().product_by_code("MUG")->images.size(), 2u);
+  // One base-stock write, and the images counted once (after the failed upload), not again.
+  EXPECT_EQ(w.picqer().journal().writes("POST /products/*/stock/*"), 1u);
+  EXPECT_EQ(w.picqer().journal().count("GET /products/*/images"), 1u);
+}
+
 TEST(Faults, ATooManyRequestsStormWaitsForTheResetAndLosesNothing) {
   sim::World w(world_config());
   add_standard_catalogue(w);
