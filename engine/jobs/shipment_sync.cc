@@ -1,6 +1,6 @@
 #include "engine/jobs/shipment_sync.h"
 
-#include <algorithm>
+#include "engine/rules/shipment_rules.h"
 
 namespace lpsync {
 namespace {
@@ -72,19 +72,18 @@ Step ShipmentSync::check_order(const OrderLink& link) {
     auto s = core_.picqer.shipments_of_picklist(kP, pl.id);
     if (!s.ok()) return step_for(core_, backoff_, s);
     for (const auto& sh : s.value) {
-      // A shipment of another order is never pushed; one without idorder must name this picklist.
-      bool ours = sh.idorder ? sh.idorder == link.idorder : sh.idpicklist == pl.id;
-      if (!sh.cancelled && ours) shipments.push_back(sh);
+      if (shipment_of_order(sh, link.idorder, pl.id)) shipments.push_back(sh);
     }
   }
-  std::sort(shipments.begin(), shipments.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::set<int64_t> recorded;
+  for (const auto& sh : shipments) {
+    if (core_.store.shipment_push(sh.id)) recorded.insert(sh.id);
+  }
   bool first_pushed = false;
   for (const auto& p : core_.store.shipment_pushes()) first_pushed |= p.ls_order_id == link.ls_order_id && p.pushed;
-  for (const auto& sh : shipments) {
-    if (core_.store.shipment_push(sh.id)) continue;
-    if (!first_pushed) {
+  for (const auto& [kind, sh] : shipment_actions(std::move(shipments), recorded, first_pushed)) {
+    if (kind == ShipmentAction::Kind::push) {
       if (Step s = push(link, sh); !s.is_done()) return s;
-      first_pushed = true;
     } else {
       core_.store.put_shipment_push({sh.id, link.ls_order_id, 0, sh.trackingcode, false, core_.now()});
       core_.report.notes.push_back("Order " + link.number + " got another shipment (" + sh.trackingcode +

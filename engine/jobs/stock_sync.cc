@@ -2,6 +2,7 @@
 
 #include "engine/jobs/catalog_scan.h"
 #include "engine/jobs/picqer_account.h"
+#include "engine/rules/link_rules.h"
 #include "engine/rules/stock_rules.h"
 
 namespace lpsync {
@@ -187,33 +188,25 @@ Step StockSync::reconcile(Instant now) {
     return Step::stop_until(now, "an order poll first");
   }
   if (r.pushes.empty() && r.next_push == 0) {
-    // Links whose variant is gone or no longer has this unique SKU are dropped: such
-    // variants are never linked (section 3).
+    // Links that no longer hold are dropped: such variants are never linked (section 3).
+    std::map<int64_t, std::string> linked;
     for (const auto& link : core_.store.product_links()) {
-      const ls::Variant* v = core_.catalog.variant(link.variant_id);
-      SkuStatus st = v ? core_.catalog.skus().status(link.variant_id) : SkuStatus{SkuProblem::missing_sku, ""};
-      if (!v || st.problem || st.sku != link.productcode) {
-        core_.store.remove_product_link(link.variant_id);
-        core_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
+      if (link_holds(core_.catalog.skus(), link.variant_id, link.productcode)) {
+        linked.emplace(link.variant_id, link.productcode);
+        continue;
       }
+      core_.store.remove_product_link(link.variant_id);
+      core_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
     }
     // Products the merchant entered in Picqer with a matching productcode are linked.
-    for (const auto& row : r.rows) {
-      auto v = core_.catalog.skus().unique_variant(row.productcode);
-      if (!v) continue;
-      auto link = core_.store.product_link(*v);
-      if (!link || link->productcode != row.productcode) products_.link_existing(*v, row.productcode, row.idproduct);
+    for (const auto& l : links_to_make(core_.catalog.skus(), r.rows, std::move(linked))) {
+      products_.link_existing(l.variant_id, l.productcode, l.idproduct);
     }
     free_ = free_stock_by_product(r.rows, r.warehouses);
     std::set<int64_t> listed;
     for (const auto& row : r.rows) listed.insert(row.idproduct);
     for (const auto& link : core_.store.product_links()) {
-      // A product missing from a listing that could not be read whole has unknown stock, not 0.
-      if (r.incomplete && !listed.count(link.idproduct)) continue;
-      // A product the engine created gets the shop's stock as its base stock during its
-      // set-up; until then Picqer's count is not the truth and pushing it would overwrite
-      // the shop's (and that base stock) with 0.
-      if (!link.setup_done) continue;
+      if (!link_reconciles_stock(link.setup_done, listed.count(link.idproduct) > 0, !r.incomplete)) continue;
       if (const ls::Variant* v = core_.catalog.variant(link.variant_id)) {
         core_.store.put_shop_stock(link.variant_id, v->stock_level);
         r.pushes.push_back({link.variant_id, desired_for(link.variant_id, free_[link.idproduct])});

@@ -1,5 +1,7 @@
 #include "engine/rules/shipment_rules.h"
 
+#include <algorithm>
+
 namespace lpsync {
 
 bool order_is_pickup(const ls::Order& o) {
@@ -28,6 +30,23 @@ ShipmentDecision shipment_decision(const ShipmentFacts& f, Instant now, Duration
   Instant due = f.created + delay;
   if (now < due) return {Kind::wait, due};
   return {Kind::notify, now, f.pickup ? ShopNotice::ready_for_pickup : ShopNotice::shipped_with_tracking};
+}
+
+bool shipment_of_order(const pq::Shipment& sh, int64_t idorder, int64_t idpicklist) {
+  return sh.idorder ? sh.idorder == idorder : sh.idpicklist == idpicklist;
+}
+
+std::vector<ShipmentAction> shipment_actions(std::vector<pq::Shipment> shipments, const std::set<int64_t>& recorded,
+                                             bool first_pushed) {
+  std::sort(shipments.begin(), shipments.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::vector<ShipmentAction> out;
+  for (size_t i = 0; i < shipments.size(); ++i) {
+    const pq::Shipment& sh = shipments[i];
+    if (sh.cancelled || recorded.count(sh.id) || (i > 0 && shipments[i - 1].id == sh.id)) continue;
+    out.push_back({first_pushed ? ShipmentAction::Kind::report : ShipmentAction::Kind::push, sh});
+    first_pushed = true;
+  }
+  return out;
 }
 
 }  // namespace lpsync

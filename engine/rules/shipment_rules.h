@@ -3,10 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <set>
 #include <string_view>
+#include <vector>
 
 #include "engine/env/time.h"
 #include "engine/model/lightspeed.h"
+#include "engine/model/picqer.h"
 
 namespace lpsync {
 
@@ -44,5 +47,25 @@ std::string_view to_string(ShipmentDecision::Kind k);
 // `delay` is the setting shipment_delay: the shop hears of a shipment no sooner than `delay`
 // after it was made, and only if it is still not cancelled when read again then.
 ShipmentDecision shipment_decision(const ShipmentFacts& facts, Instant now, Duration delay);
+
+// A shipment read from picklist `idpicklist` of Picqer order `idorder` belongs to that order:
+// by its own idorder, or (when it has none) by the picklist it was read from.
+bool shipment_of_order(const pq::Shipment& shipment, int64_t idorder, int64_t idpicklist);
+
+// What to do with one shipment of an order: push it to the shop's shipment (the first
+// one), or only record and report it (every later one: the shop shows one tracking code).
+struct ShipmentAction {
+  enum class Kind { push, report };
+  Kind kind = Kind::push;
+  pq::Shipment shipment;
+  bool operator==(const ShipmentAction&) const = default;
+};
+
+// Section 5: the order's shipments (already filtered by shipment_of_order) that still need
+// an action, lowest idshipment first: cancelled ones and those in `recorded` (pushed or
+// reported before) are left out, each shipment once; the first gets `push` unless the
+// order's first shipment is in the shop already (`first_pushed`), the rest `report`.
+std::vector<ShipmentAction> shipment_actions(std::vector<pq::Shipment> shipments, const std::set<int64_t>& recorded,
+                                             bool first_pushed);
 
 }  // namespace lpsync

@@ -72,5 +72,69 @@ RC_GTEST_PROP(ShipmentDecisionProperty, NeverEarlyCancelledForeignOrShippedForPi
   if (d.kind == Kind::wait) RC_ASSERT(d.not_before > now);
 }
 
+
+pq::Shipment shipment(int64_t id, bool cancelled = false) {
+  pq::Shipment s;
+  s.id = id;
+  s.idorder = 7;
+  s.trackingcode = "TT" + std::to_string(id);
+  s.cancelled = cancelled;
+  return s;
+}
+
+TEST(ShipmentOfOrder, ByItsOrderElseByThePicklistItWasReadFrom) {
+  pq::Shipment s = shipment(1);
+  s.idpicklist = 30;
+  EXPECT_TRUE(shipment_of_order(s, 7, 99));
+  EXPECT_FALSE(shipment_of_order(s, 8, 30));  // another order's, even on this picklist
+  s.idorder = 0;
+  EXPECT_TRUE(shipment_of_order(s, 8, 30));
+  EXPECT_FALSE(shipment_of_order(s, 8, 31));
+}
+
+TEST(ShipmentActions, TheLowestLiveShipmentIsPushedTheOthersReported) {
+  using AK = ShipmentAction::Kind;
+  auto got = shipment_actions({shipment(5), shipment(3, true), shipment(9), shipment(4)}, {}, false);
+  std::vector<ShipmentAction> want{{AK::push, shipment(4)}, {AK::report, shipment(5)}, {AK::report, shipment(9)}};
+  EXPECT_EQ(got, want);
+}
+
+TEST(ShipmentActions, RecordedOnesAndDuplicatesAreLeftOutAndAPushedFirstMeansReportOnly) {
+  using AK = ShipmentAction::Kind;
+  EXPECT_EQ(shipment_actions({shipment(4), shipment(5), shipment(5)}, {4}, true),
+            (std::vector<ShipmentAction>{{AK::report, shipment(5)}}));
+  EXPECT_EQ(shipment_actions({shipment(4), shipment(5)}, {4}, false),
+            (std::vector<ShipmentAction>{{AK::push, shipment(5)}}));
+  EXPECT_TRUE(shipment_actions({}, {}, false).empty());
+}
+
+// For all lists: at most one push, only when the first is not in the shop yet, and it is the
+// lowest live unrecorded shipment; every action is for a live unrecorded shipment, once, in
+// idshipment order; and every live unrecorded shipment gets an action.
+RC_GTEST_PROP(ShipmentActionsProperty, OnePushAtMostLowestFirstNothingLostOrRepeated, ()) {
+  auto ids = *rc::gen::container<std::vector<int64_t>>(rc::gen::inRange<int64_t>(1, 12));
+  // A shipment read twice (from two picklists) reads the same both times.
+  std::set<int64_t> cancelled, recorded, live;
+  for (int64_t id : ids) {
+    if (*rc::gen::inRange(0, 4) == 0) cancelled.insert(id);
+    if (*rc::gen::inRange(0, 4) == 0) recorded.insert(id);
+  }
+  std::vector<pq::Shipment> read;
+  for (int64_t id : ids) read.push_back(shipment(id, cancelled.count(id) > 0));
+  for (const auto& s : read) {
+    if (!s.cancelled && !recorded.count(s.id)) live.insert(s.id);
+  }
+  bool first_pushed = *rc::gen::arbitrary<bool>();
+  auto actions = shipment_actions(read, recorded, first_pushed);
+  std::set<int64_t> acted;
+  for (size_t i = 0; i < actions.size(); ++i) {
+    RC_ASSERT(live.count(actions[i].shipment.id) == 1u);
+    if (i > 0) RC_ASSERT(actions[i - 1].shipment.id < actions[i].shipment.id);
+    RC_ASSERT((actions[i].kind == ShipmentAction::Kind::push) == (i == 0 && !first_pushed));
+    acted.insert(actions[i].shipment.id);
+  }
+  RC_ASSERT(acted == live);
+}
+
 }  // namespace
 }  // namespace lpsync
