@@ -27,5 +27,25 @@ TEST(RefusedKey, APicqerKeyRefusedStopsItsJobsWithOneProblem) {
   EXPECT_TRUE(picqer_references(w).empty());
 }
 
+TEST(RefusedKey, ALightspeedKeyRefusedStopsItsJobsWithOneProblem) {
+  Settings s = active_settings();
+  s.send_stock = true;
+  s.send_shipments = true;
+  sim::WorldConfig c = world_config(s);
+  c.engine_lightspeed_key = "revoked-key";
+  sim::World w(c);
+  add_standard_catalogue(w);
+  place_order(w, "ORD1", {{11, 1}});
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(30));
+  const Report& report = w.engine()->report();
+  EXPECT_LE(report.lightspeed.requests, 3) << "requests with a refused key";
+  std::string problems;
+  for (const auto& [key, message] : report.problems) problems += key + ": " + message + "\n";
+  EXPECT_NE(problems.find("Lightspeed refused the key"), std::string::npos) << problems;
+  EXPECT_EQ(problems.find("revoked-key"), std::string::npos) << "the key itself is never shown: " << problems;
+  EXPECT_TRUE(picqer_references(w).empty());
+}
+
 }  // namespace
 }  // namespace lpsync::testing
