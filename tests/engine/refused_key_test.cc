@@ -8,24 +8,30 @@
 namespace lpsync::testing {
 namespace {
 
-TEST(RefusedKey, APicqerKeyRefusedStopsItsJobsWithOneProblem) {
+// Runs 30 minutes with every job busy while `api` ("Picqer" or "Lightspeed") refuses the key.
+void expect_one_problem_when_refused(const std::string& api) {
   Settings s = active_settings();
   s.send_stock = true;
   s.send_shipments = true;
   sim::WorldConfig c = world_config(s);
-  c.engine_picqer_key = "revoked-key";
+  (api == "Picqer" ? c.engine_picqer_key : c.engine_lightspeed_key) = "revoked-key";
   sim::World w(c);
   add_standard_catalogue(w);
   place_order(w, "ORD1", {{11, 1}});
   w.start_engine();
   w.run_until(kStart + Duration::minutes(30));
   const Report& report = w.engine()->report();
-  EXPECT_LE(report.picqer.requests, 3) << "requests with a refused key";
+  EXPECT_LE((api == "Picqer" ? report.picqer : report.lightspeed).requests, 3) << "requests with a refused key";
   std::string problems;
   for (const auto& [key, message] : report.problems) problems += key + ": " + message + "\n";
-  EXPECT_NE(problems.find("Picqer refused the key"), std::string::npos) << problems;
+  EXPECT_NE(problems.find(api + " refused the key"), std::string::npos) << problems;
+  EXPECT_EQ(problems.find("revoked-key"), std::string::npos) << "the key itself is never shown: " << problems;
   EXPECT_TRUE(picqer_references(w).empty());
 }
+
+TEST(RefusedKey, APicqerKeyRefusedStopsItsJobsWithOneProblem) { expect_one_problem_when_refused("Picqer"); }
+
+TEST(RefusedKey, ALightspeedKeyRefusedStopsItsJobsWithOneProblem) { expect_one_problem_when_refused("Lightspeed"); }
 
 }  // namespace
 }  // namespace lpsync::testing

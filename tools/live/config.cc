@@ -10,6 +10,7 @@
 
 #include "engine/env/http.h"
 #include "engine/env/json.h"
+#include "tools/json/json_document.h"
 #include "tools/live/config_reader.h"
 
 namespace lpsync::live {
@@ -214,16 +215,27 @@ std::vector<std::pair<std::string, std::string>> LiveConfig::secrets() const {
   return out;
 }
 
+namespace {
+
+// A repeated key names its path in the file ("picqer.key"), as the other config errors do.
+std::string document_error(const std::string& file, const JsonDocumentError& e) {
+  if (e.repeated_key.empty()) return file + ": not valid JSON (" + e.message + ")";
+  std::string path;
+  for (const std::string& key : e.repeated_key) path = join_path(path, key);
+  return file + ": key \"" + path + "\" appears twice; keep one";
+}
+
+}  // namespace
+
 ConfigResult parse_config(const std::string& text, const std::string& file, const Environment& env) {
   ConfigResult result;
   ConfigReader r(file, env);
-  bj::value doc;
-  try {
-    doc = json::parse(text);
-  } catch (const json::Error& e) {
-    result.errors.push_back(file + ": not valid JSON (" + e.what() + ")");
+  auto read = read_json_document(text);
+  if (const auto* problem = std::get_if<JsonDocumentError>(&read)) {
+    result.errors.push_back(document_error(file, *problem));
     return result;
   }
+  const bj::value& doc = std::get<bj::value>(read);
   const bj::object* root = r.object(doc, "");
   if (!root) {
     result.errors = r.errors();

@@ -217,6 +217,16 @@ TEST(Config, AnIntegerOutOfRangeSaysSo) {
   EXPECT_EQ(all(r).find("got an integer"), std::string::npos) << all(r);
 }
 
+TEST(Config, ARepeatedKeyIsRefusedWithItsPath) {
+  ConfigResult r = parse(R"({"lightspeed": {"cluster": "eu1", "language": "nl", "key": "env:LS_KEY", "secret": "env:LS_SECRET"},
+                            "picqer": {"subdomain": "acme", "key": "env:PQ_KEY", "key": "env:OTHER"}})");
+  ASSERT_FALSE(r);
+  EXPECT_EQ(all(r), "/etc/lpsync/acme.json: key \"picqer.key\" appears twice; keep one\n") << all(r);
+  ConfigResult top = parse(std::string(kMinimal).insert(1, R"("state": "a.db", "state": "b.db", )"));
+  ASSERT_FALSE(top);
+  EXPECT_NE(all(top).find("/etc/lpsync/acme.json: key \"state\" appears twice; keep one"), std::string::npos) << all(top);
+}
+
 TEST(Config, ACaFileWithoutACertificateIsRefused) {
   const char* dir = std::getenv("TEST_TMPDIR");
   std::string ca = std::string(dir ? dir : "/tmp") + "/not-a-ca.pem";

@@ -9,7 +9,7 @@
 
 #include "fakes/common/quirks.h"
 #include "tools/scenario/expectations_parser.h"
-#include "tools/scenario/json_document.h"
+#include "tools/json/json_document.h"
 #include "tools/scenario/lightspeed_parser.h"
 #include "tools/scenario/picqer_parser.h"
 #include "tools/scenario/references.h"
@@ -96,7 +96,7 @@ Scenario read_scenario(const Reader& r) {
 
 ParseResult parse_scenario(std::string_view json_text) {
   auto document = read_json_document(json_text);
-  if (auto* problem = std::get_if<ParseError>(&document)) return *problem;
+  if (auto* problem = std::get_if<JsonDocumentError>(&document)) return ParseError{problem->path, problem->message};
   try {
     return read_scenario(Reader(std::get<boost::json::value>(document)));
   } catch (const json::Error& e) {

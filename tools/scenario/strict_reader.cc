@@ -20,6 +20,18 @@ bool magnitude_fits(std::string_view text) {
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+// Times the APIs' text forms can carry and the engine's polls can ask for: a time outside
+// (say an offset of -999999999999h) would reach the fakes and the poll cursors as nonsense.
+constexpr Instant kEarliest = Instant::from_unix_millis(0);                   // 1970-01-01T00:00:00Z
+constexpr Instant kLatest = Instant::from_unix_millis(253'402'300'799'000);  // 9999-12-31T23:59:59Z
+
+void check_time_range(const Reader& r, std::string_view text, Instant t) {
+  if (t < kEarliest || t > kLatest) {
+    r.fail("the time " + quoted(text) + " is out of range: give a time from " + format_iso8601(kEarliest) + " to " +
+           format_iso8601(kLatest));
+  }
+}
+
 }  // namespace
 
 void fail_at(const std::string& path, const std::string& message) { throw json::Error(path, message); }
@@ -51,13 +63,16 @@ std::string read_word(const Reader& r, Words allowed, std::string_view what) {
 Instant read_time(const Reader& r, Instant start) {
   if (!r.raw().is_string()) r.fail("expected a time (text), got " + std::string(json::kind_name(r.raw())));
   std::string text = r.as_string();
+  std::optional<Instant> t;
   if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
     auto offset = magnitude_fits(text) ? parse_offset(text) : std::nullopt;
     if (!offset) r.fail("invalid time offset " + quoted(text) + "; " + std::string(kTimeHelp));
-    return start + *offset;
+    t = start + *offset;
+  } else {
+    t = parse_iso8601(text);
+    if (!t) r.fail("invalid time " + quoted(text) + "; " + std::string(kTimeHelp));
   }
-  auto t = parse_iso8601(text);
-  if (!t) r.fail("invalid time " + quoted(text) + "; " + std::string(kTimeHelp));
+  check_time_range(r, text, *t);
   return *t;
 }
 
@@ -68,6 +83,7 @@ Instant read_instant(const Reader& r) {
     r.fail("invalid instant " + quoted(text) + "; use an ISO-8601 UTC instant such as 2026-11-02T08:00:00Z "
            "(offsets such as +90s are relative to this one)");
   }
+  check_time_range(r, text, *t);
   return *t;
 }
 

@@ -40,6 +40,7 @@ struct WorldConfig {
   fakes::lightspeed::LightspeedConfig lightspeed;
   fakes::picqer::PicqerConfig picqer;
   std::string engine_picqer_key;  // the key the engine is given; "" = the fake's own (tests of a wrong key)
+  std::string engine_lightspeed_key;  // likewise for the Lightspeed API key
   Tuning tuning;  // the engine's benchmark switches (defaults: the engine's behaviour)
   bool lean_fakes = false;  // the fakes keep no journal and no image bytes (memory benchmarks)
 };

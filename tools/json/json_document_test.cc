@@ -1,31 +1,31 @@
-#include "tools/scenario/json_document.h"
+#include "tools/json/json_document.h"
 
 #include <gtest/gtest.h>
 
 #include <charconv>
 #include <cstring>
 
-namespace lpsync::scenario {
+namespace lpsync {
 namespace {
 
 namespace bj = boost::json;
 
 bj::value ok(std::string_view text) {
   auto r = read_json_document(text);
-  if (auto* e = std::get_if<ParseError>(&r)) {
-    ADD_FAILURE() << e->to_string();
+  if (auto* e = std::get_if<JsonDocumentError>(&r)) {
+    ADD_FAILURE() << e->path << ": " << e->message;
     return nullptr;
   }
   return std::get<bj::value>(r);
 }
 
-ParseError error(std::string_view text) {
+JsonDocumentError error(std::string_view text) {
   auto r = read_json_document(text);
-  if (!std::holds_alternative<ParseError>(r)) {
+  if (!std::holds_alternative<JsonDocumentError>(r)) {
     ADD_FAILURE() << "parsed: " << text;
     return {};
   }
-  return std::get<ParseError>(r);
+  return std::get<JsonDocumentError>(r);
 }
 
 TEST(JsonDocument, BuildsTheSameDocumentAsBoost) {
@@ -44,20 +44,21 @@ TEST(JsonDocument, DoublesAreRoundedCorrectly) {
 }
 
 TEST(JsonDocument, ARepeatedKeyIsAnErrorAtItsPath) {
-  ParseError e = error(R"({"timeline": [{"at": "+1h"}, {"at": "+1h", "fault": {}, "fault": {}}]})");
+  JsonDocumentError e = error(R"({"timeline": [{"at": "+1h"}, {"at": "+1h", "fault": {}, "fault": {}}]})");
   EXPECT_EQ(e.path, "$.timeline[1].fault");
   EXPECT_EQ(e.message, "the key \"fault\" appears twice in this object; give each key once");
+  EXPECT_EQ(e.repeated_key, (std::vector<std::string>{"timeline", "fault"}));
   EXPECT_EQ(error(R"({"a": 1, "b": [[0, {"k": 1, "k": 2}]]})").path, "$.b[0][1].k");
   ok(R"({"a": {"k": 1}, "b": {"k": 1}})");  // the same key in two objects is fine
 }
 
 TEST(JsonDocument, SyntaxErrorsSayLineAndColumn) {
-  EXPECT_EQ(error("{\n  \"a\": [1,,2]\n}"), (ParseError{"$", "malformed JSON at line 2, column 11: syntax error"}));
-  EXPECT_EQ(error("{\"a\": 1"), (ParseError{"$", "malformed JSON at line 1, column 8: incomplete JSON"}));
+  EXPECT_EQ(error("{\n  \"a\": [1,,2]\n}"), (JsonDocumentError{"$", "malformed JSON at line 2, column 11: syntax error", {}}));
+  EXPECT_EQ(error("{\"a\": 1"), (JsonDocumentError{"$", "malformed JSON at line 1, column 8: incomplete JSON", {}}));
   EXPECT_EQ(error("").path, "$");
   EXPECT_EQ(error("{} []").message,
-            "malformed JSON at line 1, column 4: text after the end of the document (a scenario file holds one JSON object)");
+            "malformed JSON at line 1, column 4: text after the end of the document (the file holds one JSON object)");
 }
 
 }  // namespace
-}  // namespace lpsync::scenario
+}  // namespace lpsync

@@ -1,4 +1,4 @@
-#include "tools/scenario/json_document.h"
+#include "tools/json/json_document.h"
 
 #include <boost/json/basic_parser_impl.hpp>
 
@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-namespace lpsync::scenario {
+namespace lpsync {
 namespace {
 
 namespace bj = boost::json;
@@ -23,7 +23,7 @@ class Builder {
   static constexpr size_t max_key_size = size_t(-1);
   static constexpr size_t max_string_size = size_t(-1);
 
-  std::optional<ParseError> repeated;
+  std::optional<JsonDocumentError> repeated;
   bj::value_stack stack;
 
   bool on_document_begin(error_code&) { return stack.reset(), true; }
@@ -42,7 +42,8 @@ class Builder {
     top.key = std::move(key_);
     key_.clear();
     if (!top.keys.insert(top.key).second) {
-      repeated = ParseError{path(), "the key \"" + top.key + "\" appears twice in this object; give each key once"};
+      repeated = JsonDocumentError{path(), "the key \"" + top.key + "\" appears twice in this object; give each key once",
+                                   keys()};
       ec = bj::error::syntax;
       return false;
     }
@@ -86,6 +87,13 @@ class Builder {
     if (!frames_.empty() && frames_.back().array) ++frames_.back().index;
     return true;
   }
+  std::vector<std::string> keys() const {
+    std::vector<std::string> out;
+    for (const Frame& f : frames_) {
+      if (!f.array) out.push_back(f.key);
+    }
+    return out;
+  }
   std::string path() const {
     std::string out = "$";
     for (const Frame& f : frames_) out += f.array ? "[" + std::to_string(f.index) + "]" : "." + f.key;
@@ -108,17 +116,19 @@ std::string position(std::string_view text, size_t offset) {
 
 }  // namespace
 
-std::variant<bj::value, ParseError> read_json_document(std::string_view text) {
+std::variant<bj::value, JsonDocumentError> read_json_document(std::string_view text) {
   bj::basic_parser<Builder> parser{bj::parse_options{}};
   error_code ec;
   size_t used = parser.write_some(false, text.data(), text.size(), ec);
   if (parser.handler().repeated) return *parser.handler().repeated;
-  if (ec) return ParseError{"$", "malformed JSON at " + position(text, used) + ": " + ec.message()};
+  if (ec) return JsonDocumentError{"$", "malformed JSON at " + position(text, used) + ": " + ec.message(), {}};
   if (used < text.size()) {
-    return ParseError{"$", "malformed JSON at " + position(text, used) +
-                               ": text after the end of the document (a scenario file holds one JSON object)"};
+    return JsonDocumentError{"$",
+                             "malformed JSON at " + position(text, used) +
+                                 ": text after the end of the document (the file holds one JSON object)",
+                             {}};
   }
   return parser.handler().stack.release();
 }
 
-}  // namespace lpsync::scenario
+}  // namespace lpsync
