@@ -40,6 +40,58 @@ TEST(LightspeedJson, ReadsLinesWithAndWithoutVariant) {
   EXPECT_FALSE(b.variant_id.has_value());
 }
 
+TEST(LightspeedJson, LinesKeepTheUnitPriceApartFromTheLineTotal) {
+  // basePrice* is per unit, price* the line total (quantity x unit), as the API serves them.
+  auto doc = json::parse(R"([{"id":1,"quantityOrdered":3,"basePriceExcl":10,"basePriceIncl":"12.1",
+    "priceExcl":30,"priceIncl":36.3,"variant":false},{"id":2,"quantityOrdered":2,"priceExcl":"8.5","variant":false}])");
+  json::Reader r(doc);
+  ls::OrderLine a = ls::read_order_line(r.at(0));
+  EXPECT_EQ(a.base_price_excl, 10.0);
+  EXPECT_EQ(a.base_price_incl, 12.1);
+  EXPECT_DOUBLE_EQ(a.price_excl, 30);
+  EXPECT_DOUBLE_EQ(a.price_incl, 36.3);
+  ls::OrderLine b = ls::read_order_line(r.at(1));
+  EXPECT_EQ(b.base_price_excl, std::nullopt);  // left out: the rules derive it from the total
+  EXPECT_DOUBLE_EQ(b.price_excl, 8.5);
+}
+
+TEST(LightspeedJson, APageWithFractionalNumbersParses) {
+  // One variant of a page with a decimal weight must not fail the page; unknown fields are ignored.
+  auto doc = json::parse(R"({"variants":[
+    {"id":1,"sku":"A","weight":0.25,"weightValue":0.25,"stockLevel":"4","priceExcl":"8.2645","newField":{"x":1}},
+    {"id":2,"sku":"B","weight":"250.6","stockLevel":3.0,"priceExcl":5},
+    {"id":3,"sku":"C","weight":false,"stockLevel":"","priceExcl":""}]})");
+  std::vector<ls::Variant> page;
+  for (const auto& item : json::Reader(doc).field("variants").items()) page.push_back(ls::read_variant(item));
+  ASSERT_EQ(page.size(), 3u);
+  EXPECT_EQ(page[0].weight, 0);
+  EXPECT_EQ(page[0].stock_level, 4);
+  EXPECT_DOUBLE_EQ(page[0].price_excl, 8.2645);
+  EXPECT_EQ(page[1].weight, 251);
+  EXPECT_EQ(page[1].stock_level, 3);
+  EXPECT_EQ(page[2].weight, 0);
+  EXPECT_EQ(page[2].stock_level, 0);
+  auto bad = json::parse(R"({"id":4,"weight":"heavy"})");
+  EXPECT_THROW(ls::read_variant(json::Reader(bad)), json::Error);
+}
+
+TEST(PicqerJson, NumbersAreReadLeniently) {
+  auto stock = json::parse(R"({"idwarehouse":1,"idproduct":"7","stock":"22","reserved":1.0,"freestock":"21",
+    "unknown":[1,2]})");
+  EXPECT_EQ(pq::read_warehouse_stock(json::Reader(stock), 1), (pq::StockRow{1, 7, "", 22, 1, 21}));
+  auto order = json::parse(R"({"idorder":5,"status":"processing","products":[{"idproduct":7,"amount":"3",
+    "price":"9.95"}]})");
+  pq::Order o = pq::read_order(json::Reader(order));
+  ASSERT_EQ(o.products.size(), 1u);
+  EXPECT_EQ(o.products[0].amount, 3);
+  EXPECT_DOUBLE_EQ(o.products[0].price, 9.95);
+  auto vat = json::parse(R"({"idvatgroup":2,"name":"Low","percentage":"9.0"})");
+  EXPECT_DOUBLE_EQ(pq::read_vatgroup(json::Reader(vat)).percentage, 9.0);
+  auto product = json::parse(R"({"idproduct":3,"productcode":1234,"price":"12","weight":0.5})");
+  EXPECT_EQ(pq::read_product(json::Reader(product)).productcode, "1234");
+  EXPECT_DOUBLE_EQ(pq::read_product(json::Reader(product)).price, 12);
+}
+
 TEST(LightspeedJson, MistypedFieldsNameTheirPath) {
   auto doc = json::parse(R"({"orders":[{"id":"x"}]})");
   try {

@@ -72,6 +72,8 @@ OrderLine read_order_line(const json::Reader& r) {
   l.ean = r.text_or_empty("ean");
   l.article_code = r.text_or_empty("articleCode");
   l.quantity = r.field("quantityOrdered").as_int_loose();
+  if (auto unit = r.find("basePriceExcl"); unit && !unit->is_false()) l.base_price_excl = unit->as_number_loose();
+  if (auto unit = r.find("basePriceIncl"); unit && !unit->is_false()) l.base_price_incl = unit->as_number_loose();
   l.price_excl = r.number_or_zero("priceExcl");
   l.price_incl = r.number_or_zero("priceIncl");
   return l;
@@ -89,7 +91,7 @@ Variant read_variant(const json::Reader& r) {
   v.price_incl = r.number_or_zero("priceIncl");
   v.stock_level = r.int_or_zero("stockLevel");
   v.stock_tracking = r.text_or_empty("stockTracking");
-  v.weight = r.int_or_zero("weight");
+  v.weight = r.rounded_or_zero("weight");
   if (auto u = r.find("updatedAt")) v.updated_at = read_time(*u);
   return v;
 }

@@ -123,6 +123,28 @@ bool Reader::as_bool() const {
   return value_->get_bool();
 }
 
+namespace {
+
+// A plain finite number written as text ("0.25", "-3", "1e2"); nullopt for anything else.
+std::optional<double> number_in_text(std::string_view s) {
+  double v = 0;
+  auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || end != s.data() + s.size() || !std::isfinite(v)) return std::nullopt;
+  return v;
+}
+
+// The shortest text of a number ("2.5", not Boost's "2.5E0"), for messages.
+std::string number_text(double d) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, d);
+  return ec == std::errc() ? std::string(buf, end) : std::string("a number");
+}
+
+// Whole numbers the engine keeps as int64: well inside the range a double holds exactly.
+constexpr double kWholeLimit = 9e15;
+
+}  // namespace
+
 int64_t Reader::as_int_loose() const {
   if (value_->is_null() || is_false()) return 0;
   if (value_->is_string()) {
@@ -130,8 +152,16 @@ int64_t Reader::as_int_loose() const {
     if (s.empty()) return 0;
     int64_t v = 0;
     auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-    if (ec != std::errc() || end != s.data() + s.size()) fail("expected an integer, got the text \"" + std::string(s) + "\"");
-    return v;
+    if (ec == std::errc() && end == s.data() + s.size()) return v;
+    auto d = number_in_text(s);
+    if (!d || std::floor(*d) != *d || std::fabs(*d) >= kWholeLimit) {
+      fail("expected a whole number, got the text \"" + std::string(s) + "\"");
+    }
+    return static_cast<int64_t>(*d);
+  }
+  if (value_->is_double()) {
+    double d = value_->get_double();
+    if (std::floor(d) != d) fail("expected a whole number, got " + number_text(d));
   }
   return as_int();
 }
@@ -139,14 +169,19 @@ int64_t Reader::as_int_loose() const {
 double Reader::as_number_loose() const {
   if (value_->is_null() || is_false()) return 0;
   if (value_->is_string()) {
-    std::string s(value_->get_string());
+    std::string_view s = value_->get_string();
     if (s.empty()) return 0;
-    char* end = nullptr;
-    double v = std::strtod(s.c_str(), &end);
-    if (end != s.c_str() + s.size()) fail("expected a number, got the text \"" + s + "\"");
-    return v;
+    auto d = number_in_text(s);
+    if (!d) fail("expected a number, got the text \"" + std::string(s) + "\"");
+    return *d;
   }
   return as_number();
+}
+
+int64_t Reader::as_rounded_loose() const {
+  double d = std::round(as_number_loose());
+  if (std::fabs(d) >= kWholeLimit) fail("the number " + number_text(d) + " is out of range for an integer");
+  return static_cast<int64_t>(d);
 }
 
 std::string Reader::as_string_loose() const {

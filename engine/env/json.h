@@ -66,9 +66,12 @@ class Reader {
   double as_number() const; // an integer or a double
   bool as_bool() const;
 
-  // Lenient conversions for APIs that send numbers as strings, "" or false for empty.
-  int64_t as_int_loose() const;     // 12, "12", 12.0; "" / false / null -> 0
-  double as_number_loose() const;   // 1.5, "1.5", 2; "" / false / null -> 0
+  // Lenient conversions for APIs that send numbers as strings, "" or false for empty, and
+  // decimals where an integer was documented. Text must be a plain finite number ("0.25",
+  // "12", "-3"); anything else throws Error naming the path.
+  int64_t as_int_loose() const;      // 12, "12", 12.0, "12.0"; "" / false / null -> 0; 2.5 -> error
+  double as_number_loose() const;    // 1.5, "1.5", 2; "" / false / null -> 0
+  int64_t as_rounded_loose() const;  // any number as above, rounded to the nearest whole
   std::string as_string_loose() const;  // "x"; numbers as text; false / null -> ""
 
   // Optional fields of loosely typed APIs: absent, null, `false` or "" give the empty value.
@@ -83,6 +86,10 @@ class Reader {
   double number_or_zero(std::string_view key) const {
     auto f = find(key);
     return f ? f->as_number_loose() : 0;
+  }
+  int64_t rounded_or_zero(std::string_view key) const {
+    auto f = find(key);
+    return f ? f->as_rounded_loose() : 0;
   }
   // A boolean that may come as true/false or 1/0; `fallback` when absent.
   bool flag_or(std::string_view key, bool fallback) const {

@@ -49,7 +49,7 @@ Step OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines, std::
       Step s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, idproduct);
       if (!s.is_done()) return s;
     }
-    resolved.push_back({idproduct, c.needs[i].quantity, c.needs[i].price_excl});
+    resolved.push_back({idproduct, c.needs[i].quantity, c.needs[i].unit_price_excl});
   }
   return Step::ok();
 }

@@ -22,7 +22,7 @@ struct Variant {
   double price_incl = 0;
   int64_t stock_level = 0;
   std::string stock_tracking;  // disabled | enabled | indicator
-  int64_t weight = 0;          // grams
+  int64_t weight = 0;          // grams, rounded (the API may send a decimal)
   Instant updated_at;
   bool operator==(const Variant&) const = default;
 };
@@ -68,7 +68,9 @@ struct OrderLine {
   std::string product_title, variant_title;
   std::string sku, ean, article_code;  // copied onto the line when the order was placed
   int64_t quantity = 0;                // quantityOrdered
-  double price_excl = 0, price_incl = 0;
+  // basePriceExcl/Incl: the price of one unit; nullopt when the API left them out.
+  std::optional<double> base_price_excl, base_price_incl;
+  double price_excl = 0, price_incl = 0;  // priceExcl/Incl: the line total (quantity x unit)
   bool operator==(const OrderLine&) const = default;
 };
 

@@ -1,6 +1,14 @@
 #include "engine/rules/order_lines.h"
 
+#include <cmath>
+
 namespace lpsync {
+
+double unit_price_excl(const ls::OrderLine& line) {
+  if (line.base_price_excl) return *line.base_price_excl;
+  if (line.quantity <= 0) return line.price_excl;
+  return std::round(line.price_excl / static_cast<double>(line.quantity) * 10000.0) / 10000.0;
+}
 
 LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index) {
   LineClassification out;
@@ -18,7 +26,7 @@ LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const
       if (!out.held && out.unknown_variants.empty()) out.held = held_reason_for(*s.problem);
       continue;
     }
-    out.needs.push_back({*line.variant_id, s.sku, line.quantity, line.price_excl});
+    out.needs.push_back({*line.variant_id, s.sku, line.quantity, unit_price_excl(line)});
   }
   // A reason is final when every earlier line is known (it was only set then); otherwise
   // the unknown variants are read first.

@@ -17,7 +17,7 @@ struct LineNeed {
   int64_t variant_id = 0;
   std::string sku;  // unique, trimmed
   int64_t quantity = 0;
-  double price_excl = 0;
+  double unit_price_excl = 0;  // Picqer's `price` is per unit
 };
 
 struct LineClassification {
@@ -29,6 +29,10 @@ struct LineClassification {
 // Classifies every line against the SKU index. When some variants are unknown to the index
 // the caller reads them, adds them and classifies again.
 LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index);
+
+// The price of one unit excl. VAT: basePriceExcl, or else the line total divided by the
+// quantity (rounded to 4 decimals, as Lightspeed rounds prices).
+double unit_price_excl(const ls::OrderLine& line);
 
 // The reason to hold an order whose product `sku` is not in Picqer, or nullopt when the
 // engine may create it.

@@ -54,6 +54,23 @@ TEST(OrderLines, UnknownVariantsAreReadBeforeAnyDecision) {
   EXPECT_EQ(d.held, HeldReason::duplicate_sku);
 }
 
+TEST(OrderLines, PicqerGetsTheUnitPrice) {
+  // Three units of 10.00 each: the line total is 30, Picqer's price is per unit.
+  ls::OrderLine l = line(1, 3);
+  l.price_excl = 30;
+  l.base_price_excl = 10;
+  EXPECT_DOUBLE_EQ(unit_price_excl(l), 10);
+  auto c = classify_lines({l}, shop());
+  ASSERT_EQ(c.needs.size(), 1u);
+  EXPECT_DOUBLE_EQ(c.needs[0].unit_price_excl, 10);
+  // Without basePriceExcl the unit price is the total divided by the quantity (4 decimals).
+  l.base_price_excl.reset();
+  l.price_excl = 10;
+  EXPECT_DOUBLE_EQ(unit_price_excl(l), 3.3333);
+  l.quantity = 0;  // nothing to divide by: the total stands
+  EXPECT_DOUBLE_EQ(unit_price_excl(l), 10);
+}
+
 TEST(OrderLines, MissingProductDependsOnImportProducts) {
   EXPECT_EQ(missing_product_decision(true), std::nullopt);
   EXPECT_EQ(missing_product_decision(false), HeldReason::product_not_in_picqer);

@@ -7,7 +7,7 @@ const std::vector<QuirkInfo>& known_quirks() {
       {kPicqerFiltersIgnored, "GET /picklists ignores idorder, status and picklistid (lists every picklist)"},
       {kPicqerOffsetIgnored, "GET /warehouses/{id}/stock ignores offset (every page is the first)"},
       {kPicqerRowsWithoutIds, "warehouse stock rows carry productcode but no idproduct"},
-      {kLightspeedFractionalNumbers, "variant weight and order line prices as decimals (weight 0.25, not 0)"},
+      {kLightspeedFractionalNumbers, "weights with a fraction (0.25 g, not 0) and order line prices as decimal text (\"10.0000\")"},
       {kLightspeedTemporary404, "the first GET of each order (and its lines) answers 404 once"},
       {kLightspeedUnsignedWebhooks, "webhooks carry no X-Signature header"},
   };

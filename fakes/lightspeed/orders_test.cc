@@ -46,6 +46,24 @@ TEST(Orders, ListGetCountAndTheOrderShape) {
   EXPECT_EQ(body_of(h.get("/en/orders.json?number=ORD00002")).at("orders").at(0).at("id").as_int64(), b);
 }
 
+TEST(OrderProducts, FractionalNumbersQuirkServesDecimalWeightsAndPricesAsText) {
+  LightspeedConfig config;
+  config.quirks.turn_on(std::string(kLightspeedFractionalNumbers));
+  Harness h(config);
+  h.add_shirt();
+  int64_t id = h.add_order({line(11, 2)});
+  const bj::value l = body_of(h.get(order_path(id, "/products"))).at("orderProducts").at(0);
+  EXPECT_EQ(l.at("weight").as_double(), 200.25);
+  EXPECT_EQ(str(l.at("basePriceExcl")), "10.0000");
+  EXPECT_EQ(str(l.at("priceIncl")), "24.2000");
+  const bj::value v = body_of(h.get("/en/variants/11.json")).at("variant");
+  EXPECT_EQ(v.at("weight").as_double(), 200.25);
+  // Without the quirk: whole grams as integers, prices as numbers.
+  Harness plain;
+  plain.add_shirt();
+  EXPECT_EQ(body_of(plain.get("/en/variants/11.json")).at("variant").at("weight").as_int64(), 200);
+}
+
 TEST(OrderProducts, CopyCodesFromTheVariantAtTheMomentOfTheOrder) {
   Harness h;
   h.add_shirt();

@@ -30,6 +30,10 @@ class Serializer {
   // {"resource":{"id":id or false,"url":url,"link":origin/lang/path.json?query}}
   bj::object ref(const std::string& url, std::optional<int64_t> id) const;
   bj::object language(const std::string& code) const;
+  // Quirk lightspeed.fractional_numbers: grams with a fraction (w + 0.25), prices as decimal
+  // text ("10.0000"); otherwise the whole grams and the number as they are.
+  bj::value weight(int64_t grams) const;
+  bj::value price(double amount) const;
 
   bj::object product(const Product& p) const;
   bj::object image(const Image& i) const;

@@ -96,8 +96,8 @@ bj::object Serializer::variant(const Variant& v) const {
   o["stockBuyMinimum"] = v.stock_buy_minimum;
   o["stockBuyMininum"] = v.stock_buy_minimum;  // the live API's misspelt twin
   o["stockBuyMaximum"] = v.stock_buy_maximum;
-  o["weight"] = v.weight;
-  o["weightValue"] = v.weight;
+  o["weight"] = weight(v.weight);
+  o["weightValue"] = weight(v.weight);
   o["weightUnit"] = "g";
   o["volume"] = 0;
   o["colli"] = 1;

@@ -1,5 +1,6 @@
 // Orders, order lines ("orderProducts") and shipments.
 #include <cmath>
+#include <cstdio>
 
 #include "fakes/lightspeed/serialize.h"
 
@@ -22,6 +23,18 @@ void put_address(bj::object& o, const std::string& prefix, const Address& a) {
 }
 
 }  // namespace
+
+bj::value Serializer::weight(int64_t grams) const {
+  if (!config_.quirks.has(kLightspeedFractionalNumbers)) return bj::value(grams, sp_);
+  return bj::value(static_cast<double>(grams) + 0.25, sp_);
+}
+
+bj::value Serializer::price(double amount) const {
+  if (!config_.quirks.has(kLightspeedFractionalNumbers)) return bj::value(amount, sp_);
+  char text[40];
+  std::snprintf(text, sizeof text, "%.4f", amount);
+  return bj::value(bj::string(text, sp_));
+}
 
 bj::object Serializer::order(const Order& o) const {
   std::string self = "orders/" + std::to_string(o.id);
@@ -111,7 +124,7 @@ bj::object Serializer::order_line(const Order& o, const OrderLine& l) const {
   j["articleCode"] = l.article_code;
   j["ean"] = l.ean;
   j["sku"] = l.sku;
-  j["weight"] = l.weight;
+  j["weight"] = weight(l.weight);
   j["volume"] = 0;
   j["colli"] = 1;
   j["sizeX"] = 0;
@@ -120,10 +133,10 @@ bj::object Serializer::order_line(const Order& o, const OrderLine& l) const {
   j["priceCost"] = 0;
   j["customExcl"] = 0;
   j["customIncl"] = 0;
-  j["basePriceExcl"] = l.base_price_excl;
-  j["basePriceIncl"] = l.base_price_incl;
-  j["priceExcl"] = round4(l.base_price_excl * l.quantity);
-  j["priceIncl"] = round4(l.base_price_incl * l.quantity);
+  j["basePriceExcl"] = price(l.base_price_excl);
+  j["basePriceIncl"] = price(l.base_price_incl);
+  j["priceExcl"] = price(round4(l.base_price_excl * l.quantity));
+  j["priceIncl"] = price(round4(l.base_price_incl * l.quantity));
   j["discountExcl"] = 0;
   j["discountIncl"] = 0;
   j["customFields"] = false;

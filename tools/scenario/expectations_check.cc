@@ -33,6 +33,8 @@ class Checker {
   }
 
   void picqer_orders(const std::vector<ExpectedPicqerOrder>& expected);
+  void picqer_line_prices(const std::string& at, const std::vector<PicqerOrderLine>& expected,
+                          const std::vector<fakes::picqer::OrderLine>& actual);
   void picqer_products(const std::vector<ExpectedPicqerProduct>& expected);
   void lightspeed_variants(const std::vector<VariantPatch>& expected);
   void lightspeed_orders(const std::vector<ExpectedLightspeedOrder>& expected);
@@ -73,6 +75,18 @@ void Checker::picqer_orders(const std::vector<ExpectedPicqerOrder>& expected) {
       std::sort(want_lines.begin(), want_lines.end());
       std::sort(have_lines.begin(), have_lines.end());
       same(at + ".products", want_lines, have_lines);
+      picqer_line_prices(at, *e.products, o.lines);
+    }
+  }
+}
+
+// The unit price of each expected line that gives one, on every actual line of that product.
+void Checker::picqer_line_prices(const std::string& at, const std::vector<PicqerOrderLine>& expected,
+                                 const std::vector<fakes::picqer::OrderLine>& actual) {
+  for (const auto& want : expected) {
+    if (!want.price) continue;
+    for (const auto& line : actual) {
+      if (line.productcode == want.productcode) same(at + ".products[" + want.productcode + "].price", *want.price, line.price);
     }
   }
 }

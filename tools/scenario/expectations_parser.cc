@@ -42,7 +42,7 @@ ExpectedPicqerOrder read_expected_order(const Reader& r) {
   ExpectedPicqerOrder o;
   o.reference = required(r, "reference").raw().is_number() ? std::to_string(read_id(r.field("reference")))
                                                             : r.field("reference").as_string();
-  if (auto v = r.find("products")) o.products = read_picqer_order_lines(*v);
+  if (auto v = r.find("products")) o.products = read_picqer_order_lines(*v, true);
   if (auto v = r.find("status")) o.status = read_word(*v, kPicqerOrderStatuses, "Picqer order status");
   return o;
 }

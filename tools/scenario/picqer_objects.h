@@ -38,6 +38,7 @@ struct PicqerProduct {
 struct PicqerOrderLine {
   std::string productcode;
   int64_t amount = 1;
+  std::optional<double> price;  // per unit, excl. VAT; only in expectations (`picqer.orders`)
   bool operator==(const PicqerOrderLine&) const = default;
 };
 

@@ -45,13 +45,18 @@ StockMap read_stock_map(const Reader& r) {
   return stock;
 }
 
-std::vector<PicqerOrderLine> read_picqer_order_lines(const Reader& r) {
+std::vector<PicqerOrderLine> read_picqer_order_lines(const Reader& r, bool with_price) {
   std::vector<PicqerOrderLine> lines;
   for (const Reader& item : r.items()) {
-    check_keys(item, {"productcode", "amount"});
+    if (with_price) {
+      check_keys(item, {"productcode", "amount", "price"});
+    } else {
+      check_keys(item, {"productcode", "amount"});
+    }
     PicqerOrderLine line;
     line.productcode = required(item, "productcode").as_string();
     if (auto v = item.find("amount")) line.amount = read_int(*v, 1, kMaxAmount);
+    if (auto v = item.find("price"); v && with_price) line.price = read_amount(*v);
     lines.push_back(std::move(line));
   }
   return lines;

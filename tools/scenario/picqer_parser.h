@@ -11,7 +11,8 @@ namespace lpsync::scenario {
 // {"<idwarehouse>": amount, ...}: positive warehouse ids, amounts >= 0.
 StockMap read_stock_map(const Reader& r);
 // [{productcode, amount}, ...]
-std::vector<PicqerOrderLine> read_picqer_order_lines(const Reader& r);
+// `with_price`: the lines may give `price` (expectations check it; an initial order has none).
+std::vector<PicqerOrderLine> read_picqer_order_lines(const Reader& r, bool with_price = false);
 PicqerProduct read_picqer_product(const Reader& r);
 PicqerState read_picqer_state(const Reader& r);
 

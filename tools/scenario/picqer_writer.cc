@@ -37,6 +37,7 @@ bj::array picqer_lines_value(const std::vector<PicqerOrderLine>& lines) {
     bj::object o;
     o["productcode"] = line.productcode;
     o["amount"] = line.amount;
+    if (line.price) o["price"] = *line.price;
     out.push_back(std::move(o));
   }
   return out;
