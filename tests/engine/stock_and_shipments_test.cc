@@ -150,6 +150,11 @@ TEST(Webhooks, AWrongSignatureIsRefusedAndChangesNothing) {
   EXPECT_EQ(w.engine()->receive_webhook(unsigned_request).response().status, 401);
   Request wrong_token{"POST", w.connection().webhook_url + "/webhooks/lightspeed/nope", {}, "{}"};
   EXPECT_EQ(w.engine()->receive_webhook(wrong_token).response().status, 401);
+  std::string order = R"({"order":{"id":1}})";
+  Request forged_shop{"POST", w.connection().webhook_url + "/webhooks/lightspeed/" + w.connection().webhook_token,
+                      {{"X-Signature", lightspeed_signature(order, "guess")}}, order};
+  EXPECT_EQ(w.engine()->receive_webhook(forged_shop).response().status, 401) << "a valid token, a forged signature";
+  EXPECT_EQ(w.engine()->report().webhooks_refused, 4);
 }
 
 TEST(Webhooks, RegisteredOnceAndLightspeedOnlyWhenWritable) {
