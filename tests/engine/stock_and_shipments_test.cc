@@ -176,5 +176,26 @@ TEST(Webhooks, RegisteredOnceAndLightspeedOnlyWhenWritable) {
   EXPECT_EQ(w.lightspeed().shop().webhooks().size(), 3u);
 }
 
+TEST(Webhooks, APicqerHookOfOursThatWasDeactivatedIsReactivatedNotReplaced) {
+  sim::World w(world_config(pushing()));
+  add_standard_catalogue(w);
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_EQ(w.picqer().hooks().size(), 2u);
+  int64_t idhook = w.picqer().hooks().front().idhook;
+  // DELETE only deactivates in Picqer (the hook stays listed with active=false).
+  Request deactivate{"DELETE", w.picqer().config().origin + "/api/v1/hooks/" + std::to_string(idhook),
+                     {{"Authorization", basic_auth_header(w.picqer().config().api_key, "")}, {"User-Agent", "test (x@y.test)"}},
+                     ""};
+  ASSERT_EQ(w.picqer().handle(deactivate).response().status, 200);
+  ASSERT_FALSE(w.picqer().hooks().front().active);
+  w.run_until(kStart + Duration::minutes(62));  // the hourly check
+  std::vector<fakes::picqer::Hook> hooks = w.picqer().hooks();
+  ASSERT_EQ(hooks.size(), 2u) << "reactivated, not replaced by a third hook";
+  EXPECT_EQ(hooks.front().idhook, idhook);
+  EXPECT_TRUE(hooks.front().active);
+  EXPECT_TRUE(hooks.back().active);
+}
+
 }  // namespace
 }  // namespace lpsync::testing
