@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "engine/env/crypto.h"
 #include "engine/env/json.h"
@@ -119,6 +120,7 @@ Response LightspeedFake::dispatch(const std::string& key, const ApiCall& call, K
   HandlerContext ctx{shop_, config_, json, signing_secret};
   const std::string& head = call.segments.front();
   if (head == "products" || head == "variants") return catalog_request(ctx, call);
+  if (head == "orders" && temporarily_missing(call)) return not_found(call, "order", std::atoll(call.segments[1].c_str()));
   if (head == "orders" || head == "shipments") return order_request(ctx, call);
   if (head == "webhooks") return webhook_request(ctx, call);
   if (call.segments == std::vector<std::string>{"account", "ratelimit"}) {
@@ -126,6 +128,15 @@ Response LightspeedFake::dispatch(const std::string& key, const ApiCall& call, K
     return json_response(200, boost::json::object{{"accountRatelimit", budget.to_json(call.now)}});
   }
   return unknown_resource(call);
+}
+
+bool LightspeedFake::temporarily_missing(const ApiCall& call) {
+  // Quirk temporary_404: the first GET of each order, and of its lines, answers 404 once.
+  if (!config_.quirks.has(kLightspeedTemporary404) || call.method != "GET" || call.segments.size() < 2) return false;
+  const std::string& id = call.segments[1];
+  if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  std::string what = id + (call.segments.size() > 2 ? "/" + call.segments[2] : "");
+  return missed_once_.insert(what).second;
 }
 
 Response LightspeedFake::fault_answer(const Request& request, const Url& url, FaultKind kind) {

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -92,6 +93,7 @@ class LightspeedFake {
   Response answer(const Request& request, const Url& url, const ApiPath& path);
   Response answer_as(const std::string& key, const Request& request, const Url& url, const ApiPath& path);
   Response dispatch(const std::string& key, const ApiCall& call, KeyBudget& budget);
+  bool temporarily_missing(const ApiCall& call);
   Response fault_answer(const Request& request, const Url& url, FaultKind kind);
   Response serve_image(const Request& request, const Url& url) const;
   void on_event(const ShopEvent& event);
@@ -107,6 +109,7 @@ class LightspeedFake {
   WebhookSender sender_;
   std::map<std::string, std::string> credentials_;  // API key -> secret
   std::map<std::string, std::string> signing_secrets_;  // API key -> what its webhooks are signed with
+  std::set<std::string> missed_once_;  // quirk temporary_404: "5", "5/products" already answered 404
   static constexpr size_t kArenaBytes = 1 << 20;
   std::unique_ptr<unsigned char[]> arena_buffer_ = std::make_unique<unsigned char[]>(kArenaBytes);
 };
