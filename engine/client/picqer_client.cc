@@ -187,4 +187,8 @@ ApiResult<pq::Hook> PicqerClient::create_hook(Priority p, const std::string& nam
   return one<pq::Hook>(p, "POST", "/hooks", &body, pq::read_hook);
 }
 
+ApiResult<pq::Hook> PicqerClient::reactivate_hook(Priority p, int64_t idhook) {
+  return one<pq::Hook>(p, "POST", "/hooks/" + std::to_string(idhook) + "/reactivate", nullptr, pq::read_hook);
+}
+
 }  // namespace lpsync

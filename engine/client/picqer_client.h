@@ -50,6 +50,9 @@ class PicqerClient {
   ApiResult<std::vector<pq::Hook>> hooks(Priority p, int64_t offset);
   ApiResult<pq::Hook> create_hook(Priority p, const std::string& name, const std::string& event,
                                   const std::string& address, const std::string& secret);
+  // POST /hooks/{id}/reactivate (Picqer's API changelog, Feb 2026): a deactivated hook
+  // delivers again, with its id, address and secret unchanged.
+  ApiResult<pq::Hook> reactivate_hook(Priority p, int64_t idhook);
 
  private:
   template <typename T, typename Read>

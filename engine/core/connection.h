@@ -21,6 +21,9 @@ struct Connection {
   // and the secret token in the Lightspeed webhook path.
   std::string webhook_url;
   std::string webhook_token;
+  // What Lightspeed signs its webhooks with (X-Signature): the app secret of an installed
+  // app, or the secret of a back-office API key. "" = signatures are not checked.
+  std::string lightspeed_webhook_secret;
   std::string user_agent = "lpsync/1.0 (Lightspeed-Picqer sync engine; https://github.com/lpsync/lpsync)";
 
   std::string lightspeed_api_base() const { return lightspeed_url + "/" + language; }

@@ -93,6 +93,7 @@ TransportResult Engine::receive_webhook(const Request& request) {
   WebhookTargets t;
   t.picqer_secret = [this] { return core_.store.value("picqer.hook_secret").value_or(""); };
   t.lightspeed_token = core_.connection.webhook_token;
+  t.lightspeed_signing_secret = core_.connection.lightspeed_webhook_secret;
   t.free_stock_changed = [this](int64_t idproduct) {
     if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.product_changed(idproduct, core_.now()));
   };
@@ -110,6 +111,7 @@ TransportResult Engine::receive_webhook(const Request& request) {
     }
   };
   TransportResult result = lpsync::receive_webhook(request, t);
+  if (result.ok() && result.response().status == 401) ++core_.report.webhooks_refused;
   core_.decide("webhook_received", {{"path", parse_url(request.url) ? parse_url(request.url)->path : ""},
                                     {"status", result.ok() ? result.response().status : 0}});
   return result;

@@ -40,6 +40,7 @@ struct Report {
   ApiUsage lightspeed, picqer;
   Instant last_order_poll;
   int64_t order_polls = 0;
+  int64_t webhooks_refused = 0;  // deliveries answered 401 (bad token or signature)
 
   void problem(const std::string& key, const std::string& message) { problems[key] = message; }
   void resolved(const std::string& key) { problems.erase(key); }

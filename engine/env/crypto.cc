@@ -110,6 +110,12 @@ std::string picqer_signature(std::string_view body, std::string_view secret) {
   return base64_encode(hmac_sha256(secret, body));
 }
 
+std::string lightspeed_signature(std::string_view body, std::string_view secret) {
+  std::string text(body);
+  text += secret;
+  return md5_hex(text);
+}
+
 bool constant_time_equals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;

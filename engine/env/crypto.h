@@ -17,6 +17,8 @@ std::string md5_hex(std::string_view bytes);
 std::string hmac_sha256(std::string_view key, std::string_view message);
 // Picqer's webhook signature: base64(HMAC-SHA256(body, secret)).
 std::string picqer_signature(std::string_view body, std::string_view secret);
+// Lightspeed's webhook signature (X-Signature, reference §6.2): md5_hex(raw body + app secret).
+std::string lightspeed_signature(std::string_view body, std::string_view secret);
 
 // Compares in time that depends only on the lengths, not on where the texts differ.
 bool constant_time_equals(std::string_view a, std::string_view b);

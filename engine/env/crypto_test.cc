@@ -30,6 +30,11 @@ TEST(Crypto, Md5KnownValue) {
   EXPECT_EQ(md5_hex("The quick brown fox jumps over the lazy dog"), "9e107d9d372bb6826bd81d3542a419d6");
 }
 
+TEST(Crypto, LightspeedSignatureIsMd5OfBodyThenSecret) {
+  EXPECT_EQ(lightspeed_signature("The quick brown fox jumps over the lazy ", "dog"), "9e107d9d372bb6826bd81d3542a419d6");
+  EXPECT_NE(lightspeed_signature("dog", "The quick brown fox jumps over the lazy "), "9e107d9d372bb6826bd81d3542a419d6");
+}
+
 TEST(Crypto, HmacSha256KnownValue) {
   // RFC 4231 test case 2.
   std::string mac = hmac_sha256("Jefe", "what do ya want for nothing?");

@@ -41,6 +41,12 @@ Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine
   auto it = lines_.find(order.id);
   if (it == lines_.end()) {
     auto read = core_.lightspeed.order_lines(kP, order.id);
+    if (read.outcome == CallOutcome::not_found) {
+      // Lightspeed sometimes answers 404 for an order it has just listed; once more, at
+      // once, before the order counts as gone for this poll.
+      core_.decide("order_lines_retried", {{"order", order.number}});
+      read = core_.lightspeed.order_lines(kP, order.id);
+    }
     if (!read.ok()) return step_for(core_, backoff_, read);
     it = lines_.emplace(order.id, std::move(read.value)).first;
   }

@@ -43,6 +43,12 @@ Response lightspeed(const Request& request, std::string_view token, const Webhoo
   if (t.lightspeed_token.empty() || !constant_time_equals(token, t.lightspeed_token)) {
     return answer(401, "unknown webhook address");
   }
+  auto signature = request.headers.get("X-Signature");
+  if (signature && !t.lightspeed_signing_secret.empty() &&
+      !constant_time_equals(lightspeed_signature(request.body, t.lightspeed_signing_secret), *signature)) {
+    return answer(401, "X-Signature does not match the body: not sent by this shop, or lightspeed.secret is not "
+                       "the secret of the app (or API key) that registered the webhook");
+  }
   if (t.lightspeed_order_changed) t.lightspeed_order_changed();
   return answer(200, "queued");
 }

@@ -48,12 +48,29 @@ Step WebhookSetup::register_picqer() {
     hooks.insert(hooks.end(), page.value.begin(), page.value.end());
     if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
   }
+  // A hook of ours signs with the secret in the store; without one stored, an inactive hook's
+  // secret is unknown and reactivating it would only bring deliveries we must refuse.
+  bool secret_known = core_.store.value(kSecretKey).has_value();
   for (const auto& event : picqer_events()) {
-    // A hook Picqer deactivated after failed deliveries stays listed as inactive; a new one
-    // replaces it.
+    const pq::Hook* inactive = nullptr;
     bool active = false;
-    for (const auto& h : hooks) active |= h.event == event && h.address == picqer_address() && h.active;
+    for (const auto& h : hooks) {
+      if (h.event != event || h.address != picqer_address()) continue;
+      active |= h.active;
+      if (!h.active && !inactive) inactive = &h;
+    }
     if (active) continue;
+    if (inactive && secret_known) {
+      // Picqer deactivated it after failed deliveries (or it was deleted, which only
+      // deactivates): bring it back rather than leave it behind beside a new one.
+      auto back = core_.picqer.reactivate_hook(kP, inactive->id);
+      if (back.ok()) {
+        core_.decide("picqer_hook_reactivated", {{"event", event}, {"idhook", inactive->id}});
+        continue;
+      }
+      // Gone since it was listed: a new one is made below.
+      if (back.outcome != CallOutcome::not_found) return step_for(core_, backoff_, back);
+    }
     auto created = core_.picqer.create_hook(kP, "lpsync " + event, event, picqer_address(), picqer_secret());
     if (!created.ok()) return step_for(core_, backoff_, created);
     core_.decide("picqer_hook_created", {{"event", event}, {"idhook", created.value.id}});

@@ -1,6 +1,8 @@
 // Registers the webhooks the engine listens to (section 8), never twice: the existing
 // ones are listed first. Picqer hooks carry a signing secret (kept in the state store);
-// one Picqer deactivated after failed deliveries is noticed and replaced. Lightspeed
+// one of ours Picqer deactivated (after failed deliveries, or a DELETE) is reactivated
+// with POST /hooks/{id}/reactivate, and replaced only when its secret is not known or it
+// is gone. Lightspeed
 // webhooks are registered only while the connection may write to the shop (registering
 // is a write). Checked again every hour.
 #pragma once

@@ -23,6 +23,7 @@ struct HandlerContext {
   Shop& shop;
   const LightspeedConfig& config;
   const Serializer& json;  // in the request's language
+  std::string_view signing_secret = {};  // of the calling key's app: signs its webhooks
 };
 
 // products, products/{id}/images, variants, variants/movements

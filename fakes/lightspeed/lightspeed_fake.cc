@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 
 #include "engine/env/crypto.h"
 #include "engine/env/json.h"
@@ -43,7 +44,7 @@ LightspeedFake::LightspeedFake(Clock& clock, Transport& webhook_transport, Rando
       sender_(clock, webhook_transport, faults_) {
   journal_.set_keep_entries(config_.journal);
   if (config_.languages.empty()) throw std::invalid_argument("LightspeedConfig.languages is empty");
-  credentials_[config_.key] = config_.secret;
+  add_api_key(config_.key, config_.secret);
   shop_.set_event_sink([this](const ShopEvent& e) { on_event(e); });
 }
 
@@ -105,17 +106,21 @@ Response LightspeedFake::answer_as(const std::string& key, const Request& reques
   }
   ApiCall call{request.method, url.path, path.language, path.segments, parse_query(url.query), request.body, now};
   if (path.format.empty() || path.segments.empty()) return unknown_resource(call);
-  return dispatch(call, budget);
+  return dispatch(key, call, budget);
 }
 
-Response LightspeedFake::dispatch(const ApiCall& call, KeyBudget& budget) {
+Response LightspeedFake::dispatch(const std::string& key, const ApiCall& call, KeyBudget& budget) {
   // Everything built for this answer lives in one arena, freed at once; its first block
   // is reused from request to request.
   boost::json::monotonic_resource arena(arena_buffer_.get(), kArenaBytes);
   Serializer json(config_, shop_, call.language, &arena);
-  HandlerContext ctx{shop_, config_, json};
+  auto signer = signing_secrets_.find(key);
+  std::string_view signing_secret;
+  if (signer != signing_secrets_.end()) signing_secret = signer->second;
+  HandlerContext ctx{shop_, config_, json, signing_secret};
   const std::string& head = call.segments.front();
   if (head == "products" || head == "variants") return catalog_request(ctx, call);
+  if (head == "orders" && temporarily_missing(call)) return not_found(call, "order", std::atoll(call.segments[1].c_str()));
   if (head == "orders" || head == "shipments") return order_request(ctx, call);
   if (head == "webhooks") return webhook_request(ctx, call);
   if (call.segments == std::vector<std::string>{"account", "ratelimit"}) {
@@ -123,6 +128,15 @@ Response LightspeedFake::dispatch(const ApiCall& call, KeyBudget& budget) {
     return json_response(200, boost::json::object{{"accountRatelimit", budget.to_json(call.now)}});
   }
   return unknown_resource(call);
+}
+
+bool LightspeedFake::temporarily_missing(const ApiCall& call) {
+  // Quirk temporary_404: the first GET of each order, and of its lines, answers 404 once.
+  if (!config_.quirks.has(kLightspeedTemporary404) || call.method != "GET" || call.segments.size() < 2) return false;
+  const std::string& id = call.segments[1];
+  if (id.empty() || !std::all_of(id.begin(), id.end(), [](char c) { return c >= '0' && c <= '9'; })) return false;
+  std::string what = id + (call.segments.size() > 2 ? "/" + call.segments[2] : "");
+  return missed_once_.insert(what).second;
 }
 
 Response LightspeedFake::fault_answer(const Request& request, const Url& url, FaultKind kind) {
@@ -174,6 +188,9 @@ void LightspeedFake::on_event(const ShopEvent& event) {
       post.headers.set("X-Event", name);
       post.headers.set("X-Cluster-Id", config_.cluster_id);
       post.headers.set("X-Request-Id", hex64(request_ids_.next()) + hex64(request_ids_.next()));
+    }
+    if (!hook.signing_secret.empty() && !config_.quirks.has(kLightspeedUnsignedWebhooks)) {
+      post.headers.set("X-Signature", lightspeed_signature(post.body, hook.signing_secret));
     }
     sender_.schedule(hook.id, name, event.id, std::move(post), config_.webhook_delay);
   }

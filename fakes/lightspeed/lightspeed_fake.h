@@ -6,6 +6,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -66,10 +67,15 @@ class LightspeedFake {
   const std::vector<WebhookDelivery>& deliveries() const { return sender_.deliveries(); }
 
   // --- Credentials and the App Store ---
-  void add_api_key(const std::string& key, const std::string& secret) { credentials_[key] = secret; }
+  // A back-office API key: its webhooks are signed with its secret.
+  void add_api_key(const std::string& key, const std::string& secret) {
+    credentials_[key] = secret;
+    signing_secrets_[key] = secret;
+  }
   bool revoke_api_key(const std::string& key) { return credentials_.erase(key) > 0; }
   // Installs an app: draws a token, accepts (app_key, md5(token + app_secret)) as API
-  // credentials and returns the signed install callback the platform would send.
+  // credentials and returns the signed install callback the platform would send. Webhooks
+  // the app creates are signed with app_secret.
   AppCallback install_app(const std::string& app_key, const std::string& app_secret);
   // Uninstalls it: revokes its credentials, deletes every webhook, returns the signed
   // uninstall callback.
@@ -86,7 +92,8 @@ class LightspeedFake {
   std::optional<std::string> authenticate(const Request& request) const;
   Response answer(const Request& request, const Url& url, const ApiPath& path);
   Response answer_as(const std::string& key, const Request& request, const Url& url, const ApiPath& path);
-  Response dispatch(const ApiCall& call, KeyBudget& budget);
+  Response dispatch(const std::string& key, const ApiCall& call, KeyBudget& budget);
+  bool temporarily_missing(const ApiCall& call);
   Response fault_answer(const Request& request, const Url& url, FaultKind kind);
   Response serve_image(const Request& request, const Url& url) const;
   void on_event(const ShopEvent& event);
@@ -101,6 +108,8 @@ class LightspeedFake {
   RateLimiter limiter_;
   WebhookSender sender_;
   std::map<std::string, std::string> credentials_;  // API key -> secret
+  std::map<std::string, std::string> signing_secrets_;  // API key -> what its webhooks are signed with
+  std::set<std::string> missed_once_;  // quirk temporary_404: "5", "5/products" already answered 404
   static constexpr size_t kArenaBytes = 1 << 20;
   std::unique_ptr<unsigned char[]> arena_buffer_ = std::make_unique<unsigned char[]>(kArenaBytes);
 };

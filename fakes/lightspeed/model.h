@@ -98,6 +98,9 @@ struct Webhook {
   std::string address;
   std::string language;
   Instant created_at, updated_at;
+  // Not shown by the API: what deliveries are signed with (X-Signature), the secret of the
+  // app or API key that created the webhook.
+  std::string signing_secret;
 };
 
 }  // namespace lpsync::fakes::lightspeed

@@ -51,6 +51,7 @@ AppCallback LightspeedFake::install_app(const std::string& app_key, const std::s
   std::snprintf(token, sizeof token, "%016llx%016llx", static_cast<unsigned long long>(tokens_.next()),
                 static_cast<unsigned long long>(tokens_.next()));
   credentials_[app_key] = app_api_password(token, app_secret);
+  signing_secrets_[app_key] = app_secret;
   return signed_install(config_.languages.front(), config_.shop_id, clock_.now().unix_seconds(), token,
                         config_.cluster_id, app_secret);
 }

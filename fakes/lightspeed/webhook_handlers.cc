@@ -14,6 +14,7 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
     if (call.method != "POST") return method_not_allowed(call);
     Webhook base;
     base.language = call.language;
+    base.signing_secret = std::string(ctx.signing_secret);
     auto w = webhook_from(call.body, base, true, ctx.config.languages);
     if (auto e = error_of(w)) return error_response(call, *e);
     int64_t id = shop.add_webhook(std::get<Webhook>(w));

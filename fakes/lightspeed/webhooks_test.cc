@@ -1,6 +1,8 @@
-// Webhook CRUD and delivery: headers, bodies, timing, duplicates when registered twice.
+// Webhook CRUD and delivery: headers, bodies, timing, duplicates when registered twice, the
+// X-Signature of each delivery (and its absence under the unsigned quirk).
 #include <gtest/gtest.h>
 
+#include "engine/env/crypto.h"
 #include "engine/env/json.h"
 #include "fakes/lightspeed/test_support.h"
 
@@ -132,6 +134,47 @@ TEST(WebhookDelivery, EveryEventTheEngineUsesIsDelivered) {
   EXPECT_EQ(str(variant.at("variant").at("product").at("resource").at("embedded").at("title")), "Shirt");
   bj::value shipped = json::parse(h.hooks.requests[5].body);
   EXPECT_EQ(str(shipped.at("order").at("status")), "completed_shipped");
+}
+
+TEST(WebhookSignature, DeliveriesAreSignedWithTheSecretOfTheKeyThatCreatedTheWebhook) {
+  Harness h;
+  h.add_shirt();
+  h.add_webhook("orders", "created");
+  h.add_order({line(11, 1)});
+  h.clock.advance(Duration::seconds(2));
+  ASSERT_EQ(h.hooks.requests.size(), 1u);
+  const Request& sent = h.hooks.requests[0];
+  EXPECT_EQ(sent.headers.get("X-Signature"), lightspeed_signature(sent.body, h.fake.config().secret));
+  EXPECT_EQ(sent.headers.get("X-Signature")->size(), 32u) << "lower-case hex md5";
+}
+
+TEST(WebhookSignature, AnAppsWebhooksAreSignedWithTheAppSecret) {
+  Harness h;
+  h.add_shirt();
+  AppCallback install = h.fake.install_app("appkey0000000000000000000000000a", "appsecret000000000000000000000000");
+  Request create{"POST", h.fake.config().origin + "/en/webhooks.json",
+                 {{"Content-Type", "application/json"}},
+                 hook(R"("itemGroup":"orders","itemAction":"created","address":"http://engine.test/hook")")};
+  create.headers.set("Authorization", basic_auth_header("appkey0000000000000000000000000a",
+                                                        app_api_password(*install.token, "appsecret000000000000000000000000")));
+  ASSERT_EQ(h.raw(create).response().status, 201);
+  h.add_order({line(11, 1)});
+  h.clock.advance(Duration::seconds(2));
+  ASSERT_EQ(h.hooks.requests.size(), 1u);
+  const Request& sent = h.hooks.requests[0];
+  EXPECT_EQ(sent.headers.get("X-Signature"), lightspeed_signature(sent.body, "appsecret000000000000000000000000"));
+}
+
+TEST(WebhookSignature, TheUnsignedQuirkSendsNoSignature) {
+  LightspeedConfig c;
+  c.quirks.turn_on(std::string(kLightspeedUnsignedWebhooks));
+  Harness h(c);
+  h.add_shirt();
+  h.add_webhook("orders", "created");
+  h.add_order({line(11, 1)});
+  h.clock.advance(Duration::seconds(2));
+  ASSERT_EQ(h.hooks.requests.size(), 1u);
+  EXPECT_FALSE(h.hooks.requests[0].headers.has("X-Signature"));
 }
 
 TEST(WebhookDelivery, RegisteringTheSameWebhookTwiceDeliversTwice) {

@@ -150,6 +150,11 @@ TEST(Webhooks, AWrongSignatureIsRefusedAndChangesNothing) {
   EXPECT_EQ(w.engine()->receive_webhook(unsigned_request).response().status, 401);
   Request wrong_token{"POST", w.connection().webhook_url + "/webhooks/lightspeed/nope", {}, "{}"};
   EXPECT_EQ(w.engine()->receive_webhook(wrong_token).response().status, 401);
+  std::string order = R"({"order":{"id":1}})";
+  Request forged_shop{"POST", w.connection().webhook_url + "/webhooks/lightspeed/" + w.connection().webhook_token,
+                      {{"X-Signature", lightspeed_signature(order, "guess")}}, order};
+  EXPECT_EQ(w.engine()->receive_webhook(forged_shop).response().status, 401) << "a valid token, a forged signature";
+  EXPECT_EQ(w.engine()->report().webhooks_refused, 4);
 }
 
 TEST(Webhooks, RegisteredOnceAndLightspeedOnlyWhenWritable) {
@@ -169,6 +174,27 @@ TEST(Webhooks, RegisteredOnceAndLightspeedOnlyWhenWritable) {
   w.run_until(kStart + Duration::hours(8));
   EXPECT_EQ(w.picqer().hooks().size(), 2u);
   EXPECT_EQ(w.lightspeed().shop().webhooks().size(), 3u);
+}
+
+TEST(Webhooks, APicqerHookOfOursThatWasDeactivatedIsReactivatedNotReplaced) {
+  sim::World w(world_config(pushing()));
+  add_standard_catalogue(w);
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_EQ(w.picqer().hooks().size(), 2u);
+  int64_t idhook = w.picqer().hooks().front().idhook;
+  // DELETE only deactivates in Picqer (the hook stays listed with active=false).
+  Request deactivate{"DELETE", w.picqer().config().origin + "/api/v1/hooks/" + std::to_string(idhook),
+                     {{"Authorization", basic_auth_header(w.picqer().config().api_key, "")}, {"User-Agent", "test (x@y.test)"}},
+                     ""};
+  ASSERT_EQ(w.picqer().handle(deactivate).response().status, 200);
+  ASSERT_FALSE(w.picqer().hooks().front().active);
+  w.run_until(kStart + Duration::minutes(62));  // the hourly check
+  std::vector<fakes::picqer::Hook> hooks = w.picqer().hooks();
+  ASSERT_EQ(hooks.size(), 2u) << "reactivated, not replaced by a third hook";
+  EXPECT_EQ(hooks.front().idhook, idhook);
+  EXPECT_TRUE(hooks.front().active);
+  EXPECT_TRUE(hooks.back().active);
 }
 
 }  // namespace

@@ -1,11 +1,12 @@
 // `lpsync run` with its webhook listener on loopback, attacked: an oversized unsigned
-// delivery, a bodiless POST, forged deliveries, and SIGTERM while slow clients hold
-// connections. Bounded loops; time is asserted only as a generous "not stuck".
+// delivery, a bodiless POST, forged deliveries (one with a valid Lightspeed token and a
+// forged X-Signature), and SIGTERM while slow clients hold connections. Bounded loops; time is asserted only as a generous "not stuck".
 #include <gtest/gtest.h>
 
 #include <chrono>
 #include <vector>
 
+#include "engine/env/crypto.h"
 #include "tests/hostile/raw_client.h"
 #include "tests/live/live_fixture.h"
 
@@ -81,6 +82,36 @@ TEST(HostileListener, IdleConnectionsDoNotKeepAForgedDeliveryFromItsAnswer) {
   forged.send("POST /webhooks/picqer HTTP/1.1\r\nHost: x\r\nX-Picqer-Signature: Zm9yZ2Vk\r\nContent-Length: 2\r\n\r\n{}");
   EXPECT_EQ(status_of(forged.read_response(milliseconds(5000))), 401) << "answered within 5 s despite the flood";
   EXPECT_EQ(run.stop(), 0);
+}
+
+TEST(HostileListener, AForgedLightspeedSignatureIsRefusedDespiteAValidToken) {
+  LiveWorld world = make_world("forged_signature", false);
+  add_shop(*world.fakes);
+  std::string config = write_config(world, "forged_signature", bj::object{{"active", true}, {"send_stock", true}},
+                                    bj::object{{"webhooks", listener()}});
+  Background run({"run", "--config", config});
+  ASSERT_TRUE(run.wait_for("lightspeed_webhook_created", 3)) << run.log().text();
+  // The address the engine registered holds its secret token: the attacker knows it here.
+  std::string address = world.fakes->lightspeed([](fakes::lightspeed::LightspeedFake& s) {
+    return s.shop().webhooks().begin()->second.address;
+  });
+  std::string path = address.substr(address.find("/webhooks/lightspeed/"));
+  std::string body = R"({"order":{"id":1,"number":"ORD1"}})";
+  std::string forged_signature = lightspeed_signature(body, "a-guessed-app-secret");
+  RawClient c(listening_port(run.log().text()));
+  ASSERT_TRUE(c.send("POST " + path + " HTTP/1.1\r\nHost: x\r\nX-Signature: " + forged_signature +
+                     "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body));
+  std::string answer = c.read_response(milliseconds(5000));
+  EXPECT_EQ(status_of(answer), 401) << answer;
+  EXPECT_NE(body_of(answer).find("X-Signature does not match"), std::string::npos) << answer;
+  EXPECT_EQ(run.stop(), 0);
+  auto refused = log_events(run.log().text(), "webhook_refused");
+  ASSERT_EQ(refused.size(), 1u) << run.log().text();
+  EXPECT_EQ(refused[0].at("status").as_int64(), 401);
+  for (const std::string& secret : test_secrets()) {
+    EXPECT_EQ(answer.find(secret), std::string::npos) << "a secret in the answer";
+    EXPECT_EQ(run.log().text().find(secret), std::string::npos) << "a secret in the log";
+  }
 }
 
 }  // namespace

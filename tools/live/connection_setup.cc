@@ -51,6 +51,8 @@ ConnectionSetup connection_for(const LiveConfig& config, StateStore& store, bool
   c.language = config.lightspeed.language;
   c.lightspeed_key = config.lightspeed.key;
   c.lightspeed_secret = config.lightspeed.secret;
+  // The app secret (auth app) or the API key's secret: what X-Signature is made with.
+  c.lightspeed_webhook_secret = config.lightspeed.secret;
   c.shop_id = config.lightspeed.shop_id;
   if (config.lightspeed.auth == LightspeedAuth::app) {
     auto installed = stored_installation(store);

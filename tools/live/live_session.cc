@@ -72,6 +72,7 @@ Connection without_secrets(Connection c) {
   c.lightspeed_secret.clear();
   c.picqer_key.clear();
   c.webhook_token.clear();
+  c.lightspeed_webhook_secret.clear();
   return c;
 }
 
@@ -141,7 +142,7 @@ class Session {
   std::unique_ptr<HttpServer> listener_;
   std::atomic<bool> stopping_ = false;
   std::mutex listener_mu_;
-  std::string hook_secret_, webhook_token_;  // copies for the listener's threads
+  std::string hook_secret_, webhook_token_, lightspeed_webhook_secret_;  // copies for the listener's threads
 };
 
 bool Session::open_store() {
@@ -173,6 +174,7 @@ void Session::start_engine(const Connection& c, const Settings& s) {
   {
     std::lock_guard lock(listener_mu_);
     webhook_token_ = c.webhook_token;
+    lightspeed_webhook_secret_ = c.lightspeed_webhook_secret;
   }
   uint64_t seed = fresh_seed();
   if (cassette_ && recording_) {
@@ -378,6 +380,7 @@ TransportResult Session::on_request(const Request& r) {
       std::lock_guard lock(listener_mu_);
       check.picqer_secret = [secret = hook_secret_] { return secret; };
       check.lightspeed_token = webhook_token_;
+      check.lightspeed_signing_secret = lightspeed_webhook_secret_;
     }
     TransportResult verdict = receive_webhook(r, check);
     if (verdict.ok() && verdict.response().status == 200 && !stopping_) {

@@ -58,6 +58,7 @@ World::World(WorldConfig config)
   connection_.language = config_.lightspeed.languages.front();
   connection_.lightspeed_key = config_.engine_lightspeed_key.empty() ? config_.lightspeed.key : config_.engine_lightspeed_key;
   connection_.lightspeed_secret = config_.lightspeed.secret;
+  connection_.lightspeed_webhook_secret = config_.lightspeed.secret;
   connection_.shop_id = config_.lightspeed.shop_id;
   connection_.picqer_url = picqer_origin;
   connection_.picqer_key = config_.engine_picqer_key.empty() ? config_.picqer.api_key : config_.engine_picqer_key;
