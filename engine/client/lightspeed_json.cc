@@ -74,6 +74,7 @@ OrderLine read_order_line(const json::Reader& r) {
   l.quantity = r.field("quantityOrdered").as_int_loose();
   l.price_excl = r.number_or_zero("priceExcl");
   l.price_incl = r.number_or_zero("priceIncl");
+  if (auto t = r.find("taxRate"); t && !t->is_false()) l.tax_rate = t->as_number_loose();
   return l;
 }
 

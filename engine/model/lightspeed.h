@@ -69,6 +69,7 @@ struct OrderLine {
   std::string sku, ean, article_code;  // copied onto the line when the order was placed
   int64_t quantity = 0;                // quantityOrdered
   double price_excl = 0, price_incl = 0;
+  std::optional<double> tax_rate;      // taxRate (0.21 for 21 %), when the line has one
   bool operator==(const OrderLine&) const = default;
 };
 
