@@ -125,7 +125,7 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
     auto bytes = core_.lightspeed.image_bytes((*images)[i].src);
     if (!bytes.ok()) {
       if (should_retry(bytes.outcome)) return step_for(core_, backoff_, bytes);
-      core_.report.notes.push_back("Image " + (*images)[i].src + " of product " + link.productcode +
+      core_.report.note("Image " + (*images)[i].src + " of product " + link.productcode +
                                    " could not be downloaded: " + bytes.message);
       ++done->second;
       continue;
