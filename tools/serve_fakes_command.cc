@@ -199,6 +199,7 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
     pq_config.origin = picqer_server->base_url();
     pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
     scenario::apply_quirks(quirks, ls_config, pq_config);
+    scenario::apply_vatgroups(s.picqer, pq_config);
     lightspeed = std::make_unique<fakes::lightspeed::LightspeedFake>(clock, webhooks, random.stream("fake.lightspeed"),
                                                                      ls_config);
     picqer = std::make_unique<fakes::picqer::PicqerFake>(clock, webhooks, random.stream("fake.picqer"), pq_config);

@@ -76,6 +76,7 @@ OrderLine read_order_line(const json::Reader& r) {
   if (auto unit = r.find("basePriceIncl"); unit && !unit->is_false()) l.base_price_incl = unit->as_number_loose();
   l.price_excl = r.number_or_zero("priceExcl");
   l.price_incl = r.number_or_zero("priceIncl");
+  if (auto t = r.find("taxRate"); t && !t->is_false()) l.tax_rate = t->as_number_loose();
   return l;
 }
 

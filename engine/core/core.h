@@ -40,7 +40,7 @@ struct EngineEnv {
 struct PicqerAccount {
   bool loaded = false;
   std::vector<pq::Warehouse> warehouses;
-  int64_t idvatgroup = 0;
+  std::vector<pq::VatGroup> vatgroups;  // never empty once loaded
 };
 
 class Core {

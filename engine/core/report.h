@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/core/limits.h"
 #include "engine/env/time.h"
 #include "engine/state/state_store.h"
 
@@ -42,8 +43,39 @@ struct Report {
   int64_t order_polls = 0;
   int64_t webhooks_refused = 0;  // deliveries answered 401 (bad token or signature)
 
-  void problem(const std::string& key, const std::string& message) { problems[key] = message; }
+  // Caps (engine/core/limits.h; a test may lower them). Past a cap the newest entries are
+  // counted, not kept, and overflow() says so in one line each.
+  size_t max_notes = kMaxReportNotes;
+  size_t max_problems = kMaxReportProblems;
+  int64_t notes_dropped = 0, problems_dropped = 0;
+
+  void note(std::string message) {
+    if (notes.size() >= max_notes) {
+      ++notes_dropped;
+      return;
+    }
+    notes.push_back(std::move(message));
+  }
+  void problem(const std::string& key, const std::string& message) {
+    if (problems.size() >= max_problems && !problems.count(key)) {
+      ++problems_dropped;
+      return;
+    }
+    problems[key] = message;
+  }
   void resolved(const std::string& key) { problems.erase(key); }
+  std::vector<std::string> overflow() const {
+    std::vector<std::string> out;
+    if (problems_dropped > 0) {
+      out.push_back(std::to_string(problems_dropped) + " more problems were not kept: the report keeps " +
+                    std::to_string(max_problems) + "; see the log");
+    }
+    if (notes_dropped > 0) {
+      out.push_back(std::to_string(notes_dropped) + " more notes were not kept: the report keeps " +
+                    std::to_string(max_notes) + "; see the log");
+    }
+    return out;
+  }
 };
 
 }  // namespace lpsync

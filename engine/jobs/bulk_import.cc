@@ -129,7 +129,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
       return s.retry_at;
     }
     if (s.kind == Step::failed) {
-      core_.report.notes.push_back("Import products: variant " + std::to_string(it->first) + ": " + s.message);
+      core_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);
     }
     state.last_variant_id = it->first;
     state.setting_up_variant_id = 0;

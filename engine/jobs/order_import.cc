@@ -46,7 +46,7 @@ Step OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines, std::
       found[i] = idproduct = link->idproduct;  // created for an earlier line of this order
     }
     if (!found[i]) {
-      Step s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, idproduct);
+      Step s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, idproduct, nullptr, c.needs[i].tax_rate);
       if (!s.is_done()) return s;
     }
     resolved.push_back({idproduct, c.needs[i].quantity, c.needs[i].unit_price_excl});

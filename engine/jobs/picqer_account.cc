@@ -15,8 +15,8 @@ Step load_picqer_account(Core& core, Backoff& backoff, Priority p) {
   }
   core.report.resolved("vatgroup");
   core.account.warehouses = warehouses.value;
-  // The first VAT group Picqer lists is the account's standard one (documented choice).
-  core.account.idvatgroup = vat.value.front().id;
+  // Which group a new product gets is decided per product (engine/rules/vat_rules.h).
+  core.account.vatgroups = vat.value;
   core.account.loaded = true;
   backoff.succeeded();
   return Step::ok();

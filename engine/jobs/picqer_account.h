@@ -1,4 +1,4 @@
-// Reads what the engine needs of the Picqer account once (warehouses, a VAT group for new
+// Reads what the engine needs of the Picqer account once (warehouses, the VAT groups for new
 // products) and refreshes it on demand.
 #pragma once
 

@@ -3,6 +3,7 @@
 #include "engine/env/crypto.h"
 #include "engine/jobs/picqer_account.h"
 #include "engine/rules/product_mapping.h"
+#include "engine/rules/vat_rules.h"
 
 namespace lpsync {
 
@@ -64,7 +65,7 @@ Step ProductLinker::product_facts(const ls::Variant& v, Priority p, ls::Product&
 }
 
 Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
-                           const std::function<void()>& with_link) {
+                           const std::function<void()>& with_link, std::optional<double> tax_rate) {
   const ls::Variant* v = core_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!core_.account.loaded) {
@@ -74,6 +75,8 @@ Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority 
   ls::Product product;
   if (Step s = product_facts(*v, p, product); !s.is_done()) return s;
   NewProduct np = new_product_for(product, *v, core_.catalog.variants_of_product(v->product_id), sku);
+  auto vat = choose_vat_group(core_.account.vatgroups, tax_rate ? tax_rate_percent(*tax_rate) : std::nullopt);
+  if (!vat) return Step::item_failed("no VAT group in Picqer");
 
   core_.store.begin_intent({IntentKind::create_product, sku, core_.now()});
   // Look up right before creating: an earlier attempt may have created it already.
@@ -84,12 +87,13 @@ Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority 
     link.idproduct = existing.value.front().id;
     core_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
   } else {
-    auto created = core_.picqer.create_product(p, np, core_.account.idvatgroup);
+    auto created = core_.picqer.create_product(p, np, vat->group.id);
     if (!created.ok()) return step_for(core_, backoff_, created);
     link.idproduct = created.value.id;
     images_uploaded_[variant_id] = 0;
     ++core_.report.products_created;
-    core_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
+    core_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct},
+                                     {"idvatgroup", vat->group.id}, {"vatgroup", explain(*vat)}});
   }
   core_.store.atomically([&] {
     core_.store.put_product_link(link);
@@ -120,7 +124,7 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
     auto bytes = core_.lightspeed.image_bytes((*images)[i].src);
     if (!bytes.ok()) {
       if (should_retry(bytes.outcome)) return step_for(core_, backoff_, bytes);
-      core_.report.notes.push_back("Image " + (*images)[i].src + " of product " + link.productcode +
+      core_.report.note("Image " + (*images)[i].src + " of product " + link.productcode +
                                    " could not be downloaded: " + bytes.message);
       ++done->second;
       continue;

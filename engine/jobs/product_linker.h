@@ -26,9 +26,9 @@ class ProductLinker {
   void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
   // Creates the product (or adopts the one an earlier attempt created) and finishes its
   // set-up. `with_link` (optional) stores the caller's own record of the create in the same
-  // commit as the link.
+  // commit as the link. `tax_rate` (Lightspeed's, e.g. of the order line) picks the VAT group.
   Step create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
-              const std::function<void()>& with_link = nullptr);
+              const std::function<void()>& with_link = nullptr, std::optional<double> tax_rate = std::nullopt);
   // Finishes images and base stock of a created product whose set-up was interrupted.
   Step finish_setup(const ProductLink& link, Priority p);
 

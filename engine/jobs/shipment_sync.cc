@@ -86,7 +86,7 @@ Step ShipmentSync::check_order(const OrderLink& link) {
       if (Step s = push(link, sh); !s.is_done()) return s;
     } else {
       core_.store.put_shipment_push({sh.id, link.ls_order_id, 0, sh.trackingcode, false, core_.now()});
-      core_.report.notes.push_back("Order " + link.number + " got another shipment (" + sh.trackingcode +
+      core_.report.note("Order " + link.number + " got another shipment (" + sh.trackingcode +
                                    "); the shop shows the first tracking code only.");
       core_.decide("shipment_reported", {{"order", link.number}, {"idshipment", sh.id}});
     }

@@ -71,6 +71,7 @@ struct OrderLine {
   // basePriceExcl/Incl: the price of one unit; nullopt when the API left them out.
   std::optional<double> base_price_excl, base_price_incl;
   double price_excl = 0, price_incl = 0;  // priceExcl/Incl: the line total (quantity x unit)
+  std::optional<double> tax_rate;      // taxRate (0.21 for 21 %), when the line has one
   bool operator==(const OrderLine&) const = default;
 };
 

@@ -26,7 +26,7 @@ LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const
       if (!out.held && out.unknown_variants.empty()) out.held = held_reason_for(*s.problem);
       continue;
     }
-    out.needs.push_back({*line.variant_id, s.sku, line.quantity, unit_price_excl(line)});
+    out.needs.push_back({*line.variant_id, s.sku, line.quantity, unit_price_excl(line), line.tax_rate});
   }
   // A reason is final when every earlier line is known (it was only set then); otherwise
   // the unknown variants are read first.

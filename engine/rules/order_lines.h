@@ -18,6 +18,7 @@ struct LineNeed {
   std::string sku;  // unique, trimmed
   int64_t quantity = 0;
   double unit_price_excl = 0;  // Picqer's `price` is per unit
+  std::optional<double> tax_rate;  // the line's Lightspeed taxRate: the VAT group of a created product
 };
 
 struct LineClassification {

@@ -91,6 +91,7 @@ std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
   for (const auto* d : created) {
     out << "  variant " << field(*d, "variant") << ", SKU " << field(*d, "productcode")
         << " (with its images and the shop's stock as base stock)\n";
+    out << "    VAT group " << field(*d, "vatgroup") << "\n";
   }
 
   auto stock = with(f.decisions, {"stock_pushed"});

@@ -74,6 +74,7 @@ std::string report_text(const Report& r) {
     for (const auto& [key, message] : r.problems) out << "  - " << message << "\n";
   }
   for (const auto& n : r.notes) out << "Note: " << n << "\n";
+  for (const auto& line : r.overflow()) out << "Report limit: " << line << "\n";
   out << "API use: " << usage_line("Lightspeed", r.lightspeed) << "; " << usage_line("Picqer", r.picqer) << "\n";
   if (r.lightspeed.refused_writes + r.picqer.refused_writes > 0) {
     out << "Writes refused by the read-only guard: " << r.lightspeed.refused_writes + r.picqer.refused_writes

@@ -31,6 +31,7 @@ struct ExpectedPicqerProduct {
   std::optional<std::string> name;
   std::optional<double> price;
   std::optional<std::string> barcode;
+  std::optional<int64_t> idvatgroup;
   std::optional<int64_t> images;  // how many
   std::optional<StockMap> stock;
   bool operator==(const ExpectedPicqerProduct&) const = default;

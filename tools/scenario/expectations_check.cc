@@ -102,6 +102,7 @@ void Checker::picqer_products(const std::vector<ExpectedPicqerProduct>& expected
     if (e.name) same(at + ".name", *e.name, p->name);
     if (e.price) same(at + ".price", *e.price, p->price);
     if (e.barcode) same(at + ".barcode", *e.barcode, p->barcode);
+    if (e.idvatgroup) same(at + ".idvatgroup", *e.idvatgroup, p->idvatgroup);
     if (e.images) same(at + ".images", *e.images, static_cast<int64_t>(p->images.size()));
     if (e.stock) {
       for (const auto& [wh, amount] : *e.stock) {

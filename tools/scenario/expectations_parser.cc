@@ -48,12 +48,13 @@ ExpectedPicqerOrder read_expected_order(const Reader& r) {
 }
 
 ExpectedPicqerProduct read_expected_product(const Reader& r) {
-  check_keys(r, {"productcode", "name", "price", "barcode", "images", "stock"});
+  check_keys(r, {"productcode", "name", "price", "barcode", "idvatgroup", "images", "stock"});
   ExpectedPicqerProduct p;
   p.productcode = required(r, "productcode").as_string();
   if (auto v = r.find("name")) p.name = v->as_string();
   if (auto v = r.find("price")) p.price = read_amount(*v);
   if (auto v = r.find("barcode")) p.barcode = v->as_string();
+  if (auto v = r.find("idvatgroup")) p.idvatgroup = read_id(*v);
   if (auto v = r.find("images")) p.images = read_int(*v, 0, kMaxCount);
   if (auto v = r.find("stock")) p.stock = read_stock_map(*v);
   return p;

@@ -29,6 +29,7 @@ bj::object expected_product_value(const ExpectedPicqerProduct& e) {
   if (e.name) o["name"] = *e.name;
   if (e.price) o["price"] = *e.price;
   if (e.barcode) o["barcode"] = *e.barcode;
+  if (e.idvatgroup) o["idvatgroup"] = *e.idvatgroup;
   if (e.images) o["images"] = *e.images;
   if (e.stock) o["stock"] = stock_value(*e.stock);
   return o;

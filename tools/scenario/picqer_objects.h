@@ -35,6 +35,15 @@ struct PicqerProduct {
   bool operator==(const PicqerProduct&) const = default;
 };
 
+// A VAT group of the account; a scenario without `picqer.vatgroups` gets the fake's default
+// list (fakes/picqer/config.h).
+struct PicqerVatGroup {
+  int64_t idvatgroup = 0;
+  std::string name;
+  double percentage = 0;
+  bool operator==(const PicqerVatGroup&) const = default;
+};
+
 struct PicqerOrderLine {
   std::string productcode;
   int64_t amount = 1;

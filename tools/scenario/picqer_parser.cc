@@ -18,6 +18,15 @@ PicqerWarehouse read_warehouse(const Reader& r) {
   return w;
 }
 
+PicqerVatGroup read_vatgroup(const Reader& r) {
+  check_keys(r, {"idvatgroup", "name", "percentage"});
+  PicqerVatGroup g;
+  g.idvatgroup = read_id(required(r, "idvatgroup"));
+  if (auto v = r.find("name")) g.name = v->as_string();
+  g.percentage = read_amount(required(r, "percentage"));
+  return g;
+}
+
 PicqerOrder read_order(const Reader& r) {
   check_keys(r, {"idorder", "reference", "status", "products"});
   PicqerOrder order;
@@ -79,7 +88,7 @@ PicqerProduct read_picqer_product(const Reader& r) {
 }
 
 PicqerState read_picqer_state(const Reader& r) {
-  check_keys(r, {"warehouses", "products", "orders"});
+  check_keys(r, {"warehouses", "products", "orders", "vatgroups"});
   PicqerState state;
   if (auto v = r.find("warehouses")) {
     if (v->size() == 0) v->fail("a Picqer account has at least one warehouse; leave the key out for warehouse 1 \"Main\"");
@@ -91,6 +100,10 @@ PicqerState read_picqer_state(const Reader& r) {
   }
   if (auto v = r.find("orders")) {
     for (const Reader& item : v->items()) state.orders.push_back(read_order(item));
+  }
+  if (auto v = r.find("vatgroups")) {
+    if (v->size() == 0) v->fail("leave `vatgroups` out for the fake's default groups; an empty list is not allowed");
+    for (const Reader& item : v->items()) state.vatgroups.push_back(read_vatgroup(item));
   }
   return state;
 }

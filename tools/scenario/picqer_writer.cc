@@ -72,6 +72,13 @@ bj::object picqer_state_value(const PicqerState& s) {
     for (const auto& order : s.orders) orders.push_back(order_value(order));
     o["orders"] = std::move(orders);
   }
+  if (!s.vatgroups.empty()) {
+    bj::array groups;
+    for (const auto& g : s.vatgroups) {
+      groups.push_back(bj::object{{"idvatgroup", g.idvatgroup}, {"name", g.name}, {"percentage", g.percentage}});
+    }
+    o["vatgroups"] = std::move(groups);
+  }
   return o;
 }
 

@@ -32,6 +32,7 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.tuning = options.tuning;
   config.lean_fakes = options.lean_fakes;
   apply_quirks(s.quirks, config.lightspeed, config.picqer);
+  apply_vatgroups(s.picqer, config.picqer);
   sim::World world(config);
   if (options.observe) world.trace().observe(options.observe);
 

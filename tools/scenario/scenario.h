@@ -31,6 +31,7 @@ struct PicqerState {
   std::vector<PicqerWarehouse> warehouses = default_warehouses();
   std::vector<PicqerProduct> products;
   std::vector<PicqerOrder> orders;
+  std::vector<PicqerVatGroup> vatgroups;  // empty: the fake's default groups
   bool operator==(const PicqerState&) const = default;
 };
 

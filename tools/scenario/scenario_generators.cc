@@ -80,7 +80,8 @@ Expectations expectations(const Initial& known, Instant start) {
     e.picqer_products.emplace();
     for (int n = *inRange(0, 3); n > 0; --n) {
       e.picqer_products->push_back({"E" + std::to_string(n) + text(), maybe(text()), maybe(money()), maybe(text()),
-                                    maybe(*inRange<int64_t>(0, 5)), maybe(stock(known.warehouses))});
+                                    maybe(*inRange<int64_t>(1, 4)), maybe(*inRange<int64_t>(0, 5)),
+                                    maybe(stock(known.warehouses))});
     }
   }
   e.picqer_products_count = maybe(*inRange<int64_t>(0, 100));
@@ -125,6 +126,11 @@ Scenario scenario() {
     }
   }
   for (const auto& w : s.picqer.warehouses) known.warehouses.push_back(w.idwarehouse);
+  if (*rc::gen::inRange(0, 3) == 0) {
+    for (int n = *inRange(1, 4), i = 1; i <= n; ++i) {
+      s.picqer.vatgroups.push_back({i, text(), double(*element(0, 9, 21))});
+    }
+  }
   s.settings = settings(known.warehouses);
   for (const auto& q : fakes::known_quirks()) {
     if (*rc::gen::inRange(0, 4) == 0) s.quirks.emplace_back(q.name);

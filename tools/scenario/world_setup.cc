@@ -141,6 +141,12 @@ void apply_quirks(const std::vector<std::string>& quirks, lsf::LightspeedConfig&
   }
 }
 
+void apply_vatgroups(const PicqerState& state, pqf::PicqerConfig& picqer) {
+  if (state.vatgroups.empty()) return;
+  picqer.vatgroups.clear();
+  for (const auto& g : state.vatgroups) picqer.vatgroups.push_back({g.idvatgroup, g.name, g.percentage});
+}
+
 void add_initial_state(const Scenario& s, lsf::LightspeedFake& lightspeed, pqf::PicqerFake& picqer,
                        std::vector<std::string>& errors) {
   for (const auto& p : s.lightspeed.products) {

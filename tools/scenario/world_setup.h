@@ -19,6 +19,8 @@ void add_initial_state(const Scenario& s, fakes::lightspeed::LightspeedFake& lig
 // Turns on the scenario's quirk modes in the fakes' configurations (before they are made).
 void apply_quirks(const std::vector<std::string>& quirks, fakes::lightspeed::LightspeedConfig& lightspeed,
                   fakes::picqer::PicqerConfig& picqer);
+// The scenario's `picqer.vatgroups`, when given, replace the fake's default groups.
+void apply_vatgroups(const PicqerState& state, fakes::picqer::PicqerConfig& picqer);
 // Applies one timeline event now.
 void apply_event(const Event& e, sim::World& world, std::vector<std::string>& errors);
 
