@@ -67,6 +67,7 @@ struct OrderInput {
   std::optional<int64_t> idcustomer;
   std::string reference;
   std::map<std::string, std::string> text;  // kOrderTextFields
+  std::optional<int64_t> idshippingprovider_profile;
   std::vector<OrderLineInput> lines;
   bool via_api = false;  // recorded on the order; not a Picqer field
 };
@@ -112,7 +113,12 @@ class Account {
 
   // Orders.
   Result<int64_t> create_order(const OrderInput& in, int64_t idorder = 0);
+  // Processing first releases what allocate_order held, then reserves as described above.
   Status process_order(int64_t idorder);
+  // Holds every line's amount in the order warehouse (reservedallocations; free stock may go
+  // negative) without a picklist; the status stays. concept/expected only; allocating an
+  // allocated order changes nothing (see allocation.cc).
+  Status allocate_order(int64_t idorder);
   // concept/expected only, unless `force` (then any status but cancelled; picklists are
   // cancelled and reservations released).
   Status cancel_order(int64_t idorder, bool force);
@@ -126,6 +132,11 @@ class Account {
   // this tracking code; stock goes down with the reservations; the order is completed when no
   // backorder remains. Returns the new idshipments.
   Result<std::vector<int64_t>> ship_order(int64_t idorder, const std::string& trackingcode, const std::string& carrier);
+  // The warehouse picks: every open picklist of the order is closed without a shipment (stock
+  // goes down, the order completes as when shipped). ship_order later ships them.
+  Status pick_order(int64_t idorder);
+  // The warehouse cancels the order's latest shipment that is not cancelled yet.
+  Result<int64_t> cancel_shipment(int64_t idorder);
   const std::map<int64_t, Picklist>& picklists() const { return picklists_; }
   const std::map<int64_t, Shipment>& shipments() const { return shipments_; }
 
@@ -150,6 +161,10 @@ class Account {
   StockLevel& level(int64_t idproduct, int64_t idwarehouse);
   int64_t create_picklist(Order& o, int64_t idwarehouse, std::vector<PicklistLine> lines);
   void process_backorders();
+  void release_allocations(Order& o);
+  void close_picklist(Picklist& pl, const Order& o);
+  int64_t create_shipment(const Picklist& pl, const std::string& trackingcode, const std::string& carrier);
+  bool has_live_shipment(int64_t idpicklist) const;
   const Warehouse* order_warehouse() const;
 
   Clock& clock_;
@@ -171,6 +186,9 @@ class Account {
   // What the last stock events said: idproduct -> idwarehouse -> value.
   std::map<int64_t, std::map<int64_t, int64_t>> announced_free_, announced_stock_;
 };
+
+// The first of `found` (not empty) with an open picklist, else the first one.
+int64_t first_with_open_picklist(const Account& account, const std::vector<const Order*>& found);
 
 // concept, expected, processing, paused, completed, cancelled.
 bool known_order_status(std::string_view status);

@@ -18,6 +18,7 @@ Result<int64_t> PicqerFake::add_product(const ProductSpec& spec) {
   in.price = spec.price;
   in.active = spec.active;
   if (!spec.barcode.empty()) in.barcode = spec.barcode;
+  in.type = spec.type;
   in.idvatgroup = spec.idvatgroup != 0 || config_.vatgroups.empty() ? spec.idvatgroup : config_.vatgroups[0].idvatgroup;
   for (const auto& [idwarehouse, amount] : spec.stock) {
     if (!account_.warehouses().count(idwarehouse)) return not_found("Warehouse " + std::to_string(idwarehouse));
@@ -82,15 +83,7 @@ Result<std::vector<int64_t>> PicqerFake::ship_order(const std::string& reference
   filter.reference = reference;
   auto found = account_.find_orders(filter);
   if (found.empty()) return not_found("Order with reference \"" + reference + "\"");
-  int64_t idorder = found.front()->idorder;
-  for (const Order* o : found) {
-    bool open = false;
-    for (const auto& [id, pl] : account_.picklists()) open = open || (pl.idorder == o->idorder && pl.status == "new");
-    if (open) {
-      idorder = o->idorder;
-      break;
-    }
-  }
+  int64_t idorder = first_with_open_picklist(account_, found);
   auto shipped = account_.ship_order(idorder, trackingcode, carrier);
   publish();
   return shipped;

@@ -1,4 +1,4 @@
-// /orders: list, create, get, process, cancel.
+// /orders: list, create, get, allocate, process, cancel.
 #include "fakes/picqer/api.h"
 #include "fakes/picqer/render.h"
 
@@ -11,6 +11,7 @@ OrderInput read_order(const json::Reader& r) {
   in.via_api = true;
   in.idcustomer = opt_int(r, "idcustomer");
   in.reference = opt_string(r, "reference").value_or("");
+  in.idshippingprovider_profile = opt_int(r, "idshippingprovider_profile");
   for (const char* field : kOrderTextFields) {
     if (auto v = opt_string(r, field)) in.text[field] = *v;
   }
@@ -72,6 +73,10 @@ Response route_orders(Account& account, const ApiCall& call) {
   if (s.size() == 2 && call.method == "DELETE") {
     auto force = query_value(call.query, "force");
     auto done = account.cancel_order(*id, force && *force != "false" && *force != "0");
+    return done.ok() ? order_answer(account, *id) : error(done.error());
+  }
+  if (s.size() == 3 && s[2] == "allocate" && call.method == "POST") {
+    auto done = account.allocate_order(*id);
     return done.ok() ? order_answer(account, *id) : error(done.error());
   }
   if (s.size() == 3 && s[2] == "process" && call.method == "POST") {

@@ -27,7 +27,8 @@ struct StockLevel {
   int64_t stock = 0;
   int64_t reservedpicklists = 0;
   int64_t reservedbackorders = 0;
-  int64_t reserved() const { return reservedpicklists + reservedbackorders; }
+  int64_t reservedallocations = 0;  // allocated concept/expected orders (POST /orders/{id}/allocate)
+  int64_t reserved() const { return reservedpicklists + reservedbackorders + reservedallocations; }
   int64_t freestock() const { return stock - reserved(); }
 };
 
@@ -94,6 +95,8 @@ struct Order {
   Instant updated;
   std::vector<OrderLine> lines;
   std::vector<Backorder> backorders;  // open ones only
+  std::vector<Backorder> allocations;  // stock held for a concept/expected order; none = not allocated
+  std::optional<int64_t> idshippingprovider_profile;
 };
 
 // The optional text fields of an order, in the order they are rendered.
@@ -136,6 +139,7 @@ struct Shipment {
   std::string tracktraceurl;
   bool cancelled = false;
   Instant created;
+  Instant updated;
 };
 
 struct Hook {

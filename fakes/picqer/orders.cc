@@ -40,6 +40,7 @@ Result<int64_t> Account::create_order(const OrderInput& in, int64_t idorder) {
   o.reference = in.reference;
   o.via_api = in.via_api;
   o.text = in.text;
+  o.idshippingprovider_profile = in.idshippingprovider_profile;
   for (const char* field : {"deliveryname", "deliverycountry", "invoicename"}) {
     if (text_of(o, field).empty()) {
       return bad_request(kMissingParameters, std::string("Missing parameter: ") + field +
@@ -104,6 +105,7 @@ Status Account::process_order(int64_t idorder) {
   }
   const Warehouse* w = order_warehouse();
   if (!w) return bad_request(kUnknownError, "No active warehouse accepts orders");
+  release_allocations(o);
   std::vector<PicklistLine> picks;
   for (const auto& line : o.lines) {
     StockLevel& lvl = level(line.idproduct, w->idwarehouse);
@@ -137,6 +139,7 @@ Status Account::cancel_order(int64_t idorder, bool force) {
   }
   for (const auto& b : o.backorders) level(b.idproduct, b.idwarehouse).reservedbackorders -= b.amount;
   o.backorders.clear();
+  release_allocations(o);
   backordered_.erase(idorder);
   set_order_status(o, "cancelled");
   process_backorders();  // released picklist stock may cover other orders' backorders

@@ -52,6 +52,7 @@ struct ProductSpec {
   bool active = true;
   std::string barcode;
   int64_t idvatgroup = 0;              // 0 = the first vat group
+  std::string type = "normal";         // or "unlimited_stock" (rendered unlimitedstock: true)
   std::map<int64_t, int64_t> stock;    // idwarehouse -> amount
 };
 
@@ -89,6 +90,11 @@ class PicqerFake {
   // open picklist is closed with a shipment carrying `trackingcode`. Returns the idshipments.
   Result<std::vector<int64_t>> ship_order(const std::string& reference, const std::string& trackingcode,
                                           const std::string& carrier = "");
+  // The warehouse picks the order with this reference (the first one with an open picklist):
+  // its picklists close without a shipment; ship_order ships them later.
+  Status pick_order(const std::string& reference);
+  // The warehouse cancels the latest live shipment of the orders with this reference.
+  Result<int64_t> cancel_shipment(const std::string& reference);
 
   // Read access: copies, taken under the lock.
   std::optional<Product> product(int64_t idproduct) const;

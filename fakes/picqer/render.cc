@@ -20,7 +20,7 @@ bj::object render_stock(int64_t idwarehouse, const StockLevel& level) {
       {"reserved", level.reserved()},
       {"reservedbackorders", level.reservedbackorders},
       {"reservedpicklists", level.reservedpicklists},
-      {"reservedallocations", 0},
+      {"reservedallocations", level.reservedallocations},
       {"freestock", level.freestock()},
   };
 }
@@ -104,6 +104,8 @@ bj::object render_order(const Order& o) {
         {"amount_cancelled", 0},
     });
   }
+  out["idshippingprovider_profile"] =
+      o.idshippingprovider_profile ? bj::value(*o.idshippingprovider_profile) : bj::value(nullptr);
   out["status"] = o.status;
   out["created"] = date(o.created);
   out["updated"] = date(o.updated);
@@ -168,7 +170,7 @@ bj::object render_shipment(const Shipment& s) {
       {"cancelled", s.cancelled},
       {"parcels", bj::array{std::move(parcel)}},
       {"created", date(s.created)},
-      {"updated", date(s.created)},
+      {"updated", date(s.updated)},
   };
 }
 
