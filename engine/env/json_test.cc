@@ -55,7 +55,7 @@ TEST(Json, LooseReadingOfLightspeedQuirks) {
   EXPECT_TRUE(r.field("b").is_false());
   EXPECT_FALSE(r.find("f").has_value());
   EXPECT_TRUE(r.has("f"));
-  EXPECT_EQ(error_of([&] { r.field("g").as_int_loose(); }), "$.g: expected an integer, got the text \"x1\"");
+  EXPECT_EQ(error_of([&] { r.field("g").as_int_loose(); }), "$.g: expected a whole number, got the text \"x1\"");
 }
 
 TEST(Json, BuildsObjectsInOrder) {
