@@ -9,6 +9,7 @@
 // SQLite's own locks are fcntl(2) locks, which flock(2) does not touch. The descriptor on the
 // database stays open until after SQLite has closed it: closing another descriptor of the
 // file would drop the fcntl locks SQLite holds in this process.
+// SqliteStateStore adds a third lock inside the database: SQLite's exclusive locking mode.
 #pragma once
 
 #include <optional>

@@ -200,6 +200,34 @@ TEST(SqliteOpen, ADirectoryThatCannotBeCreatedIsRefused) {
   EXPECT_THAT(opened.error->message, HasSubstr("cannot create the directory"));
 }
 
+// What a second connection gets from a raw read of the file: SQLITE_OK or SQLITE_BUSY.
+int raw_read(const std::string& path) {
+  sqlite3* raw = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK) {
+    sqlite3_close(raw);
+    return -1;
+  }
+  int rc = sqlite3_exec(raw, "SELECT count(*) FROM order_links", nullptr, nullptr, nullptr);
+  sqlite3_close(raw);
+  return rc;
+}
+
+// The lock held inside the database: while a store is open, SQLite itself refuses every other
+// connection to the file, by its path or by a hard link (even where flock(2) is not enforced);
+// once the store closes, the file is readable again.
+TEST(SqliteOpen, WhileOpenNoOtherConnectionCanReadTheDatabase) {
+  std::string path = database_with_a_link("in-db-lock");
+  std::string other = fs::path(path).parent_path().string() + "/hard-link.db";
+  fs::create_hard_link(path, other);
+  {
+    auto store = testing::open_sqlite(path);
+    EXPECT_EQ(raw_read(path), SQLITE_BUSY);
+    EXPECT_EQ(raw_read(other), SQLITE_BUSY);
+    EXPECT_EQ(store->order_link(1)->idorder, 100) << "the store itself still reads and writes";
+  }
+  EXPECT_EQ(raw_read(path), SQLITE_OK);
+}
+
 TEST(SqliteOpen, TheDatabaseIsInWalModeAndMigratedStepByStep) {
   std::string path = testing::fresh_path("wal") + "/state.db";
   { testing::open_sqlite(path); }

@@ -105,6 +105,16 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
     return refuse(StoreProblem::cannot_create, "cannot open the state database " + path + ": " + f->message +
                                                    ". Check that the path is a file this user may write.");
   }
+  // The third lock, held by SQLite itself: in exclusive locking mode this connection keeps
+  // the database's own lock from its first access until it closes, so no other connection,
+  // from any process and by any path, can read or write the state while this store is open
+  // (also where flock(2) is not enforced, as on some network file systems). WAL then keeps
+  // its index in this process's memory: no -shm file.
+  try {
+    db->exec("PRAGMA locking_mode = EXCLUSIVE");
+  } catch (const sqlite::Failure& f) {
+    return refuse(StoreProblem::io_error, "cannot lock the state database " + path + ": " + f.message);
+  }
   int64_t version = 0;
   if (existed) {
     if (auto refused = check_existing(*db, version)) return SqliteOpenResult{nullptr, std::move(refused)};
@@ -118,6 +128,9 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
     db->exec(options.durability == SqliteOptions::Durability::full ? "PRAGMA synchronous = FULL"
                                                                     : "PRAGMA synchronous = OFF");
     db->exec("PRAGMA foreign_keys = ON");
+    // Take the exclusive lock now, not at the first write: from here on no one else gets in.
+    db->exec("BEGIN EXCLUSIVE");
+    db->exec("COMMIT");
     sqlite::migrate(*db, version);
   } catch (const sqlite::Failure& f) {
     return refuse(StoreProblem::io_error, "cannot set up the state database " + path + ": " + f.message);
