@@ -16,7 +16,17 @@ namespace lpsync {
 
 class ProductLinker {
  public:
-  explicit ProductLinker(Core& core) : core_(core) {}
+  // What the linker touches besides the basics.
+  struct Parts {
+    LightspeedReads& lightspeed;
+    PicqerClient& picqer;
+    ShopCatalog& catalog;
+    PicqerAccount& account;
+    ProductLinkStore& links;
+    IntentStore& intents;
+    StoreCommits& commits;
+  };
+  ProductLinker(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
   // Sets `idproduct` to the linked or found product, or leaves it empty when Picqer has
   // none with this productcode.
@@ -38,7 +48,8 @@ class ProductLinker {
   Step product_facts(const ls::Variant& v, Priority p, ls::Product& product);
   Step upload_images(const ProductLink& link, int64_t ls_product_id, Priority p);
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   Backoff backoff_;
   // Images uploaded per variant by this process (a restarted process counts them in Picqer).
   std::map<int64_t, int64_t> images_uploaded_;

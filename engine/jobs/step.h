@@ -5,7 +5,8 @@
 
 #include <string>
 
-#include "engine/core/core.h"
+#include "engine/jobs/backoff.h"
+#include "engine/jobs/job_context.h"
 
 namespace lpsync {
 
@@ -24,9 +25,9 @@ struct Step {
 // The step for a failed call: retryable outcomes stop the run (with the backoff's time),
 // the others fail this item with the call's message.
 template <typename T>
-Step step_for(Core& core, Backoff& backoff, const ApiResult<T>& failed) {
+Step step_for(const JobBasics& basics, Backoff& backoff, const ApiResult<T>& failed) {
   if (should_retry(failed.outcome)) {
-    return Step::stop_until(backoff.retry_at(failed, core.now(), core.random), failed.message);
+    return Step::stop_until(backoff.retry_at(failed, basics.now(), basics.random), failed.message);
   }
   return Step::item_failed(failed.message);
 }
