@@ -89,15 +89,14 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
       return Step::ok();
     }
   }
-  int64_t idproduct = 0;
   // Counted in the commit that stores the link: a restart during the images or the base
   // stock finds the link and this mark, and finishes without counting again.
-  Step s = products_.create(v.id, st.sku, kP, idproduct, [&] {
+  StepWith<int64_t> s = products_.create(v.id, st.sku, kP, [&] {
     ++state.created;
     state.setting_up_variant_id = v.id;
     parts_.bulk.put_bulk_import(state);
   });
-  if (s.is_done()) picqer_codes_[st.sku] = idproduct;
+  if (s.is_done()) picqer_codes_[st.sku] = s.value;
   return s;
 }
 

@@ -10,8 +10,7 @@ constexpr Priority kP = Priority::orders;
 
 }  // namespace
 
-Step OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines, std::vector<NewOrderLine>& resolved,
-                                  std::optional<HeldReason>& held) {
+StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines) {
   LineClassification c = classify_lines(lines, parts_.catalog.catalog.skus());
   for (int64_t unknown : c.unknown_variants) {
     Step s = read_variant(basics_, parts_.catalog, backoff_, kP, unknown);
@@ -20,25 +19,20 @@ Step OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines, std::
   if (!c.unknown_variants.empty()) c = classify_lines(lines, parts_.catalog.catalog.skus());
   if (!c.unknown_variants.empty()) {
     // A variant that no longer exists cannot be resolved: the line has no variant.
-    held = HeldReason::missing_variant;
-    return Step::ok();
+    return Resolution{{}, HeldReason::missing_variant};
   }
-  if (c.held) {
-    held = c.held;
-    return Step::ok();
-  }
+  if (c.held) return Resolution{{}, c.held};
   // Find every product before creating any, so a held order creates nothing.
   std::vector<std::optional<int64_t>> found(c.needs.size());
   for (size_t i = 0; i < c.needs.size(); ++i) {
-    Step s = products_.find(c.needs[i].variant_id, c.needs[i].sku, kP, found[i]);
+    StepWith<std::optional<int64_t>> s = products_.find(c.needs[i].variant_id, c.needs[i].sku, kP);
     if (!s.is_done()) return s;
+    found[i] = s.value;
     if (!found[i]) {
-      if (auto reason = missing_product_decision(basics_.settings.import_products)) {
-        held = reason;
-        return Step::ok();
-      }
+      if (auto reason = missing_product_decision(basics_.settings.import_products)) return Resolution{{}, reason};
     }
   }
+  Resolution resolved;
   for (size_t i = 0; i < c.needs.size(); ++i) {
     int64_t idproduct = found[i].value_or(0);
     if (auto link = parts_.links.product_link(c.needs[i].variant_id); !found[i] && link &&
@@ -46,20 +40,21 @@ Step OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines, std::
       found[i] = idproduct = link->idproduct;  // created for an earlier line of this order
     }
     if (!found[i]) {
-      Step s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, idproduct, nullptr, c.needs[i].tax_rate);
+      StepWith<int64_t> s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, nullptr, c.needs[i].tax_rate);
       if (!s.is_done()) return s;
+      idproduct = s.value;
     }
-    resolved.push_back({idproduct, c.needs[i].quantity, c.needs[i].unit_price_excl});
+    resolved.lines.push_back({idproduct, c.needs[i].quantity, c.needs[i].unit_price_excl});
   }
-  return Step::ok();
+  return resolved;
 }
 
-Step OrderImporter::import(const ls::Order& order, const std::vector<ls::OrderLine>& lines,
-                           std::optional<HeldReason>& held) {
-  std::vector<NewOrderLine> resolved;
-  Step s = resolve_lines(lines, resolved, held);
-  if (!s.is_done() || held) return s;
-  return create_order(order, std::move(resolved));
+StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order,
+                                                          const std::vector<ls::OrderLine>& lines) {
+  StepWith<Resolution> resolved = resolve_lines(lines);
+  if (!resolved.is_done()) return Step(resolved);
+  if (resolved.value.held) return resolved.value.held;
+  return create_order(order, std::move(resolved.value.lines));
 }
 
 Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLine> lines) {

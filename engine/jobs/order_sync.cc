@@ -36,7 +36,7 @@ std::optional<Instant> OrderSync::run(Instant now) {
   return now + s.poll_interval;
 }
 
-Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines) {
+StepWith<const std::vector<ls::OrderLine>*> OrderSync::lines_of(const ls::Order& order) {
   if (!basics_.tuning.incremental_reads) lines_.erase(order.id);
   auto it = lines_.find(order.id);
   if (it == lines_.end()) {
@@ -50,8 +50,7 @@ Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine
     if (!read.ok()) return step_for(basics_, backoff_, read);
     it = lines_.emplace(order.id, std::move(read.value)).first;
   }
-  lines = &it->second;
-  return Step::ok();
+  return &it->second;
 }
 
 Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window) {
@@ -63,9 +62,12 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
   std::optional<HeldReason> reason = order_decision(order, s.order_filter);
   const std::vector<ls::OrderLine>* lines = nullptr;
   if (!reason && s.import_orders) {
-    if (Step st = lines_of(order, lines); !st.is_done()) return st;
-    Step st = importer_.import(order, *lines, reason);
+    auto read = lines_of(order);
+    if (!read.is_done()) return read;
+    lines = read.value;
+    auto st = importer_.import(order, *lines);
     if (st.kind == Step::stop) return st;
+    reason = st.value;
     if (st.kind == Step::failed) {
       basics_.report.problem("order:" + order.number, "Order " + order.number + " could not be imported: " + st.message);
     } else {
@@ -83,7 +85,9 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
   // Orders not imported still hold stock Picqer has not reserved (section 4).
   if (s.pushes_stock() && order_holds_unreserved_stock(order)) {
     if (!lines) {
-      if (Step st = lines_of(order, lines); !st.is_done()) return st;
+      auto read = lines_of(order);
+      if (!read.is_done()) return read;
+      lines = read.value;
     }
     window.push_back({order, *lines, false});
   }

@@ -61,7 +61,8 @@ class OrderSync final : public Job {
 
   Step poll(Instant now);
   Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
-  Step lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines);
+  // The order's lines (read once, then kept while the order is in the window).
+  StepWith<const std::vector<ls::OrderLine>*> lines_of(const ls::Order& order);
   void publish_pending(const std::vector<WindowOrder>& window);
 
   JobBasics basics_;

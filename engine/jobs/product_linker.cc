@@ -7,20 +7,18 @@
 
 namespace lpsync {
 
-Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct) {
-  idproduct.reset();
+StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p) {
   if (auto link = parts_.links.product_link(variant_id);
       link && link->productcode == sku && basics_.tuning.reuse_product_links) {
     // A product this engine created whose images or base stock were cut short (a failure,
     // or the process stopped): finish that, once, before the product is used.
     if (Step s = finish_setup(*link, p); !s.is_done()) return s;
-    idproduct = link->idproduct;
-    return Step::ok();
+    return std::optional<int64_t>(link->idproduct);
   }
   auto found = parts_.picqer.products_with_code(p, sku);
   if (!found.ok()) return step_for(basics_, backoff_, found);
   backoff_.succeeded();
-  if (found.value.empty()) return Step::ok();
+  if (found.value.empty()) return std::optional<int64_t>();
   // A left-over create intent means the product is ours: finish its set-up.
   bool ours = false;
   for (const auto& i : parts_.intents.intents()) ours |= i.kind == IntentKind::create_product && i.key == sku;
@@ -35,8 +33,7 @@ Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
   } else {
     link_existing(variant_id, sku, found.value.front().id);
   }
-  idproduct = found.value.front().id;
-  return Step::ok();
+  return std::optional<int64_t>(found.value.front().id);
 }
 
 void ProductLinker::link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct) {
@@ -52,28 +49,25 @@ void ProductLinker::link_existing(int64_t variant_id, const std::string& sku, in
   basics_.decide("product_linked", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", idproduct}});
 }
 
-Step ProductLinker::product_facts(const ls::Variant& v, Priority p, ls::Product& product) {
-  if (const ls::Product* known = parts_.catalog.product(v.product_id)) {
-    product = *known;
-    return Step::ok();
-  }
+StepWith<ls::Product> ProductLinker::product_facts(const ls::Variant& v, Priority p) {
+  if (const ls::Product* known = parts_.catalog.product(v.product_id)) return *known;
   auto read = parts_.lightspeed.product(p, v.product_id);
   if (!read.ok()) return step_for(basics_, backoff_, read);
   parts_.catalog.put_product(read.value);
-  product = read.value;
-  return Step::ok();
+  return read.value;
 }
 
-Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
-                           const std::function<void()>& with_link, std::optional<double> tax_rate) {
+StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p,
+                                        const std::function<void()>& with_link, std::optional<double> tax_rate) {
   const ls::Variant* v = parts_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!parts_.account.loaded) {
     Step s = load_picqer_account(basics_, {parts_.picqer, parts_.account}, backoff_, p);
     if (!s.is_done()) return s;
   }
-  ls::Product product;
-  if (Step s = product_facts(*v, p, product); !s.is_done()) return s;
+  StepWith<ls::Product> facts = product_facts(*v, p);
+  if (!facts.is_done()) return facts;
+  const ls::Product& product = facts.value;
   NewProduct np = new_product_for(product, *v, parts_.catalog.variants_of_product(v->product_id), sku);
   auto vat = choose_vat_group(parts_.account.vatgroups, tax_rate ? tax_rate_percent(*tax_rate) : std::nullopt);
   if (!vat) return Step::item_failed("no VAT group in Picqer");
@@ -101,8 +95,9 @@ Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority 
     if (with_link) with_link();
   });
   backoff_.succeeded();
-  idproduct = link.idproduct;
-  return finish_setup(link, p);
+  StepWith<int64_t> finished = finish_setup(link, p);
+  finished.value = link.idproduct;
+  return finished;
 }
 
 Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id, Priority p) {

@@ -1,6 +1,6 @@
-// How a piece of a job's work ended: done; failed for this item only (the job goes on with
-// the next one and the report says why); or stop, to run again at `retry_at` (rate limits,
-// server errors, lost answers).
+// How a piece of a job's work ended: done (StepWith<T> also carries its result); failed for
+// this item only (the job goes on with the next one and the report says why); or stop, to
+// run again at `retry_at` (rate limits, server errors, lost answers).
 #pragma once
 
 #include <string>
@@ -20,6 +20,17 @@ struct Step {
   static Step item_failed(std::string message) { return {failed, Instant(), std::move(message)}; }
   static Step stop_until(Instant at, std::string message) { return {stop, at, std::move(message)}; }
   bool is_done() const { return kind == done; }
+};
+
+// A step that also carries what it produced (instead of an out-parameter): built from a value
+// it is done; built from any Step it is that step, with the value left default (callers read
+// `value` only when is_done()).
+template <typename T>
+struct StepWith : Step {
+  T value{};
+
+  StepWith(Step step) : Step(std::move(step)) {}
+  StepWith(T v) : value(std::move(v)) {}
 };
 
 // The step for a failed call: retryable outcomes stop the run (with the backoff's time),
