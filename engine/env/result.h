@@ -5,7 +5,9 @@
 // ApiResult (engine/client/api_call.h) stays separate: an API call's answer carries more
 // than an error (the retry time of a rate limit, the HTTP status) and every outcome but `ok`
 // still has a typed value slot the clients fill, so it is the HTTP-outcome type, not a
-// general result.
+// general result. TransportResult (env/http.h) and StoreOpenError (state/store_errors.h) are
+// still their own types because tools/live reads their fields by name (`detail`, `problem`);
+// they become Result / Error when those tools move over.
 #pragma once
 
 #include <optional>
