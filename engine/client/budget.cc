@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/env/check.h"
+
 namespace lpsync {
 namespace {
 
@@ -33,6 +35,11 @@ std::vector<WindowLimit> lightspeed_limits() {
 std::vector<WindowLimit> picqer_limits() { return {{500, Duration::minutes(1), true}}; }
 
 RateBudget::RateBudget(std::vector<WindowLimit> windows) : limits_(std::move(windows)) {
+  // headroom() divides by a window's length and remaining() takes the least over windows.
+  LPSYNC_CHECK(!limits_.empty(), "a rate budget has at least one window");
+  for (const auto& l : limits_) {
+    LPSYNC_CHECK(l.limit > 0 && l.length > Duration(), "a rate-budget window allows requests over a positive time");
+  }
   for (const auto& l : limits_) windows_.push_back(Window{l, {}, {}, std::nullopt, std::nullopt, Instant(), 0});
 }
 
@@ -74,6 +81,7 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
   if (left - reserve <= 0) {
     // Wait until enough of our own sends leave the window.
     int64_t need = reserve - left + 1;  // sends that must expire
+    LPSYNC_CHECK(need >= 1, "a window without room needs at least one send to expire");
     if (need > used) {
       at = std::max(at, now + w.limit.length);
     } else {

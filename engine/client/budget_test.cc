@@ -95,5 +95,13 @@ TEST(RateBudget, PicqerRemainingWithoutResetWaitsAWindow) {
   EXPECT_EQ(b.remaining(kT0), 0);
 }
 
+// The budget divides by a window's length and takes the least over its windows: a budget
+// without windows, or with an empty one, is a programming error.
+TEST(RateBudgetDeathTest, WindowsMustBeUsable) {
+  EXPECT_DEATH(RateBudget({}), "a rate budget has at least one window");
+  EXPECT_DEATH(RateBudget({{10, Duration(), true}}), "allows requests over a positive time");
+  EXPECT_DEATH(RateBudget({{0, Duration::minutes(1), true}}), "allows requests over a positive time");
+}
+
 }  // namespace
 }  // namespace lpsync

@@ -22,7 +22,7 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
       picqer(picqer_session),
       tuning(env.tuning),
       make_secret(std::move(env.make_secret)),
-      lightspeed_writer_(lightspeed_session) {
+      lightspeed_writer(lightspeed_session) {
   if (!make_secret) {
     make_secret = [stream = random.stream("secrets")]() mutable {
       static constexpr char kHex[] = "0123456789abcdef";
@@ -49,16 +49,6 @@ void Core::refresh_usage() {
       report.problem(key, session->key_refused());
     }
   }
-}
-
-Duration Backoff::next_delay(Random& random) {
-  Duration d = kBase;
-  for (int i = 0; i < attempts_ && d < kCap; ++i) d = d * 2;
-  if (d > kCap) d = kCap;
-  ++attempts_;
-  // Jitter: between half and the full delay.
-  int64_t ms = d.millis();
-  return Duration::millis(ms / 2 + static_cast<int64_t>(random.below(static_cast<uint64_t>(ms / 2 + 1))));
 }
 
 }  // namespace lpsync

@@ -6,12 +6,16 @@ namespace lpsync {
 
 Engine::Engine(EngineEnv env, Connection connection, Settings settings)
     : core_(std::move(env), std::move(connection), std::move(settings)),
-      products_(core_),
-      orders_(core_, products_),
-      shipments_(core_),
-      stock_(core_, products_),
-      bulk_(core_, products_),
-      hooks_(core_),
+      products_(core_.job_basics(), {core_.lightspeed, core_.picqer, core_.catalog, core_.account, core_.store,
+                                     core_.store, core_.store}),
+      orders_(core_.job_basics(), {order_importer_parts(), core_.store, core_.pending}, products_),
+      shipments_(core_.job_basics(), {core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.store,
+                                      core_.store, core_.store}),
+      stock_(core_.job_basics(),
+             {catalog_parts(), account_parts(), shop_writes(), core_.store, core_.pending}, products_),
+      bulk_(core_.job_basics(), {catalog_parts(), account_parts(), core_.store, core_.store}, products_),
+      hooks_(core_.job_basics(),
+             {core_.connection, core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.make_secret}),
       scheduler_(core_.clock) {
   orders_.on_pending_changed = [this](const std::vector<int64_t>& variants) {
     if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.variants_changed(variants, core_.now()));
@@ -21,6 +25,16 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
 }
 
 Engine::~Engine() { stop(); }
+
+CatalogParts Engine::catalog_parts() { return {core_.lightspeed, core_.catalog, core_.store, core_.store}; }
+
+AccountParts Engine::account_parts() { return {core_.picqer, core_.account}; }
+
+ShopWrites Engine::shop_writes() { return {core_.lightspeed_writer, core_.settings}; }
+
+OrderImporter::Parts Engine::order_importer_parts() {
+  return {catalog_parts(), core_.picqer, core_.store, core_.store, core_.store, core_.store};
+}
 
 void Engine::start() {
   const Settings& s = core_.settings;

@@ -42,6 +42,11 @@ class Engine {
 
  private:
   void apply_settings(Instant now);
+  // The parts several jobs are handed (built from core_ while the jobs are constructed).
+  CatalogParts catalog_parts();
+  AccountParts account_parts();
+  ShopWrites shop_writes();
+  OrderImporter::Parts order_importer_parts();
 
   Core core_;
   ProductLinker products_;

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/env/check.h"
+
 namespace lpsync {
 
 Scheduler::Entry* Scheduler::find(const Job& job) {
@@ -19,6 +21,8 @@ std::optional<Instant> Scheduler::next_run(const Job& job) const {
 }
 
 void Scheduler::add(Job& job, std::optional<Instant> first) {
+  // One entry per job: wake() and next_run() find the first entry only.
+  LPSYNC_CHECK(find(job) == nullptr, "a job is added to the scheduler once");
   entries_.push_back({&job, first, static_cast<int>(entries_.size())});
   arm();
 }
@@ -64,6 +68,14 @@ void Scheduler::arm() {
 }
 
 void Scheduler::tick() {
+  // Jobs run one at a time on the clock's thread: a tick inside a job's run would run
+  // another job (or the same one) in the middle of it.
+  LPSYNC_CHECK(!in_tick_, "the scheduler's tick is not re-entered from a job's run");
+  struct InTick {
+    bool& flag;
+    explicit InTick(bool& f) : flag(f) { flag = true; }
+    ~InTick() { flag = false; }  // also when a job throws (a store that cannot write)
+  } in_tick(in_tick_);
   Instant now = clock_.now();
   if (extra_tick_ && *extra_tick_ <= now) extra_tick_.reset();
   if (before_tick_) before_tick_(now);

@@ -62,6 +62,7 @@ class Scheduler {
   std::vector<Entry> entries_;
   std::function<void(Instant)> before_tick_;
   bool running_ = false;
+  bool in_tick_ = false;
   TimerId timer_ = 0;
   std::optional<Instant> armed_for_;
   std::optional<Instant> extra_tick_;

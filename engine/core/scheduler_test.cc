@@ -95,5 +95,40 @@ TEST(Scheduler, ABusyLoopAtOneInstantIsBroken) {
   EXPECT_EQ(s.next_run(spin), kT0 + Duration::seconds(1));
 }
 
+TEST(SchedulerDeathTest, AJobIsAddedOnce) {
+  SimClock clock(kT0);
+  Scheduler s(clock);
+  Spinner spin;
+  s.add(spin, kT0);
+  EXPECT_DEATH(s.add(spin, std::nullopt), "a job is added to the scheduler once");
+}
+
+// A job that lets the clock run inside its run would have the scheduler run jobs in the
+// middle of it: refused.
+class ClockRunner : public Job {
+ public:
+  ClockRunner(SimClock& clock, Scheduler& s) : clock_(clock), s_(s) {}
+  std::string_view name() const override { return "clock runner"; }
+  Priority priority() const override { return Priority::bulk; }
+  std::optional<Instant> run(Instant now) override {
+    s_.wake(*this, now + Duration::millis(1));
+    clock_.run_until(now + Duration::millis(2));
+    return std::nullopt;
+  }
+
+ private:
+  SimClock& clock_;
+  Scheduler& s_;
+};
+
+TEST(SchedulerDeathTest, ATickInsideAJobsRunIsRefused) {
+  SimClock clock(kT0);
+  Scheduler s(clock);
+  ClockRunner runner(clock, s);
+  s.add(runner, kT0);
+  s.start();
+  EXPECT_DEATH(clock.run_until(kT0 + Duration::seconds(1)), "tick is not re-entered");
+}
+
 }  // namespace
 }  // namespace lpsync

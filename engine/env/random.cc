@@ -1,5 +1,7 @@
 #include "engine/env/random.h"
 
+#include "engine/env/check.h"
+
 namespace lpsync {
 namespace {
 
@@ -46,6 +48,7 @@ uint64_t Random::next() {
 }
 
 uint64_t Random::below(uint64_t bound) {
+  LPSYNC_CHECK(bound > 0, "Random::below needs a bound of at least 1 (there is no number below 0)");
   // Rejection sampling: no modulo bias.
   const uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
   uint64_t v;
@@ -55,6 +58,7 @@ uint64_t Random::below(uint64_t bound) {
 }
 
 int64_t Random::between(int64_t lo, int64_t hi) {
+  LPSYNC_CHECK(lo <= hi, "Random::between needs lo <= hi");
   uint64_t span = static_cast<uint64_t>(hi) - static_cast<uint64_t>(lo);
   if (span == UINT64_MAX) return static_cast<int64_t>(next());
   return static_cast<int64_t>(static_cast<uint64_t>(lo) + below(span + 1));

@@ -19,9 +19,9 @@ class Random {
   Random stream(std::string_view name) const;
 
   uint64_t next();
-  // Uniform in [0, bound); bound must be > 0.
+  // Uniform in [0, bound); bound must be > 0 (checked: aborts otherwise).
   uint64_t below(uint64_t bound);
-  // Uniform in [lo, hi], both included; lo <= hi.
+  // Uniform in [lo, hi], both included; lo <= hi (checked).
   int64_t between(int64_t lo, int64_t hi);
   // Uniform in [0, 1).
   double unit();

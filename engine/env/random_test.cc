@@ -63,5 +63,16 @@ TEST(Random, UnitAndChance) {
   EXPECT_TRUE(r.chance(1));
 }
 
+// Without the check, below(0) divides by zero (undefined; on x86 a SIGFPE, elsewhere any value).
+TEST(RandomDeathTest, BelowZeroIsRefused) {
+  Random r(5);
+  EXPECT_DEATH(r.below(0), "Random::below needs a bound of at least 1");
+}
+
+TEST(RandomDeathTest, BetweenWithLoAboveHiIsRefused) {
+  Random r(5);
+  EXPECT_DEATH(r.between(3, 2), "Random::between needs lo <= hi");
+}
+
 }  // namespace
 }  // namespace lpsync

@@ -11,47 +11,47 @@ constexpr Priority kP = Priority::bulk;
 }  // namespace
 
 std::string BulkImportJob::start(Instant now) {
-  if (!core_.settings.active) return "the connection is not active yet: activate it first";
-  if (!core_.settings.import_products) return "import_products is off: switch it on to import products";
-  BulkImport state = core_.store.bulk_import();
+  if (!basics_.settings.active) return "the connection is not active yet: activate it first";
+  if (!basics_.settings.import_products) return "import_products is off: switch it on to import products";
+  BulkImport state = parts_.bulk.bulk_import();
   if (state.running) return "";  // already running: pressing again changes nothing
   state = BulkImport{};
   state.running = true;
   state.started_at = now;
-  core_.store.put_bulk_import(state);
+  parts_.bulk.put_bulk_import(state);
   prepared_ = false;
   prep_ = {};
   picqer_codes_.clear();
-  core_.decide("bulk_import_started", {});
+  basics_.decide("bulk_import_started", {});
   return "";
 }
 
 Step BulkImportJob::prepare() {
-  BulkImport state = core_.store.bulk_import();
+  BulkImport state = parts_.bulk.bulk_import();
   if (state.total == 0) {
-    auto count = core_.lightspeed.count_variants(kP);
-    if (!count.ok()) return step_for(core_, backoff_, count);
+    auto count = parts_.catalog.lightspeed.count_variants(kP);
+    if (!count.ok()) return step_for(basics_, backoff_, count);
     state.total = count.value;
-    core_.store.put_bulk_import(state);
+    parts_.bulk.put_bulk_import(state);
   }
-  if (!core_.catalog.complete()) {
-    if (Step s = scan_catalog(core_, backoff_, kP); !s.is_done()) return s;
+  if (!parts_.catalog.catalog.complete()) {
+    if (Step s = scan_catalog(basics_, parts_.catalog, backoff_, kP); !s.is_done()) return s;
   }
-  if (!core_.account.loaded) {
-    if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
+  if (!parts_.account.account.loaded) {
+    if (Step s = load_picqer_account(basics_, parts_.account, backoff_, kP); !s.is_done()) return s;
   }
   // Product titles for the names of created products, 250 per request.
   while (!prep_.products_read) {
-    auto read = core_.lightspeed.products(kP, prep_.next_product_page);
-    if (!read.ok()) return step_for(core_, backoff_, read);
-    for (const auto& p : read.value) core_.catalog.put_product(p);
+    auto read = parts_.catalog.lightspeed.products(kP, prep_.next_product_page);
+    if (!read.ok()) return step_for(basics_, backoff_, read);
+    for (const auto& p : read.value) parts_.catalog.catalog.put_product(p);
     prep_.products_read = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
     ++prep_.next_product_page;
   }
   // Every Picqer product once, 100 per request, instead of one lookup per variant.
   while (!prep_.picqer_read) {
-    auto read = core_.picqer.products(kP, prep_.picqer_offset, prep_.inactive);
-    if (!read.ok()) return step_for(core_, backoff_, read);
+    auto read = parts_.account.picqer.products(kP, prep_.picqer_offset, prep_.inactive);
+    if (!read.ok()) return step_for(basics_, backoff_, read);
     for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);
     prep_.picqer_offset += kPicqerPageSize;
     if (read.value.size() < static_cast<size_t>(kPicqerPageSize)) {
@@ -66,14 +66,14 @@ Step BulkImportJob::prepare() {
 }
 
 Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
-  SkuStatus st = core_.catalog.skus().status(v.id);
+  SkuStatus st = parts_.catalog.catalog.skus().status(v.id);
   if (st.problem) {
     SkippedVariant skipped{v.id, *st.problem, {}};
-    if (*st.problem == SkuProblem::duplicate_sku) skipped.sharing = core_.catalog.skus().variants_with(st.sku);
+    if (*st.problem == SkuProblem::duplicate_sku) skipped.sharing = parts_.catalog.catalog.skus().variants_with(st.sku);
     state.skipped.push_back(skipped);
     return Step::ok();
   }
-  if (auto link = core_.store.product_link(v.id); link && link->productcode == st.sku) {
+  if (auto link = parts_.catalog.links.product_link(v.id); link && link->productcode == st.sku) {
     // Created by this import before a restart or a retry (counted then), or linked already.
     if (state.setting_up_variant_id != v.id) ++state.linked;
     return products_.finish_setup(*link, kP);
@@ -82,54 +82,53 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
     // A product with this code exists: link it, leave its stock alone. One this job created
     // before a restart is found by its create intent inside the linker instead.
     bool ours = false;
-    for (const auto& i : core_.store.intents()) ours |= i.kind == IntentKind::create_product && i.key == st.sku;
+    for (const auto& i : parts_.intents.intents()) ours |= i.kind == IntentKind::create_product && i.key == st.sku;
     if (!ours) {
       products_.link_existing(v.id, st.sku, found->second);
       ++state.linked;
       return Step::ok();
     }
   }
-  int64_t idproduct = 0;
   // Counted in the commit that stores the link: a restart during the images or the base
   // stock finds the link and this mark, and finishes without counting again.
-  Step s = products_.create(v.id, st.sku, kP, idproduct, [&] {
+  StepWith<int64_t> s = products_.create(v.id, st.sku, kP, [&] {
     ++state.created;
     state.setting_up_variant_id = v.id;
-    core_.store.put_bulk_import(state);
+    parts_.bulk.put_bulk_import(state);
   });
-  if (s.is_done()) picqer_codes_[st.sku] = idproduct;
+  if (s.is_done()) picqer_codes_[st.sku] = s.value;
   return s;
 }
 
 std::optional<Instant> BulkImportJob::run(Instant now) {
-  BulkImport state = core_.store.bulk_import();
+  BulkImport state = parts_.bulk.bulk_import();
   if (!state.running) return std::nullopt;
-  if (!core_.settings.active) return std::nullopt;  // woken on activation
+  if (!basics_.settings.active) return std::nullopt;  // woken on activation
   if (!prepared_) {
     Step s = prepare();
     if (s.kind == Step::stop) return s.retry_at;
     if (s.kind == Step::failed) {
-      core_.report.problem("bulk", "Import products cannot continue: " + s.message);
+      basics_.report.problem("bulk", "Import products cannot continue: " + s.message);
       return now + Duration::minutes(10);
     }
-    state = core_.store.bulk_import();
+    state = parts_.bulk.bulk_import();
   }
   // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile.
-  if (core_.catalog.known_until() < now - kFreshness) {
-    Step s = refresh_catalog(core_, backoff_, kP);
+  if (parts_.catalog.catalog.known_until() < now - kFreshness) {
+    Step s = refresh_catalog(basics_, parts_.catalog, backoff_, kP);
     if (s.kind == Step::stop) return s.retry_at;
   }
-  const auto& variants = core_.catalog.variants();
+  const auto& variants = parts_.catalog.catalog.variants();
   auto it = variants.upper_bound(state.last_variant_id);
   for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {
     Step s = handle(it->second, state);
     if (s.kind == Step::stop) {
-      core_.store.put_bulk_import(state);
-      core_.report.bulk = state;
+      parts_.bulk.put_bulk_import(state);
+      basics_.report.bulk = state;
       return s.retry_at;
     }
     if (s.kind == Step::failed) {
-      core_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);
+      basics_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);
     }
     state.last_variant_id = it->first;
     state.setting_up_variant_id = 0;
@@ -139,12 +138,12 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     state.running = false;
     state.finished = true;
     state.finished_at = now;
-    core_.decide("bulk_import_finished", {{"linked", state.linked},
+    basics_.decide("bulk_import_finished", {{"linked", state.linked},
                                           {"created", state.created},
                                           {"skipped", state.skipped.size()}});
   }
-  core_.store.put_bulk_import(state);
-  core_.report.bulk = state;
+  parts_.bulk.put_bulk_import(state);
+  basics_.report.bulk = state;
   backoff_.succeeded();
   return state.running ? std::optional<Instant>(now) : std::nullopt;
 }

@@ -10,13 +10,23 @@
 #include <string>
 
 #include "engine/core/scheduler.h"
+#include "engine/jobs/catalog_scan.h"
+#include "engine/jobs/picqer_account.h"
 #include "engine/jobs/product_linker.h"
 
 namespace lpsync {
 
 class BulkImportJob final : public Job {
  public:
-  BulkImportJob(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+  // What the job touches besides the basics and the product linker.
+  struct Parts {
+    CatalogParts catalog;  // every variant, and the product links
+    AccountParts account;  // every Picqer product, the VAT groups
+    BulkImportStore& bulk;
+    const IntentStore& intents;  // a create of this import left over by a restart
+  };
+  BulkImportJob(JobBasics basics, Parts parts, ProductLinker& products)
+      : basics_(basics), parts_(parts), products_(products) {}
 
   std::string_view name() const override { return "bulk import"; }
   Priority priority() const override { return Priority::bulk; }
@@ -24,7 +34,7 @@ class BulkImportJob final : public Job {
 
   // The merchant pressed "Import products". Returns "" or why it cannot start.
   std::string start(Instant now);
-  bool running() const { return core_.store.bulk_import().running; }
+  bool running() const { return parts_.bulk.bulk_import().running; }
 
   static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
   static constexpr Duration kFreshness = Duration::minutes(1);  // oldest catalogue it decides on
@@ -43,7 +53,8 @@ class BulkImportJob final : public Job {
     bool picqer_read = false;
   };
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   ProductLinker& products_;
   Backoff backoff_;
   bool prepared_ = false;

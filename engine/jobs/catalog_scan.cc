@@ -8,41 +8,43 @@ constexpr Duration kRefreshOverlap = Duration::minutes(1);
 
 }  // namespace
 
-Step scan_catalog(Core& core, Backoff& backoff, Priority p) {
-  ShopCatalog& c = core.catalog;
-  if (!c.scanning()) c.begin_scan(core.now());
+Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {
+  ShopCatalog& c = parts.catalog;
+  if (!c.scanning()) c.begin_scan(basics.now());
   while (true) {
-    auto page = core.lightspeed.variants(p, c.next_scan_page());
-    if (!page.ok()) return step_for(core, backoff, page);
+    auto page = parts.lightspeed.variants(p, c.next_scan_page());
+    if (!page.ok()) return step_for(basics, backoff, page);
     backoff.succeeded();
     c.scanned_page(page.value);
     if (page.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
   }
   c.finish_scan();
   // As in a refresh, what was read is the last level known to be in the shop.
-  for (const auto& link : core.store.product_links()) {
+  for (const auto& link : parts.links.product_links()) {
     const ls::Variant* v = c.variant(link.variant_id);
-    if (v && core.store.shop_stock(v->id) != v->stock_level) core.store.put_shop_stock(v->id, v->stock_level);
+    if (v && parts.shop_stock.shop_stock(v->id) != v->stock_level) {
+      parts.shop_stock.put_shop_stock(v->id, v->stock_level);
+    }
   }
-  core.decide("catalogue_scanned", {{"variants", c.variants().size()}});
+  basics.decide("catalogue_scanned", {{"variants", c.variants().size()}});
   return Step::ok();
 }
 
-Step refresh_catalog(Core& core, Backoff& backoff, Priority p) {
-  ShopCatalog& c = core.catalog;
+Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {
+  ShopCatalog& c = parts.catalog;
   // A refresh interrupted (by the rate limit, say) resumes at its page.
-  if (!c.refresh()) c.refresh_progress(1, core.now());
+  if (!c.refresh()) c.refresh_progress(1, basics.now());
   Instant since = c.known_until() - kRefreshOverlap;
   for (int page = c.refresh()->first;; ++page) {
     c.refresh_progress(page, c.refresh()->second);
-    auto read = core.lightspeed.variants(p, page, since);
-    if (!read.ok()) return step_for(core, backoff, read);
+    auto read = parts.lightspeed.variants(p, page, since);
+    if (!read.ok()) return step_for(basics, backoff, read);
     backoff.succeeded();
     for (const auto& v : read.value) {
       c.put_variant(v);
       // What was just read is the last level known to be in the shop (section 4): the
       // shop lowers it itself for new orders, and pushing the same value again is waste.
-      if (core.store.product_link(v.id)) core.store.put_shop_stock(v.id, v.stock_level);
+      if (parts.links.product_link(v.id)) parts.shop_stock.put_shop_stock(v.id, v.stock_level);
     }
     if (read.value.size() < static_cast<size_t>(kLightspeedPageSize)) break;
   }
@@ -50,13 +52,14 @@ Step refresh_catalog(Core& core, Backoff& backoff, Priority p) {
   return Step::ok();
 }
 
-Step read_variant(Core& core, Backoff& backoff, Priority p, int64_t variant_id) {
-  auto read = core.lightspeed.variant(p, variant_id);
+Step read_variant(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p,
+                  int64_t variant_id) {
+  auto read = parts.lightspeed.variant(p, variant_id);
   if (read.outcome == CallOutcome::not_found) {
     return Step::item_failed("variant " + std::to_string(variant_id) + " no longer exists in the shop");
   }
-  if (!read.ok()) return step_for(core, backoff, read);
-  core.catalog.put_variant(read.value);
+  if (!read.ok()) return step_for(basics, backoff, read);
+  parts.catalog.put_variant(read.value);
   return Step::ok();
 }
 

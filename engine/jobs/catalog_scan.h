@@ -6,11 +6,21 @@
 
 namespace lpsync {
 
+// What reading the catalogue touches: the shop's reads, the catalogue, and the shop levels
+// of linked variants (what was read is the last level known to be in the shop).
+struct CatalogParts {
+  LightspeedReads& lightspeed;
+  ShopCatalog& catalog;
+  const ProductLinkStore& links;
+  ShopStockStore& shop_stock;
+};
+
 // Reads the next pages of a full scan; done when the scan is finished.
-Step scan_catalog(Core& core, Backoff& backoff, Priority p);
+Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
 // Reads the variants changed since the catalogue was last current.
-Step refresh_catalog(Core& core, Backoff& backoff, Priority p);
+Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
 // Reads one variant the catalogue does not know (e.g. on a new order line).
-Step read_variant(Core& core, Backoff& backoff, Priority p, int64_t variant_id);
+Step read_variant(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p,
+                  int64_t variant_id);
 
 }  // namespace lpsync

@@ -7,27 +7,43 @@
 #include <optional>
 #include <vector>
 
+#include "engine/jobs/catalog_scan.h"
 #include "engine/jobs/product_linker.h"
 
 namespace lpsync {
 
 class OrderImporter {
  public:
-  OrderImporter(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+  // What the importer touches besides the basics and the product linker.
+  struct Parts {
+    CatalogParts catalog;  // reads the variants of order lines the catalogue does not know
+    PicqerClient& picqer;
+    OrderLinkStore& orders;
+    const ProductLinkStore& links;
+    IntentStore& intents;
+    StoreCommits& commits;
+  };
+  OrderImporter(JobBasics basics, Parts parts, ProductLinker& products)
+      : basics_(basics), parts_(parts), products_(products) {}
 
-  // `held` is set when the order cannot be imported now.
-  Step import(const ls::Order& order, const std::vector<ls::OrderLine>& lines, std::optional<HeldReason>& held);
+  // Done: why the order is held (it cannot be imported now), or nothing when it was imported.
+  StepWith<std::optional<HeldReason>> import(const ls::Order& order, const std::vector<ls::OrderLine>& lines);
   // Processes an imported order that is still a concept in Picqer.
   Step process(OrderLink link);
 
   Backoff& backoff() { return backoff_; }
 
  private:
-  Step resolve_lines(const std::vector<ls::OrderLine>& lines, std::vector<NewOrderLine>& resolved,
-                     std::optional<HeldReason>& held);
+  // Every line's Picqer product (created when missing), or why the order is held.
+  struct Resolution {
+    std::vector<NewOrderLine> lines;
+    std::optional<HeldReason> held;
+  };
+  StepWith<Resolution> resolve_lines(const std::vector<ls::OrderLine>& lines);
   Step create_order(const ls::Order& order, std::vector<NewOrderLine> lines);
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   ProductLinker& products_;
   Backoff backoff_;
 };

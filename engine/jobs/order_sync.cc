@@ -17,73 +17,77 @@ Instant OrderSync::soon(Instant now) const {
 }
 
 std::optional<Instant> OrderSync::run(Instant now) {
-  const Settings& s = core_.settings;
+  const Settings& s = basics_.settings;
   if (!s.active) return std::nullopt;  // woken when the merchant activates
   if (!s.import_orders && !s.pushes_stock()) return now + s.poll_interval;
   Step step = poll(now);
   if (step.kind == Step::stop) {
-    core_.decide("order_poll_interrupted", {{"reason", step.message}, {"retry_at", format_iso8601(step.retry_at)}});
+    basics_.decide("order_poll_interrupted", {{"reason", step.message}, {"retry_at", format_iso8601(step.retry_at)}});
     return step.retry_at;
   }
   if (step.kind == Step::failed) {
     // Refused outright (a wrong key, a missing permission): retrying will not help, a person
     // must act (section 7: nothing is dropped silently).
-    core_.report.problem("order_poll", "The order poll failed: " + step.message);
-    core_.decide("order_poll_failed", {{"reason", step.message}});
+    basics_.report.problem("order_poll", "The order poll failed: " + step.message);
+    basics_.decide("order_poll_failed", {{"reason", step.message}});
   } else {
-    core_.report.resolved("order_poll");
+    basics_.report.resolved("order_poll");
   }
   return now + s.poll_interval;
 }
 
-Step OrderSync::lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines) {
-  if (!core_.tuning.incremental_reads) lines_.erase(order.id);
+StepWith<const std::vector<ls::OrderLine>*> OrderSync::lines_of(const ls::Order& order) {
+  if (!basics_.tuning.incremental_reads) lines_.erase(order.id);
   auto it = lines_.find(order.id);
   if (it == lines_.end()) {
-    auto read = core_.lightspeed.order_lines(kP, order.id);
+    auto read = parts_.import.catalog.lightspeed.order_lines(kP, order.id);
     if (read.outcome == CallOutcome::not_found) {
       // Lightspeed sometimes answers 404 for an order it has just listed; once more, at
       // once, before the order counts as gone for this poll.
-      core_.decide("order_lines_retried", {{"order", order.number}});
-      read = core_.lightspeed.order_lines(kP, order.id);
+      basics_.decide("order_lines_retried", {{"order", order.number}});
+      read = parts_.import.catalog.lightspeed.order_lines(kP, order.id);
     }
-    if (!read.ok()) return step_for(core_, backoff_, read);
+    if (!read.ok()) return step_for(basics_, backoff_, read);
     it = lines_.emplace(order.id, std::move(read.value)).first;
   }
-  lines = &it->second;
-  return Step::ok();
+  return &it->second;
 }
 
 Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window) {
-  const Settings& s = core_.settings;
-  if (auto link = core_.store.order_link(order.id)) {
+  const Settings& s = basics_.settings;
+  if (auto link = parts_.import.orders.order_link(order.id)) {
     window.push_back({order, {}, true});
     return s.import_orders ? importer_.process(*link) : Step::ok();
   }
   std::optional<HeldReason> reason = order_decision(order, s.order_filter);
   const std::vector<ls::OrderLine>* lines = nullptr;
   if (!reason && s.import_orders) {
-    if (Step st = lines_of(order, lines); !st.is_done()) return st;
-    Step st = importer_.import(order, *lines, reason);
+    auto read = lines_of(order);
+    if (!read.is_done()) return read;
+    lines = read.value;
+    auto st = importer_.import(order, *lines);
     if (st.kind == Step::stop) return st;
+    reason = st.value;
     if (st.kind == Step::failed) {
-      core_.report.problem("order:" + order.number, "Order " + order.number + " could not be imported: " + st.message);
+      basics_.report.problem("order:" + order.number, "Order " + order.number + " could not be imported: " + st.message);
     } else {
-      core_.report.resolved("order:" + order.number);
+      basics_.report.resolved("order:" + order.number);
     }
-    if (core_.store.order_link(order.id)) {
+    if (parts_.import.orders.order_link(order.id)) {
       window.push_back({order, *lines, true});
       return Step::ok();
     }
   }
   if (reason) {
-    held.push_back({order.id, order.number, *reason, core_.now()});
-    core_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
+    held.push_back({order.id, order.number, *reason, basics_.now()});
+    basics_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
   }
   // Orders not imported still hold stock Picqer has not reserved (section 4).
   if (s.pushes_stock() && order_holds_unreserved_stock(order)) {
     if (!lines) {
-      if (Step st = lines_of(order, lines); !st.is_done()) return st;
+      auto read = lines_of(order);
+      if (!read.is_done()) return read;
+      lines = read.value;
     }
     window.push_back({order, *lines, false});
   }
@@ -91,21 +95,22 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
 }
 
 Step OrderSync::poll(Instant now) {
-  if (poll_ && now - poll_->started > core_.settings.poll_interval) poll_.reset();
+  if (poll_ && now - poll_->started > basics_.settings.poll_interval) poll_.reset();
   if (!poll_) poll_ = Poll{now};
   Poll& p = *poll_;
   if (!p.catalog_current) {
     // Decisions are made on the shop's SKUs and levels as they are now.
-    bool scan = !core_.catalog.complete() || !core_.tuning.incremental_reads;
-    Step catalog = scan ? scan_catalog(core_, backoff_, kP) : refresh_catalog(core_, backoff_, kP);
+    bool scan = !parts_.import.catalog.catalog.complete() || !basics_.tuning.incremental_reads;
+    Step catalog = scan ? scan_catalog(basics_, parts_.import.catalog, backoff_, kP)
+                : refresh_catalog(basics_, parts_.import.catalog, backoff_, kP);
     if (!catalog.is_done()) return catalog;
     p.catalog_current = true;
   }
   Instant window_start = order_window_start(p.started);
   Instant since = listed_until_ ? std::max(window_start, *listed_until_ - kListingOverlap) : window_start;
   while (!p.listed) {
-    auto read = core_.lightspeed.orders_updated_since(kP, since, p.next_page);
-    if (!read.ok()) return step_for(core_, backoff_, read);
+    auto read = parts_.import.catalog.lightspeed.orders_updated_since(kP, since, p.next_page);
+    if (!read.ok()) return step_for(basics_, backoff_, read);
     p.orders.insert(p.orders.end(), read.value.begin(), read.value.end());
     p.listed = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
     ++p.next_page;
@@ -113,7 +118,7 @@ Step OrderSync::poll(Instant now) {
       for (const auto& o : p.orders) window_[o.id] = o;
       std::erase_if(window_, [&](const auto& e) { return !in_order_window(e.second.updated_at, p.started); });
       for (const auto& [id, o] : window_) p.to_decide.push_back(id);
-      if (core_.tuning.incremental_reads) listed_until_ = p.started;
+      if (basics_.tuning.incremental_reads) listed_until_ = p.started;
     }
   }
   backoff_.succeeded();
@@ -126,10 +131,10 @@ Step OrderSync::poll(Instant now) {
   // Forget the lines of orders that left the window.
   std::erase_if(lines_, [&](const auto& e) { return !window_.count(e.first); });
 
-  core_.store.put_held(p.held);
-  core_.report.held = p.held;
-  core_.report.last_order_poll = p.started;
-  ++core_.report.order_polls;
+  parts_.held.put_held(p.held);
+  basics_.report.held = p.held;
+  basics_.report.last_order_poll = p.started;
+  ++basics_.report.order_polls;
   last_poll_ = now;
   polled_ = true;
   publish_pending(p.window);
@@ -141,13 +146,13 @@ void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
   std::map<int64_t, int64_t> pending = pending_quantities(window);
   std::vector<int64_t> changed;
   for (const auto& [v, q] : pending) {
-    auto it = core_.pending.find(v);
-    if (it == core_.pending.end() || it->second != q) changed.push_back(v);
+    auto it = parts_.pending.find(v);
+    if (it == parts_.pending.end() || it->second != q) changed.push_back(v);
   }
-  for (const auto& [v, q] : core_.pending) {
+  for (const auto& [v, q] : parts_.pending) {
     if (!pending.count(v)) changed.push_back(v);
   }
-  core_.pending = std::move(pending);
+  parts_.pending = std::move(pending);
   if (!changed.empty() && on_pending_changed) on_pending_changed(changed);
 }
 

@@ -19,7 +19,16 @@ namespace lpsync {
 
 class OrderSync final : public Job {
  public:
-  OrderSync(Core& core, ProductLinker& products) : core_(core), products_(products), importer_(core, products) {}
+  // What the poll touches besides the basics and the product linker: the importer's parts
+  // (the catalogue, the order links), the held orders, and the pending quantities it
+  // publishes for the stock job.
+  struct Parts {
+    OrderImporter::Parts import;
+    HeldOrderStore& held;
+    PendingQuantities& pending;
+  };
+  OrderSync(JobBasics basics, Parts parts, ProductLinker& products)
+      : basics_(basics), parts_(parts), importer_(basics, parts.import, products) {}
 
   std::string_view name() const override { return "order poll"; }
   Priority priority() const override { return Priority::orders; }
@@ -52,11 +61,12 @@ class OrderSync final : public Job {
 
   Step poll(Instant now);
   Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
-  Step lines_of(const ls::Order& order, const std::vector<ls::OrderLine>*& lines);
+  // The order's lines (read once, then kept while the order is in the window).
+  StepWith<const std::vector<ls::OrderLine>*> lines_of(const ls::Order& order);
   void publish_pending(const std::vector<WindowOrder>& window);
 
-  Core& core_;
-  ProductLinker& products_;
+  JobBasics basics_;
+  Parts parts_;
   OrderImporter importer_;
   Backoff backoff_;
   Instant last_poll_;

@@ -6,9 +6,15 @@
 
 namespace lpsync {
 
-Step load_picqer_account(Core& core, Backoff& backoff, Priority p);
+// What loading the account touches: the Picqer client and the account facts.
+struct AccountParts {
+  PicqerClient& picqer;
+  PicqerAccount& account;
+};
+
+Step load_picqer_account(const JobBasics& basics, const AccountParts& parts, Backoff& backoff, Priority p);
 
 // The warehouse that receives base stock of created products: the first stock warehouse.
-std::optional<int64_t> base_stock_warehouse(const Core& core);
+std::optional<int64_t> base_stock_warehouse(const Settings& settings, const PicqerAccount& account);
 
 }  // namespace lpsync

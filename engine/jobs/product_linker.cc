@@ -7,133 +7,128 @@
 
 namespace lpsync {
 
-Step ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct) {
-  idproduct.reset();
-  if (auto link = core_.store.product_link(variant_id);
-      link && link->productcode == sku && core_.tuning.reuse_product_links) {
+StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p) {
+  if (auto link = parts_.links.product_link(variant_id);
+      link && link->productcode == sku && basics_.tuning.reuse_product_links) {
     // A product this engine created whose images or base stock were cut short (a failure,
     // or the process stopped): finish that, once, before the product is used.
     if (Step s = finish_setup(*link, p); !s.is_done()) return s;
-    idproduct = link->idproduct;
-    return Step::ok();
+    return std::optional<int64_t>(link->idproduct);
   }
-  auto found = core_.picqer.products_with_code(p, sku);
-  if (!found.ok()) return step_for(core_, backoff_, found);
+  auto found = parts_.picqer.products_with_code(p, sku);
+  if (!found.ok()) return step_for(basics_, backoff_, found);
   backoff_.succeeded();
-  if (found.value.empty()) return Step::ok();
+  if (found.value.empty()) return std::optional<int64_t>();
   // A left-over create intent means the product is ours: finish its set-up.
   bool ours = false;
-  for (const auto& i : core_.store.intents()) ours |= i.kind == IntentKind::create_product && i.key == sku;
+  for (const auto& i : parts_.intents.intents()) ours |= i.kind == IntentKind::create_product && i.key == sku;
   if (ours) {
     ProductLink link{variant_id, sku, found.value.front().id, true, false};
-    core_.store.atomically([&] {
-      core_.store.put_product_link(link);
-      core_.store.end_intent(IntentKind::create_product, sku);
+    parts_.commits.atomically([&] {
+      parts_.links.put_product_link(link);
+      parts_.intents.end_intent(IntentKind::create_product, sku);
     });
     Step s = finish_setup(link, p);
     if (!s.is_done()) return s;
   } else {
     link_existing(variant_id, sku, found.value.front().id);
   }
-  idproduct = found.value.front().id;
-  return Step::ok();
+  return std::optional<int64_t>(found.value.front().id);
 }
 
 void ProductLinker::link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct) {
   // A variant whose SKU changed drops its old link first; a code linked to another variant
   // (whose SKU changed away) is released.
-  core_.store.atomically([&] {
-    if (auto old = core_.store.product_link_by_code(sku); old && old->variant_id != variant_id) {
-      core_.store.remove_product_link(old->variant_id);
+  parts_.commits.atomically([&] {
+    if (auto old = parts_.links.product_link_by_code(sku); old && old->variant_id != variant_id) {
+      parts_.links.remove_product_link(old->variant_id);
     }
-    core_.store.put_product_link({variant_id, sku, idproduct, false, true});
+    parts_.links.put_product_link({variant_id, sku, idproduct, false, true});
   });
-  ++core_.report.products_linked;
-  core_.decide("product_linked", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", idproduct}});
+  ++basics_.report.products_linked;
+  basics_.decide("product_linked", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", idproduct}});
 }
 
-Step ProductLinker::product_facts(const ls::Variant& v, Priority p, ls::Product& product) {
-  if (const ls::Product* known = core_.catalog.product(v.product_id)) {
-    product = *known;
-    return Step::ok();
-  }
-  auto read = core_.lightspeed.product(p, v.product_id);
-  if (!read.ok()) return step_for(core_, backoff_, read);
-  core_.catalog.put_product(read.value);
-  product = read.value;
-  return Step::ok();
+StepWith<ls::Product> ProductLinker::product_facts(const ls::Variant& v, Priority p) {
+  if (const ls::Product* known = parts_.catalog.product(v.product_id)) return *known;
+  auto read = parts_.lightspeed.product(p, v.product_id);
+  if (!read.ok()) return step_for(basics_, backoff_, read);
+  parts_.catalog.put_product(read.value);
+  return read.value;
 }
 
-Step ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
-                           const std::function<void()>& with_link, std::optional<double> tax_rate) {
-  const ls::Variant* v = core_.catalog.variant(variant_id);
+StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p,
+                                        const std::function<void()>& with_link, std::optional<double> tax_rate) {
+  const ls::Variant* v = parts_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
-  if (!core_.account.loaded) {
-    Step s = load_picqer_account(core_, backoff_, p);
+  if (!parts_.account.loaded) {
+    Step s = load_picqer_account(basics_, {parts_.picqer, parts_.account}, backoff_, p);
     if (!s.is_done()) return s;
   }
-  ls::Product product;
-  if (Step s = product_facts(*v, p, product); !s.is_done()) return s;
-  NewProduct np = new_product_for(product, *v, core_.catalog.variants_of_product(v->product_id), sku);
-  auto vat = choose_vat_group(core_.account.vatgroups, tax_rate ? tax_rate_percent(*tax_rate) : std::nullopt);
+  StepWith<ls::Product> facts = product_facts(*v, p);
+  if (!facts.is_done()) return facts;
+  const ls::Product& product = facts.value;
+  NewProduct np = new_product_for(product, *v, parts_.catalog.variants_of_product(v->product_id), sku);
+  auto vat = choose_vat_group(parts_.account.vatgroups, tax_rate ? tax_rate_percent(*tax_rate) : std::nullopt);
   if (!vat) return Step::item_failed("no VAT group in Picqer");
 
-  core_.store.begin_intent({IntentKind::create_product, sku, core_.now()});
+  parts_.intents.begin_intent({IntentKind::create_product, sku, basics_.now()});
   // Look up right before creating: an earlier attempt may have created it already.
-  auto existing = core_.picqer.products_with_code(p, sku);
-  if (!existing.ok()) return step_for(core_, backoff_, existing);
+  auto existing = parts_.picqer.products_with_code(p, sku);
+  if (!existing.ok()) return step_for(basics_, backoff_, existing);
   ProductLink link{variant_id, sku, 0, true, false};
   if (!existing.value.empty()) {
     link.idproduct = existing.value.front().id;
-    core_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
+    basics_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
   } else {
-    auto created = core_.picqer.create_product(p, np, vat->group.id);
-    if (!created.ok()) return step_for(core_, backoff_, created);
+    auto created = parts_.picqer.create_product(p, np, vat->group.id);
+    if (!created.ok()) return step_for(basics_, backoff_, created);
     link.idproduct = created.value.id;
     images_uploaded_[variant_id] = 0;
-    ++core_.report.products_created;
-    core_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct},
+    ++basics_.report.products_created;
+    basics_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct},
                                      {"idvatgroup", vat->group.id}, {"vatgroup", explain(*vat)}});
   }
-  core_.store.atomically([&] {
-    core_.store.put_product_link(link);
-    core_.store.end_intent(IntentKind::create_product, sku);
+  parts_.commits.atomically([&] {
+    parts_.links.put_product_link(link);
+    parts_.intents.end_intent(IntentKind::create_product, sku);
     if (with_link) with_link();
   });
   backoff_.succeeded();
-  idproduct = link.idproduct;
-  return finish_setup(link, p);
+  StepWith<int64_t> finished = finish_setup(link, p);
+  finished.value = link.idproduct;
+  return finished;
 }
 
 Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id, Priority p) {
-  const std::vector<ls::Image>* images = core_.catalog.images(ls_product_id);
+  const std::vector<ls::Image>* images = parts_.catalog.images(ls_product_id);
   if (!images) {
-    auto read = core_.lightspeed.product_images(p, ls_product_id);
-    if (!read.ok()) return step_for(core_, backoff_, read);
-    core_.catalog.put_images(ls_product_id, read.value);
-    images = core_.catalog.images(ls_product_id);
+    auto read = parts_.lightspeed.product_images(p, ls_product_id);
+    if (!read.ok()) return step_for(basics_, backoff_, read);
+    parts_.catalog.put_images(ls_product_id, read.value);
+    images = parts_.catalog.images(ls_product_id);
   }
   auto done = images_uploaded_.find(link.variant_id);
   if (done == images_uploaded_.end()) {
     // Set-up started by an earlier process: count what arrived.
-    auto count = core_.picqer.count_images(p, link.idproduct);
-    if (!count.ok()) return step_for(core_, backoff_, count);
+    auto count = parts_.picqer.count_images(p, link.idproduct);
+    if (!count.ok()) return step_for(basics_, backoff_, count);
     done = images_uploaded_.emplace(link.variant_id, count.value).first;
   }
   for (size_t i = static_cast<size_t>(done->second); i < images->size(); ++i) {
-    auto bytes = core_.lightspeed.image_bytes((*images)[i].src);
+    auto bytes = parts_.lightspeed.image_bytes((*images)[i].src);
     if (!bytes.ok()) {
-      if (should_retry(bytes.outcome)) return step_for(core_, backoff_, bytes);
-      core_.report.note("Image " + (*images)[i].src + " of product " + link.productcode +
+      if (should_retry(bytes.outcome)) return step_for(basics_, backoff_, bytes);
+      basics_.report.note("Image " + (*images)[i].src + " of product " + link.productcode +
                                    " could not be downloaded: " + bytes.message);
       ++done->second;
       continue;
     }
-    auto added = core_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
+    auto added = parts_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
     if (!added.ok()) {
       // The image may have arrived (a lost answer): count them in Picqer before the next one.
       images_uploaded_.erase(done);
-      return step_for(core_, backoff_, added);
+      return step_for(basics_, backoff_, added);
     }
     ++done->second;
   }
@@ -142,23 +137,23 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
 
 Step ProductLinker::finish_setup(const ProductLink& link, Priority p) {
   if (link.setup_done) return Step::ok();
-  const ls::Variant* v = core_.catalog.variant(link.variant_id);
+  const ls::Variant* v = parts_.catalog.variant(link.variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(link.variant_id) + " is not in the catalogue");
-  if (!core_.account.loaded) {
-    Step s = load_picqer_account(core_, backoff_, p);
+  if (!parts_.account.loaded) {
+    Step s = load_picqer_account(basics_, {parts_.picqer, parts_.account}, backoff_, p);
     if (!s.is_done()) return s;
   }
   if (Step s = upload_images(link, v->product_id, p); !s.is_done()) return s;
   int64_t base = v->stock_level > 0 ? v->stock_level : 0;
   if (base > 0) {
-    auto warehouse = base_stock_warehouse(core_);
+    auto warehouse = base_stock_warehouse(basics_.settings, parts_.account);
     if (!warehouse) return Step::item_failed("no stock warehouse in Picqer for the base stock of " + link.productcode);
-    auto set = core_.picqer.set_stock(p, link.idproduct, *warehouse, base, "Base stock from Lightspeed (lpsync)");
-    if (!set.ok()) return step_for(core_, backoff_, set);
+    auto set = parts_.picqer.set_stock(p, link.idproduct, *warehouse, base, "Base stock from Lightspeed (lpsync)");
+    if (!set.ok()) return step_for(basics_, backoff_, set);
   }
   ProductLink finished = link;
   finished.setup_done = true;
-  core_.store.put_product_link(finished);
+  parts_.links.put_product_link(finished);
   images_uploaded_.erase(link.variant_id);
   backoff_.succeeded();
   return Step::ok();

@@ -16,29 +16,41 @@ namespace lpsync {
 
 class ProductLinker {
  public:
-  explicit ProductLinker(Core& core) : core_(core) {}
+  // What the linker touches besides the basics.
+  struct Parts {
+    LightspeedReads& lightspeed;
+    PicqerClient& picqer;
+    ShopCatalog& catalog;
+    PicqerAccount& account;
+    ProductLinkStore& links;
+    IntentStore& intents;
+    StoreCommits& commits;
+  };
+  ProductLinker(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
-  // Sets `idproduct` to the linked or found product, or leaves it empty when Picqer has
-  // none with this productcode.
-  Step find(int64_t variant_id, const std::string& sku, Priority p, std::optional<int64_t>& idproduct);
+  // The linked or found product, or none when Picqer has none with this productcode.
+  StepWith<std::optional<int64_t>> find(int64_t variant_id, const std::string& sku, Priority p);
   // Links `variant_id` to a product found by productcode elsewhere (e.g. in a page the
   // caller already read).
   void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
   // Creates the product (or adopts the one an earlier attempt created) and finishes its
   // set-up. `with_link` (optional) stores the caller's own record of the create in the same
   // commit as the link. `tax_rate` (Lightspeed's, e.g. of the order line) picks the VAT group.
-  Step create(int64_t variant_id, const std::string& sku, Priority p, int64_t& idproduct,
-              const std::function<void()>& with_link = nullptr, std::optional<double> tax_rate = std::nullopt);
+  // Done: the product's idproduct.
+  StepWith<int64_t> create(int64_t variant_id, const std::string& sku, Priority p,
+                           const std::function<void()>& with_link = nullptr,
+                           std::optional<double> tax_rate = std::nullopt);
   // Finishes images and base stock of a created product whose set-up was interrupted.
   Step finish_setup(const ProductLink& link, Priority p);
 
   Backoff& backoff() { return backoff_; }
 
  private:
-  Step product_facts(const ls::Variant& v, Priority p, ls::Product& product);
+  StepWith<ls::Product> product_facts(const ls::Variant& v, Priority p);
   Step upload_images(const ProductLink& link, int64_t ls_product_id, Priority p);
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   Backoff backoff_;
   // Images uploaded per variant by this process (a restarted process counts them in Picqer).
   std::map<int64_t, int64_t> images_uploaded_;

@@ -16,7 +16,17 @@ namespace lpsync {
 
 class ShipmentSync final : public Job {
  public:
-  explicit ShipmentSync(Core& core) : core_(core) {}
+  // What the job touches besides the basics.
+  struct Parts {
+    LightspeedReads& lightspeed;
+    ShopWrites shop_writes;
+    PicqerClient& picqer;
+    const OrderLinkStore& orders;
+    ShipmentPushStore& pushes;
+    IntentStore& intents;
+    StoreCommits& commits;
+  };
+  ShipmentSync(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
   std::string_view name() const override { return "shipments"; }
   Priority priority() const override { return Priority::shipments; }
@@ -32,7 +42,8 @@ class ShipmentSync final : public Job {
   Step push(const OrderLink& link, const pq::Shipment& shipment);
   std::optional<OrderLink> link_of_picqer_order(int64_t idorder) const;
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   Backoff backoff_;
   std::set<int64_t> queued_;  // idorders to check
   Instant next_poll_;

@@ -1,11 +1,12 @@
-// How a piece of a job's work ended: done; failed for this item only (the job goes on with
-// the next one and the report says why); or stop, to run again at `retry_at` (rate limits,
-// server errors, lost answers).
+// How a piece of a job's work ended: done (StepWith<T> also carries its result); failed for
+// this item only (the job goes on with the next one and the report says why); or stop, to
+// run again at `retry_at` (rate limits, server errors, lost answers).
 #pragma once
 
 #include <string>
 
-#include "engine/core/core.h"
+#include "engine/jobs/backoff.h"
+#include "engine/jobs/job_context.h"
 
 namespace lpsync {
 
@@ -21,12 +22,23 @@ struct Step {
   bool is_done() const { return kind == done; }
 };
 
+// A step that also carries what it produced (instead of an out-parameter): built from a value
+// it is done; built from any Step it is that step, with the value left default (callers read
+// `value` only when is_done()).
+template <typename T>
+struct StepWith : Step {
+  T value{};
+
+  StepWith(Step step) : Step(std::move(step)) {}
+  StepWith(T v) : value(std::move(v)) {}
+};
+
 // The step for a failed call: retryable outcomes stop the run (with the backoff's time),
 // the others fail this item with the call's message.
 template <typename T>
-Step step_for(Core& core, Backoff& backoff, const ApiResult<T>& failed) {
+Step step_for(const JobBasics& basics, Backoff& backoff, const ApiResult<T>& failed) {
   if (should_retry(failed.outcome)) {
-    return Step::stop_until(backoff.retry_at(failed, core.now(), core.random), failed.message);
+    return Step::stop_until(backoff.retry_at(failed, basics.now(), basics.random), failed.message);
   }
   return Step::item_failed(failed.message);
 }

@@ -14,7 +14,7 @@ constexpr Priority kP = Priority::stock;
 
 Instant StockSync::product_changed(int64_t idproduct, Instant now) {
   stale_products_.insert(idproduct);
-  return core_.tuning.coalesce_stock ? now + kCoalesce : now;
+  return basics_.tuning.coalesce_stock ? now + kCoalesce : now;
 }
 
 Instant StockSync::variants_changed(const std::vector<int64_t>& variant_ids, Instant now) {
@@ -23,7 +23,7 @@ Instant StockSync::variants_changed(const std::vector<int64_t>& variant_ids, Ins
 }
 
 std::optional<Instant> StockSync::run(Instant now) {
-  if (!core_.settings.pushes_stock()) {
+  if (!basics_.settings.pushes_stock()) {
     // Nothing is pushed while off; switching it on reconciles everything.
     stale_products_.clear();
     changed_variants_.clear();
@@ -36,7 +36,7 @@ std::optional<Instant> StockSync::run(Instant now) {
   if (reconciling && step.kind == Step::failed) {
     // Reading everything failed for good (e.g. a page cap): nothing pushed from half a
     // picture; reported, and tried again at the next reconciliation.
-    core_.report.problem("stock_reconciliation", step.message);
+    basics_.report.problem("stock_reconciliation", step.message);
     reconciliation_.reset();
     reconcile_due_ = false;
     next_reconcile_ = now + kReconcileEvery;
@@ -44,47 +44,47 @@ std::optional<Instant> StockSync::run(Instant now) {
   }
   // A failed step (no VAT group, a refused request) is not retried at once: that would
   // send the same request again and again within the same instant.
-  if (step.kind == Step::failed) return backoff_.after_failure(now, core_.random);
+  if (step.kind == Step::failed) return backoff_.after_failure(now, basics_.random);
   if (!stale_products_.empty() || !changed_variants_.empty()) return now;
   return next_reconcile_;
 }
 
 int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
-  auto p = core_.pending.find(variant_id);
-  return desired_stock(free, p == core_.pending.end() ? 0 : p->second);
+  auto p = parts_.pending.find(variant_id);
+  return desired_stock(free, p == parts_.pending.end() ? 0 : p->second);
 }
 
 Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has) {
   if (shop_has && *shop_has == desired) return Step::ok();
-  LightspeedWrites* writes = core_.lightspeed_writes();
+  LightspeedWrites* writes = parts_.shop_writes.get();
   if (!writes) return Step::ok();  // settings changed under us; the next run reconciles
   auto put = writes->set_stock_level(kP, variant_id, desired);
   if (!put.ok()) {
     if (put.outcome == CallOutcome::not_found) return Step::ok();  // the variant was deleted
-    return step_for(core_, backoff_, put);
+    return step_for(basics_, backoff_, put);
   }
-  core_.store.put_shop_stock(variant_id, desired);
-  ++core_.report.stock_pushes;
-  core_.decide("stock_pushed", {{"variant", variant_id}, {"stockLevel", desired}});
+  parts_.catalog.shop_stock.put_shop_stock(variant_id, desired);
+  ++basics_.report.stock_pushes;
+  basics_.decide("stock_pushed", {{"variant", variant_id}, {"stockLevel", desired}});
   return Step::ok();
 }
 
 Step StockSync::push_marked() {
-  if (!core_.account.loaded) {
-    if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
+  if (!parts_.account.account.loaded) {
+    if (Step s = load_picqer_account(basics_, parts_.account, backoff_, kP); !s.is_done()) return s;
   }
-  std::vector<int64_t> warehouses = stock_warehouse_ids(core_.settings, core_.account.warehouses);
+  std::vector<int64_t> warehouses = stock_warehouse_ids(basics_.settings, parts_.account.account.warehouses);
   // Variants whose pending changed: their product's free stock is known, or read now.
   for (int64_t v : changed_variants_) {
-    if (auto link = core_.store.product_link(v); link && !free_.count(link->idproduct)) {
+    if (auto link = parts_.links.product_link(v); link && !free_.count(link->idproduct)) {
       stale_products_.insert(link->idproduct);
     }
   }
   while (!stale_products_.empty()) {
     int64_t idproduct = *stale_products_.begin();
-    if (auto links = core_.store.product_links_of(idproduct); !links.empty()) {
-      auto rows = core_.picqer.product_stock(kP, idproduct);
-      if (!rows.ok() && rows.outcome != CallOutcome::not_found) return step_for(core_, backoff_, rows);
+    if (auto links = parts_.links.product_links_of(idproduct); !links.empty()) {
+      auto rows = parts_.account.picqer.product_stock(kP, idproduct);
+      if (!rows.ok() && rows.outcome != CallOutcome::not_found) return step_for(basics_, backoff_, rows);
       free_[idproduct] = rows.ok() ? free_stock(rows.value, idproduct, warehouses) : 0;
       for (const auto& l : links) changed_variants_.insert(l.variant_id);
     }
@@ -92,9 +92,9 @@ Step StockSync::push_marked() {
   }
   while (!changed_variants_.empty()) {
     int64_t v = *changed_variants_.begin();
-    auto link = core_.store.product_link(v);
+    auto link = parts_.links.product_link(v);
     if (link && link->setup_done && free_.count(link->idproduct)) {
-      if (Step s = push(v, desired_for(v, free_[link->idproduct]), core_.store.shop_stock(v)); !s.is_done()) {
+      if (Step s = push(v, desired_for(v, free_[link->idproduct]), parts_.catalog.shop_stock.shop_stock(v)); !s.is_done()) {
         return s;
       }
     }
@@ -106,10 +106,10 @@ Step StockSync::push_marked() {
 
 Step StockSync::read_both_sides(Reconciliation& r) {
   if (r.warehouses.empty() && r.warehouse == 0 && r.rows.empty()) {
-    if (Step s = load_picqer_account(core_, backoff_, kP); !s.is_done()) return s;
-    r.warehouses = stock_warehouse_ids(core_.settings, core_.account.warehouses);
-    for (const auto& link : core_.store.product_links()) {
-      if (auto level = core_.store.shop_stock(link.variant_id)) r.known_before[link.variant_id] = *level;
+    if (Step s = load_picqer_account(basics_, parts_.account, backoff_, kP); !s.is_done()) return s;
+    r.warehouses = stock_warehouse_ids(basics_.settings, parts_.account.account.warehouses);
+    for (const auto& link : parts_.links.product_links()) {
+      if (auto level = parts_.catalog.shop_stock.shop_stock(link.variant_id)) r.known_before[link.variant_id] = *level;
     }
   }
   for (; r.warehouse < r.warehouses.size(); ++r.warehouse, r.offset = 0, r.pages = 0, r.last_page.clear()) {
@@ -117,7 +117,7 @@ Step StockSync::read_both_sides(Reconciliation& r) {
   }
   identify_rows(r.rows);
   // Both sides whole: the shop's current levels come with a full scan of its variants.
-  if (Step s = scan_catalog(core_, backoff_, kP); !s.is_done()) return s;
+  if (Step s = scan_catalog(basics_, parts_.catalog, backoff_, kP); !s.is_done()) return s;
   r.read = true;
   return Step::ok();
 }
@@ -129,14 +129,14 @@ Step StockSync::read_warehouse(Reconciliation& r) {
       return Step::item_failed("Picqer warehouse " + std::to_string(idwarehouse) + " lists more than " +
                                std::to_string(kMaxListPages) + " pages of stock; stopped reading (page cap)");
     }
-    auto page = core_.picqer.warehouse_stock(kP, idwarehouse, r.offset);
-    if (!page.ok()) return step_for(core_, backoff_, page);
+    auto page = parts_.account.picqer.warehouse_stock(kP, idwarehouse, r.offset);
+    if (!page.ok()) return step_for(basics_, backoff_, page);
     ++r.pages;
     // A page equal to the one before: the API ignores `offset`; its rows are in already, and
     // the rows after them cannot be read this way.
     if (!page.value.empty() && page.value == r.last_page) {
       r.incomplete = true;
-      core_.report.problem("stock_listing:" + std::to_string(idwarehouse),
+      basics_.report.problem("stock_listing:" + std::to_string(idwarehouse),
                            "Picqer answered the same page of GET /warehouses/" + std::to_string(idwarehouse) +
                                "/stock for another offset: only its first rows could be read, so stock is "
                                "reconciled for the products on them only");
@@ -144,7 +144,7 @@ Step StockSync::read_warehouse(Reconciliation& r) {
     }
     r.rows.insert(r.rows.end(), page.value.begin(), page.value.end());
     if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) {
-      core_.report.resolved("stock_listing:" + std::to_string(idwarehouse));
+      basics_.report.resolved("stock_listing:" + std::to_string(idwarehouse));
       return Step::ok();
     }
     r.last_page = std::move(page.value);
@@ -154,7 +154,7 @@ Step StockSync::read_warehouse(Reconciliation& r) {
 
 void StockSync::identify_rows(std::vector<pq::StockRow>& rows) const {
   std::map<std::string, int64_t> by_code;
-  for (const auto& link : core_.store.product_links()) by_code.emplace(link.productcode, link.idproduct);
+  for (const auto& link : parts_.links.product_links()) by_code.emplace(link.productcode, link.idproduct);
   std::erase_if(rows, [&](pq::StockRow& row) {
     if (row.idproduct != 0) return false;
     auto it = by_code.find(row.productcode);
@@ -166,7 +166,7 @@ void StockSync::identify_rows(std::vector<pq::StockRow>& rows) const {
 
 bool StockSync::shop_sold_unseen_stock(const Reconciliation& r) const {
   for (const auto& [variant, known] : r.known_before) {
-    const ls::Variant* v = core_.catalog.variant(variant);
+    const ls::Variant* v = parts_.catalog.catalog.variant(variant);
     if (v && v->stock_level < known) return true;
   }
   return false;
@@ -181,7 +181,7 @@ Step StockSync::reconcile(Instant now) {
   // The shop's stock went down by itself: an order came in that the last poll did not
   // see. Poll first (the order job runs before this one at the same instant), or the push
   // would overwrite the shop's count upward and sell those items twice.
-  if (!r.poll_requested && core_.report.last_order_poll < r.started && shop_sold_unseen_stock(r) &&
+  if (!r.poll_requested && basics_.report.last_order_poll < r.started && shop_sold_unseen_stock(r) &&
       request_order_poll) {
     r.poll_requested = true;
     request_order_poll();
@@ -190,32 +190,32 @@ Step StockSync::reconcile(Instant now) {
   if (r.pushes.empty() && r.next_push == 0) {
     // Links that no longer hold are dropped: such variants are never linked (section 3).
     std::map<int64_t, std::string> linked;
-    for (const auto& link : core_.store.product_links()) {
-      if (link_holds(core_.catalog.skus(), link.variant_id, link.productcode)) {
+    for (const auto& link : parts_.links.product_links()) {
+      if (link_holds(parts_.catalog.catalog.skus(), link.variant_id, link.productcode)) {
         linked.emplace(link.variant_id, link.productcode);
         continue;
       }
-      core_.store.remove_product_link(link.variant_id);
-      core_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
+      parts_.links.remove_product_link(link.variant_id);
+      basics_.decide("product_unlinked", {{"variant", link.variant_id}, {"productcode", link.productcode}});
     }
     // Products the merchant entered in Picqer with a matching productcode are linked.
-    for (const auto& l : links_to_make(core_.catalog.skus(), r.rows, std::move(linked))) {
+    for (const auto& l : links_to_make(parts_.catalog.catalog.skus(), r.rows, std::move(linked))) {
       products_.link_existing(l.variant_id, l.productcode, l.idproduct);
     }
     free_ = free_stock_by_product(r.rows, r.warehouses);
     std::set<int64_t> listed;
     for (const auto& row : r.rows) listed.insert(row.idproduct);
-    for (const auto& link : core_.store.product_links()) {
+    for (const auto& link : parts_.links.product_links()) {
       if (!link_reconciles_stock(link.setup_done, listed.count(link.idproduct) > 0, !r.incomplete)) continue;
-      if (const ls::Variant* v = core_.catalog.variant(link.variant_id)) {
-        core_.store.put_shop_stock(link.variant_id, v->stock_level);
+      if (const ls::Variant* v = parts_.catalog.catalog.variant(link.variant_id)) {
+        parts_.catalog.shop_stock.put_shop_stock(link.variant_id, v->stock_level);
         r.pushes.push_back({link.variant_id, desired_for(link.variant_id, free_[link.idproduct])});
       }
     }
   }
   for (; r.next_push < r.pushes.size(); ++r.next_push) {
     auto [variant, desired] = r.pushes[r.next_push];
-    if (Step s = push(variant, desired, core_.store.shop_stock(variant)); !s.is_done()) return s;
+    if (Step s = push(variant, desired, parts_.catalog.shop_stock.shop_stock(variant)); !s.is_done()) return s;
   }
   stale_products_.clear();
   changed_variants_.clear();
@@ -223,8 +223,8 @@ Step StockSync::reconcile(Instant now) {
   reconciliation_.reset();
   next_reconcile_ = now + kReconcileEvery;
   backoff_.succeeded();
-  core_.report.resolved("stock_reconciliation");
-  core_.decide("stock_reconciled", {{"linked", core_.store.product_links().size()}});
+  basics_.report.resolved("stock_reconciliation");
+  basics_.decide("stock_reconciled", {{"linked", parts_.links.product_links().size()}});
   return Step::ok();
 }
 

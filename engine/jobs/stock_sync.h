@@ -11,13 +11,24 @@
 #include <set>
 
 #include "engine/core/scheduler.h"
+#include "engine/jobs/catalog_scan.h"
+#include "engine/jobs/picqer_account.h"
 #include "engine/jobs/product_linker.h"
 
 namespace lpsync {
 
 class StockSync final : public Job {
  public:
-  StockSync(Core& core, ProductLinker& products) : core_(core), products_(products) {}
+  // What the job touches besides the basics and the product linker.
+  struct Parts {
+    CatalogParts catalog;  // the reconciliation scans the shop; shop levels last known
+    AccountParts account;  // the stock warehouses; free stock is read from Picqer
+    ShopWrites shop_writes;
+    ProductLinkStore& links;  // links that no longer hold are dropped
+    const PendingQuantities& pending;
+  };
+  StockSync(JobBasics basics, Parts parts, ProductLinker& products)
+      : basics_(basics), parts_(parts), products_(products) {}
 
   std::string_view name() const override { return "stock"; }
   Priority priority() const override { return Priority::stock; }
@@ -65,7 +76,8 @@ class StockSync final : public Job {
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   ProductLinker& products_;
   Backoff backoff_;
   std::set<int64_t> stale_products_;    // free stock must be read again

@@ -1,5 +1,6 @@
 #include <stdexcept>
 
+#include "engine/env/check.h"
 #include "engine/state/state_store.h"
 
 namespace lpsync {
@@ -36,6 +37,7 @@ void MemoryStateStore::put_order_link(const OrderLink& link) {
   }
   orders_[link.ls_order_id] = link;
   ls_order_by_idorder_[link.idorder] = link.ls_order_id;
+  LPSYNC_CHECK(orders_.size() == ls_order_by_idorder_.size(), "order links are one-to-one in the memory store");
 }
 
 std::vector<OrderLink> MemoryStateStore::order_links() const { return values_of(orders_); }
@@ -47,7 +49,10 @@ std::optional<ProductLink> MemoryStateStore::product_link(int64_t variant_id) co
 std::optional<ProductLink> MemoryStateStore::product_link_by_code(const std::string& code) const {
   auto it = variant_by_code_.find(code);
   if (it == variant_by_code_.end()) return std::nullopt;
-  return products_.at(it->second);
+  auto link = products_.find(it->second);
+  LPSYNC_CHECK(link != products_.end() && link->second.productcode == code,
+               "every productcode in the memory store's index belongs to a stored product link");
+  return link->second;
 }
 
 void MemoryStateStore::put_product_link(const ProductLink& link) {
@@ -66,12 +71,15 @@ void MemoryStateStore::remove_product_link(int64_t variant_id) {
   if (it == products_.end()) return;
   variant_by_code_.erase(it->second.productcode);
   auto range = variants_by_product_.equal_range(it->second.idproduct);
+  bool indexed = false;
   for (auto v = range.first; v != range.second; ++v) {
     if (v->second == variant_id) {
       variants_by_product_.erase(v);
+      indexed = true;
       break;
     }
   }
+  LPSYNC_CHECK(indexed, "every stored product link is in the memory store's index by idproduct");
   products_.erase(it);
 }
 
@@ -80,7 +88,12 @@ std::vector<ProductLink> MemoryStateStore::product_links() const { return values
 std::vector<ProductLink> MemoryStateStore::product_links_of(int64_t idproduct) const {
   std::vector<ProductLink> out;
   auto range = variants_by_product_.equal_range(idproduct);
-  for (auto it = range.first; it != range.second; ++it) out.push_back(products_.at(it->second));
+  for (auto it = range.first; it != range.second; ++it) {
+    auto link = products_.find(it->second);
+    LPSYNC_CHECK(link != products_.end() && link->second.idproduct == idproduct,
+                 "every variant in the memory store's index by idproduct has a product link to it");
+    out.push_back(link->second);
+  }
   return out;
 }
 

@@ -1,7 +1,8 @@
 // What the engine must remember across restarts: links between the two systems, the
 // intents of remote creates in flight, the decisions it reports, and its cursors. The
 // engine writes here at the points where it commits to a decision; every method is atomic
-// on its own, and atomically() makes several writes one commit. MemoryStateStore keeps it
+// on its own, and atomically() makes several writes one commit. The interface comes in
+// parts (order links, product links, intents, ...) so a job is handed only what it uses. MemoryStateStore keeps it
 // in memory (simulation); SqliteStateStore (sqlite_state_store.h) keeps it on disk (live
 // mode, crash tests).
 //
@@ -99,19 +100,29 @@ struct BulkImport {
   bool operator==(const BulkImport&) const = default;
 };
 
-class StateStore {
+// The store in parts, so each job is handed only the parts it uses (engine/jobs/*.h). A
+// StateStore is all of them; every method is atomic on its own, and StoreCommits makes
+// several writes (to any parts of the same store) one commit.
+class StoreCommits {
  public:
-  virtual ~StateStore() = default;
-
-  // Runs `writes` (calls of the methods below) as one commit: after a crash either all of
-  // them are stored or none. When `writes` throws, the SQLite store keeps none of them;
+  virtual ~StoreCommits() = default;
+  // Runs `writes` (calls of the methods of the parts) as one commit: after a crash either all
+  // of them are stored or none. When `writes` throws, the SQLite store keeps none of them;
   // the memory store cannot crash halfway and applies each as it comes.
   virtual void atomically(const std::function<void()>& writes) = 0;
+};
 
+class OrderLinkStore {
+ public:
+  virtual ~OrderLinkStore() = default;
   virtual std::optional<OrderLink> order_link(int64_t ls_order_id) const = 0;
   virtual void put_order_link(const OrderLink& link) = 0;
   virtual std::vector<OrderLink> order_links() const = 0;
+};
 
+class ProductLinkStore {
+ public:
+  virtual ~ProductLinkStore() = default;
   virtual std::optional<ProductLink> product_link(int64_t variant_id) const = 0;
   virtual std::optional<ProductLink> product_link_by_code(const std::string& productcode) const = 0;
   virtual void put_product_link(const ProductLink& link) = 0;
@@ -119,29 +130,63 @@ class StateStore {
   virtual std::vector<ProductLink> product_links() const = 0;
   // The variants linked to one Picqer product (usually one).
   virtual std::vector<ProductLink> product_links_of(int64_t idproduct) const = 0;
+};
 
+class IntentStore {
+ public:
+  virtual ~IntentStore() = default;
   virtual void begin_intent(const Intent& intent) = 0;
   virtual void end_intent(IntentKind kind, const std::string& key) = 0;
   virtual std::vector<Intent> intents() const = 0;
+};
 
+class HeldOrderStore {
+ public:
+  virtual ~HeldOrderStore() = default;
   virtual void put_held(const std::vector<HeldOrder>& held) = 0;  // replaces the list
   virtual std::vector<HeldOrder> held() const = 0;
+};
 
+class ShopStockStore {
+ public:
+  virtual ~ShopStockStore() = default;
   // The stock level last known to be in Lightspeed for a variant (pushed or read).
   virtual std::optional<int64_t> shop_stock(int64_t variant_id) const = 0;
   virtual void put_shop_stock(int64_t variant_id, int64_t level) = 0;
+};
 
+class ShipmentPushStore {
+ public:
+  virtual ~ShipmentPushStore() = default;
   virtual std::optional<ShipmentPush> shipment_push(int64_t idshipment) const = 0;
   virtual void put_shipment_push(const ShipmentPush& push) = 0;
   virtual std::vector<ShipmentPush> shipment_pushes() const = 0;
+};
 
+class BulkImportStore {
+ public:
+  virtual ~BulkImportStore() = default;
   virtual BulkImport bulk_import() const = 0;
   virtual void put_bulk_import(const BulkImport& state) = 0;
+};
 
-  // Small named values: cursors, webhook registrations, counters.
+// Small named values: cursors, webhook registrations, counters.
+class ValueStore {
+ public:
+  virtual ~ValueStore() = default;
   virtual std::optional<std::string> value(const std::string& key) const = 0;
   virtual void put_value(const std::string& key, const std::string& value) = 0;
 };
+
+class StateStore : public StoreCommits,
+                   public OrderLinkStore,
+                   public ProductLinkStore,
+                   public IntentStore,
+                   public HeldOrderStore,
+                   public ShopStockStore,
+                   public ShipmentPushStore,
+                   public BulkImportStore,
+                   public ValueStore {};
 
 // Everything in memory; survives an engine "crash" in simulation because the simulated
 // process only loses the engine object, not the store.

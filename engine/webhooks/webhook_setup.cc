@@ -20,20 +20,20 @@ const std::vector<std::pair<std::string, std::string>>& WebhookSetup::lightspeed
 }
 
 std::string WebhookSetup::lightspeed_address() const {
-  return core_.connection.webhook_url + "/webhooks/lightspeed/" + core_.connection.webhook_token;
+  return parts_.connection.webhook_url + "/webhooks/lightspeed/" + parts_.connection.webhook_token;
 }
 
 std::string WebhookSetup::picqer_secret() {
-  if (auto s = core_.store.value(kSecretKey)) return *s;
-  std::string secret = core_.make_secret();
-  core_.store.put_value(kSecretKey, secret);
+  if (auto s = parts_.values.value(kSecretKey)) return *s;
+  std::string secret = parts_.make_secret();
+  parts_.values.put_value(kSecretKey, secret);
   return secret;
 }
 
 std::optional<Instant> WebhookSetup::run(Instant now) {
-  if (!core_.settings.active || core_.connection.webhook_url.empty()) return std::nullopt;
+  if (!basics_.settings.active || parts_.connection.webhook_url.empty()) return std::nullopt;
   if (Step s = register_picqer(); s.kind == Step::stop) return s.retry_at;
-  if (core_.settings.may_write_lightspeed()) {
+  if (basics_.settings.may_write_lightspeed()) {
     if (Step s = register_lightspeed(); s.kind == Step::stop) return s.retry_at;
   }
   backoff_.succeeded();
@@ -43,14 +43,14 @@ std::optional<Instant> WebhookSetup::run(Instant now) {
 Step WebhookSetup::register_picqer() {
   std::vector<pq::Hook> hooks;
   for (int64_t offset = 0;; offset += kPicqerPageSize) {
-    auto page = core_.picqer.hooks(kP, offset);
-    if (!page.ok()) return step_for(core_, backoff_, page);
+    auto page = parts_.picqer.hooks(kP, offset);
+    if (!page.ok()) return step_for(basics_, backoff_, page);
     hooks.insert(hooks.end(), page.value.begin(), page.value.end());
     if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
   }
   // A hook of ours signs with the secret in the store; without one stored, an inactive hook's
   // secret is unknown and reactivating it would only bring deliveries we must refuse.
-  bool secret_known = core_.store.value(kSecretKey).has_value();
+  bool secret_known = parts_.values.value(kSecretKey).has_value();
   for (const auto& event : picqer_events()) {
     const pq::Hook* inactive = nullptr;
     bool active = false;
@@ -63,35 +63,35 @@ Step WebhookSetup::register_picqer() {
     if (inactive && secret_known) {
       // Picqer deactivated it after failed deliveries (or it was deleted, which only
       // deactivates): bring it back rather than leave it behind beside a new one.
-      auto back = core_.picqer.reactivate_hook(kP, inactive->id);
+      auto back = parts_.picqer.reactivate_hook(kP, inactive->id);
       if (back.ok()) {
-        core_.decide("picqer_hook_reactivated", {{"event", event}, {"idhook", inactive->id}});
+        basics_.decide("picqer_hook_reactivated", {{"event", event}, {"idhook", inactive->id}});
         continue;
       }
       // Gone since it was listed: a new one is made below.
-      if (back.outcome != CallOutcome::not_found) return step_for(core_, backoff_, back);
+      if (back.outcome != CallOutcome::not_found) return step_for(basics_, backoff_, back);
     }
-    auto created = core_.picqer.create_hook(kP, "lpsync " + event, event, picqer_address(), picqer_secret());
-    if (!created.ok()) return step_for(core_, backoff_, created);
-    core_.decide("picqer_hook_created", {{"event", event}, {"idhook", created.value.id}});
+    auto created = parts_.picqer.create_hook(kP, "lpsync " + event, event, picqer_address(), picqer_secret());
+    if (!created.ok()) return step_for(basics_, backoff_, created);
+    basics_.decide("picqer_hook_created", {{"event", event}, {"idhook", created.value.id}});
   }
   return Step::ok();
 }
 
 Step WebhookSetup::register_lightspeed() {
-  auto existing = core_.lightspeed.webhooks(kP);
-  if (!existing.ok()) return step_for(core_, backoff_, existing);
+  auto existing = parts_.lightspeed.webhooks(kP);
+  if (!existing.ok()) return step_for(basics_, backoff_, existing);
   for (const auto& [group, action] : lightspeed_events()) {
     bool present = false;
     for (const auto& w : existing.value) {
       present |= w.item_group == group && w.item_action == action && w.address == lightspeed_address();
     }
     if (present) continue;
-    LightspeedWrites* writes = core_.lightspeed_writes();
+    LightspeedWrites* writes = parts_.shop_writes.get();
     if (!writes) return Step::ok();
-    auto created = writes->create_webhook(kP, group, action, lightspeed_address(), core_.connection.language);
-    if (!created.ok()) return step_for(core_, backoff_, created);
-    core_.decide("lightspeed_webhook_created", {{"event", group + "/" + action}, {"id", created.value}});
+    auto created = writes->create_webhook(kP, group, action, lightspeed_address(), parts_.connection.language);
+    if (!created.ok()) return step_for(basics_, backoff_, created);
+    basics_.decide("lightspeed_webhook_created", {{"event", group + "/" + action}, {"id", created.value}});
   }
   return Step::ok();
 }

@@ -8,13 +8,23 @@
 #pragma once
 
 #include "engine/core/scheduler.h"
+#include "engine/core/connection.h"
 #include "engine/jobs/step.h"
 
 namespace lpsync {
 
 class WebhookSetup final : public Job {
  public:
-  explicit WebhookSetup(Core& core) : core_(core) {}
+  // What the job touches besides the basics.
+  struct Parts {
+    const Connection& connection;  // the webhook address and token, the shop's language
+    LightspeedReads& lightspeed;
+    ShopWrites shop_writes;  // registering a shop webhook is a write
+    PicqerClient& picqer;
+    ValueStore& values;  // the Picqer signing secret
+    const std::function<std::string()>& make_secret;
+  };
+  WebhookSetup(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
   std::string_view name() const override { return "webhooks"; }
   Priority priority() const override { return Priority::shipments; }
@@ -25,7 +35,7 @@ class WebhookSetup final : public Job {
   // The events and addresses the engine wants.
   static const std::vector<std::string>& picqer_events();
   static const std::vector<std::pair<std::string, std::string>>& lightspeed_events();  // group, action
-  std::string picqer_address() const { return core_.connection.webhook_url + "/webhooks/picqer"; }
+  std::string picqer_address() const { return parts_.connection.webhook_url + "/webhooks/picqer"; }
   std::string lightspeed_address() const;
   // The secret Picqer signs with (created on first use).
   std::string picqer_secret();
@@ -34,7 +44,8 @@ class WebhookSetup final : public Job {
   Step register_picqer();
   Step register_lightspeed();
 
-  Core& core_;
+  JobBasics basics_;
+  Parts parts_;
   Backoff backoff_;
 };
 
