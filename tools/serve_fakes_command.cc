@@ -101,6 +101,33 @@ scenario::Scenario shifted_to(const scenario::Scenario& s, Instant now) {
   return out;
 }
 
+// The fakes as the scenario and the flags set them up (the ports aside).
+fakes::WallClockFakesOptions served_options(const Args& args, const scenario::Scenario& s,
+                                            const std::vector<std::string>& quirks) {
+  fakes::WallClockFakesOptions options;
+  options.webhooks.connect_timeout = Duration::seconds(5);  // webhooks go to whatever address a client registers
+  options.webhooks.read_timeout = Duration::seconds(10);
+  options.fakes.seed = s.seed;
+  auto& ls_config = options.fakes.lightspeed;
+  ls_config.key = args.value_or("lightspeed-key", ls_config.key);
+  ls_config.secret = args.value_or("lightspeed-secret", ls_config.secret);
+  auto& pq_config = options.fakes.picqer;
+  pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
+  scenario::apply_quirks(quirks, ls_config, pq_config);
+  scenario::apply_vatgroups(s.picqer, pq_config);
+  return options;
+}
+
+// The one line a client reads first: both base URLs and credentials.
+std::string addresses_line(fakes::FakePair& pair) {
+  const auto& ls = pair.lightspeed().config();
+  const auto& pq = pair.picqer().config();
+  boost::json::object line;
+  line["lightspeed"] = {{"url", ls.origin}, {"language", ls.languages.front()}, {"key", ls.key}, {"secret", ls.secret}};
+  line["picqer"] = {{"url", pq.origin}, {"key", pq.api_key}};
+  return boost::json::serialize(line);
+}
+
 }  // namespace
 
 int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
@@ -122,19 +149,9 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> quirks = parsed.scenario().quirks;
   if (!read_quirks(args, quirks, err)) return kExitUsage;
 
-  fakes::WallClockFakesOptions options;
+  fakes::WallClockFakesOptions options = served_options(args, parsed.scenario(), quirks);
   options.servers.lightspeed_port = lightspeed_port;
   options.servers.picqer_port = picqer_port;
-  options.webhooks.connect_timeout = Duration::seconds(5);  // webhooks go to whatever address a client registers
-  options.webhooks.read_timeout = Duration::seconds(10);
-  options.fakes.seed = parsed.scenario().seed;
-  auto& ls_config = options.fakes.lightspeed;
-  ls_config.key = args.value_or("lightspeed-key", ls_config.key);
-  ls_config.secret = args.value_or("lightspeed-secret", ls_config.secret);
-  auto& pq_config = options.fakes.picqer;
-  pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
-  scenario::apply_quirks(quirks, ls_config, pq_config);
-  scenario::apply_vatgroups(parsed.scenario().picqer, pq_config);
   fakes::WallClockFakes served(std::move(options));
   if (!served.ok()) {
     err << "lpsync serve-fakes: " << served.error() << "\n";
@@ -157,13 +174,7 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
 
   // The handlers are in place before anyone can know where to send a signal.
   StopSignals signals;
-  boost::json::object line;
-  served.with([&line](fakes::FakePair& pair) {
-    const auto& ls = pair.lightspeed().config();
-    line["lightspeed"] = {{"url", ls.origin}, {"language", ls.languages.front()}, {"key", ls.key}, {"secret", ls.secret}};
-    line["picqer"] = {{"url", pair.picqer().config().origin}, {"key", pair.picqer().config().api_key}};
-  });
-  out << boost::json::serialize(line) << std::endl;
+  out << served.with(addresses_line) << std::endl;
 
   check_for_stop(served.wall());
   served.wall().run();
