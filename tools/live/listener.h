@@ -16,7 +16,7 @@
 #include "engine/env/http.h"
 #include "engine/env/http_server.h"
 #include "tools/live/config.h"
-#include "tools/live/live_clock.h"
+#include "engine/env/live_clock.h"
 #include "tools/live/log.h"
 #include "tools/live/redactor.h"
 

@@ -16,9 +16,9 @@
 #include "engine/rules/settings.h"
 #include "engine/state/state_store.h"
 #include "tools/live/cassette.h"
-#include "tools/live/live_clock.h"
+#include "engine/env/live_clock.h"
 #include "tools/live/log.h"
-#include "tools/live/recording_transport.h"
+#include "engine/env/recording_transport.h"
 #include "tools/live/redactor.h"
 
 namespace lpsync::live {

@@ -6,7 +6,7 @@
 #include "engine/core/engine.h"
 #include "engine/env/crypto.h"
 #include "engine/env/json.h"
-#include "tools/live/replay_clock.h"
+#include "engine/env/replay_clock.h"
 #include "tools/live/replay_transport.h"
 #include "tools/live/state_snapshot.h"
 

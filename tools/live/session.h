@@ -18,7 +18,7 @@
 #include "engine/trace/trace.h"
 #include "tools/live/config.h"
 #include "tools/live/listener.h"
-#include "tools/live/live_clock.h"
+#include "engine/env/live_clock.h"
 #include "tools/live/live_session.h"
 #include "tools/live/log.h"
 #include "tools/live/recorder.h"
