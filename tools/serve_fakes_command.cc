@@ -8,44 +8,17 @@
 #include <atomic>
 #include <charconv>
 #include <csignal>
-#include <memory>
-#include <mutex>
 #include <ostream>
 
 #include "engine/env/clock.h"
-#include "engine/env/http_server.h"
-#include "engine/env/httplib_transport.h"
-#include "engine/env/random.h"
-#include "fakes/lightspeed/lightspeed_fake.h"
 #include "fakes/common/quirks.h"
-#include "fakes/picqer/picqer_fake.h"
+#include "fakes/wiring/wall_clock_fakes.h"
 #include "tools/command.h"
-#include "tools/fake_http_errors.h"
 #include "tools/scenario/scenario_parser.h"
 #include "tools/scenario/world_setup.h"
 
 namespace lpsync::cli {
 namespace {
-
-// The wall clock as the fakes see it: each timer callback (a webhook delivery, a retry) runs
-// holding the mutex the HTTP servers hold around every request, so the fakes, which are not
-// meant to be called from two threads at once, only ever see one caller.
-class SerializedClock final : public Clock {
- public:
-  SerializedClock(SystemClock& clock, std::mutex& mutex) : clock_(clock), mutex_(mutex) {}
-  Instant now() const override { return clock_.now(); }
-  TimerId call_at(Instant when, std::function<void()> fn) override {
-    return clock_.call_at(when, [this, fn = std::move(fn)] {
-      std::lock_guard lock(mutex_);
-      fn();
-    });
-  }
-  bool cancel(TimerId id) override { return clock_.cancel(id); }
-
- private:
-  SystemClock& clock_;
-  std::mutex& mutex_;
-};
 
 // Set by SIGINT/SIGTERM; a periodic timer on the clock's thread sees it and stops the clock.
 std::atomic<bool> stop_requested{false};
@@ -128,12 +101,31 @@ scenario::Scenario shifted_to(const scenario::Scenario& s, Instant now) {
   return out;
 }
 
-TransportResult not_ready(const Request&) {
-  Response r;
-  r.status = 503;
-  r.headers.set("Content-Type", "text/plain");
-  r.body = "starting\n";
-  return r;
+// The fakes as the scenario and the flags set them up (the ports aside).
+fakes::WallClockFakesOptions served_options(const Args& args, const scenario::Scenario& s,
+                                            const std::vector<std::string>& quirks) {
+  fakes::WallClockFakesOptions options;
+  options.webhooks.connect_timeout = Duration::seconds(5);  // webhooks go to whatever address a client registers
+  options.webhooks.read_timeout = Duration::seconds(10);
+  options.fakes.seed = s.seed;
+  auto& ls_config = options.fakes.lightspeed;
+  ls_config.key = args.value_or("lightspeed-key", ls_config.key);
+  ls_config.secret = args.value_or("lightspeed-secret", ls_config.secret);
+  auto& pq_config = options.fakes.picqer;
+  pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
+  scenario::apply_quirks(quirks, ls_config, pq_config);
+  scenario::apply_vatgroups(s.picqer, pq_config);
+  return options;
+}
+
+// The one line a client reads first: both base URLs and credentials.
+std::string addresses_line(fakes::FakePair& pair) {
+  const auto& ls = pair.lightspeed().config();
+  const auto& pq = pair.picqer().config();
+  boost::json::object line;
+  line["lightspeed"] = {{"url", ls.origin}, {"language", ls.languages.front()}, {"key", ls.key}, {"secret", ls.secret}};
+  line["picqer"] = {{"url", pq.origin}, {"key", pq.api_key}};
+  return boost::json::serialize(line);
 }
 
 }  // namespace
@@ -157,54 +149,20 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
   std::vector<std::string> quirks = parsed.scenario().quirks;
   if (!read_quirks(args, quirks, err)) return kExitUsage;
 
-  SystemClock system_clock;
-  std::mutex fakes_mutex;
-  SerializedClock clock(system_clock, fakes_mutex);
-  HttplibOptions webhook_options;  // webhooks go to whatever address a client registers
-  webhook_options.connect_timeout = Duration::seconds(5);
-  webhook_options.read_timeout = Duration::seconds(10);
-  HttplibTransport webhooks(webhook_options);
-  std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed;
-  std::unique_ptr<fakes::picqer::PicqerFake> picqer;
-
-  // The servers bind first (their URLs go into the fakes' links); until the fakes exist
-  // they answer 503.
-  auto serve = [&](auto& fake, int port, HttpErrorBody errors) {
-    HttpServerOptions options;
-    options.error_body = std::move(errors);
-    options.port = port;
-    options.serialize = &fakes_mutex;
-    return std::make_unique<HttpServer>(
-        [&fake](const Request& r) { return fake ? fake->handle(r) : not_ready(r); }, options);
-  };
-  auto lightspeed_server = serve(lightspeed, lightspeed_port, lightspeed_http_errors());
-  auto picqer_server = serve(picqer, picqer_port, picqer_http_errors());
-  for (const auto* server : {lightspeed_server.get(), picqer_server.get()}) {
-    if (!server->ok()) {
-      err << "lpsync serve-fakes: cannot listen on 127.0.0.1: " << server->error() << "\n";
-      return kExitUsage;
-    }
+  fakes::WallClockFakesOptions options = served_options(args, parsed.scenario(), quirks);
+  options.servers.lightspeed_port = lightspeed_port;
+  options.servers.picqer_port = picqer_port;
+  fakes::WallClockFakes served(std::move(options));
+  if (!served.ok()) {
+    err << "lpsync serve-fakes: " << served.error() << "\n";
+    return kExitUsage;
   }
 
   std::vector<std::string> errors;
-  {
-    std::lock_guard lock(fakes_mutex);
-    scenario::Scenario s = shifted_to(parsed.scenario(), clock.now());
-    Random random(s.seed);
-    fakes::lightspeed::LightspeedConfig ls_config;
-    ls_config.origin = lightspeed_server->base_url();
-    ls_config.key = args.value_or("lightspeed-key", ls_config.key);
-    ls_config.secret = args.value_or("lightspeed-secret", ls_config.secret);
-    fakes::picqer::PicqerConfig pq_config;
-    pq_config.origin = picqer_server->base_url();
-    pq_config.api_key = args.value_or("picqer-key", pq_config.api_key);
-    scenario::apply_quirks(quirks, ls_config, pq_config);
-    scenario::apply_vatgroups(s.picqer, pq_config);
-    lightspeed = std::make_unique<fakes::lightspeed::LightspeedFake>(clock, webhooks, random.stream("fake.lightspeed"),
-                                                                     ls_config);
-    picqer = std::make_unique<fakes::picqer::PicqerFake>(clock, webhooks, random.stream("fake.picqer"), pq_config);
-    scenario::add_initial_state(s, *lightspeed, *picqer, errors);
-  }
+  served.with([&](fakes::FakePair& pair) {
+    scenario::Scenario s = shifted_to(parsed.scenario(), served.wall().now());
+    scenario::add_initial_state(s, pair.lightspeed(), pair.picqer(), errors);
+  });
   if (!errors.empty()) {
     for (const auto& e : errors) err << *file << ": invalid initial state: " << e << "\n";
     return kExitUsage;
@@ -216,22 +174,13 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err) {
 
   // The handlers are in place before anyone can know where to send a signal.
   StopSignals signals;
-  boost::json::object line;
-  line["lightspeed"] = {{"url", lightspeed->config().origin},
-                        {"language", lightspeed->config().languages.front()},
-                        {"key", lightspeed->config().key},
-                        {"secret", lightspeed->config().secret}};
-  line["picqer"] = {{"url", picqer->config().origin}, {"key", picqer->config().api_key}};
-  out << boost::json::serialize(line) << std::endl;
+  out << served.with(addresses_line) << std::endl;
 
-  check_for_stop(system_clock);
-  system_clock.run();
+  check_for_stop(served.wall());
+  served.wall().run();
   // No request reaches the fakes once the servers are down; then the fakes go (cancelling
   // their timers on the clock).
-  lightspeed_server->stop();
-  picqer_server->stop();
-  picqer.reset();
-  lightspeed.reset();
+  served.stop_serving();
   err << "lpsync serve-fakes: stopped\n";
   return kExitOk;
 }

@@ -81,6 +81,9 @@ class Shop {
   void emit(std::string group, std::string action, int64_t id, Actor actor);
   void record_movement(const Variant& v, int64_t change, std::string channel, Instant at);
   void mark_order_shipped(Order& order, Instant at);
+  // A line of a new order placed at `at`; lowers the variant's stock when `lower_stock` and
+  // it is tracked (adding its id to `lowered`).
+  OrderLine new_order_line(const OrderLineSpec& l, bool lower_stock, Instant at, std::vector<int64_t>& lowered);
   static Instant whole_seconds(Instant t) { return Instant::from_unix_seconds(t.unix_seconds()); }
   // The id to use: `wanted` when not 0, else the next free one; nullopt when taken.
   template <class T>

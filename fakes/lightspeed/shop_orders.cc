@@ -58,36 +58,7 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
   o.address = spec.address;
   o.language = spec.language.empty() ? config_.languages.front() : spec.language;
   std::vector<int64_t> lowered;
-  for (const auto& l : spec.lines) {
-    OrderLine line;
-    line.id = next_line_++;
-    line.quantity = l.quantity;
-    line.product_title = l.title;
-    double unit = l.price_incl.value_or(0);
-    if (l.variant) {
-      Variant& v = variants_.at(*l.variant);
-      line.variant_id = v.id;
-      line.product_id = v.product_id;
-      line.product_title = products_.at(v.product_id).title;
-      line.variant_title = v.title;
-      line.sku = v.sku;
-      line.ean = v.ean;
-      line.article_code = v.article_code;
-      line.weight = v.weight;
-      unit = l.price_incl.value_or(v.price_incl);
-      bool tracked = v.stock_tracking != "disabled" || config_.decrement_untracked_stock;
-      if (spec.lower_stock && tracked) {
-        v.stock_level -= l.quantity;
-        v.stock_sold += l.quantity;
-        touch(variant_updates_, v.updated_at, o.created_at, v.id);
-        record_movement(v, -l.quantity, "auto", o.created_at);
-        lowered.push_back(v.id);
-      }
-    }
-    line.base_price_incl = round4(unit);
-    line.base_price_excl = round4(unit / (1.0 + config_.tax_rate));
-    o.lines.push_back(std::move(line));
-  }
+  for (const auto& l : spec.lines) o.lines.push_back(new_order_line(l, spec.lower_stock, o.created_at, lowered));
   Shipment s;
   s.id = *take_id(shipments_, next_shipment_, 0);
   s.order_id = o.id;
@@ -101,6 +72,37 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
   if (o.payment_status == "paid") emit("orders", "paid", o.id, Actor::shop);
   for (int64_t v : lowered) emit("variants", "updated", v, Actor::shop);
   return o.id;
+}
+
+OrderLine Shop::new_order_line(const OrderLineSpec& l, bool lower_stock, Instant at, std::vector<int64_t>& lowered) {
+  OrderLine line;
+  line.id = next_line_++;
+  line.quantity = l.quantity;
+  line.product_title = l.title;
+  double unit = l.price_incl.value_or(0);
+  if (l.variant) {
+    Variant& v = variants_.at(*l.variant);
+    line.variant_id = v.id;
+    line.product_id = v.product_id;
+    line.product_title = products_.at(v.product_id).title;
+    line.variant_title = v.title;
+    line.sku = v.sku;
+    line.ean = v.ean;
+    line.article_code = v.article_code;
+    line.weight = v.weight;
+    unit = l.price_incl.value_or(v.price_incl);
+    bool tracked = v.stock_tracking != "disabled" || config_.decrement_untracked_stock;
+    if (lower_stock && tracked) {
+      v.stock_level -= l.quantity;
+      v.stock_sold += l.quantity;
+      touch(variant_updates_, v.updated_at, at, v.id);
+      record_movement(v, -l.quantity, "auto", at);
+      lowered.push_back(v.id);
+    }
+  }
+  line.base_price_incl = round4(unit);
+  line.base_price_excl = round4(unit / (1.0 + config_.tax_rate));
+  return line;
 }
 
 std::optional<ApiError> Shop::update_order(int64_t id, const OrderPatch& patch, Actor actor) {

@@ -41,12 +41,18 @@ double least_seconds_for(int64_t requests, const std::vector<WindowLimit>& windo
   return static_cast<double>(last) / 1000.0;
 }
 
-BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
+namespace {
+
+const Duration kImportPressedAfter = Duration::seconds(10);  // after the start
+
+// `products` products of one variant and two images each, "Import products" pressed 10 s in,
+// and a paid order every ten minutes while the import runs.
+scenario::Scenario bulk_scenario(int64_t products) {
   using namespace scenario;
   Scenario s;
   s.name = "bulk-import-bench";
   s.start = *parse_iso8601("2026-11-02T00:00:00Z");
-  Instant pressed = s.start + Duration::seconds(10);
+  Instant pressed = s.start + kImportPressedAfter;
   for (int64_t i = 0; i < products; ++i) {
     LightspeedProduct p;
     p.id = 1 + i;
@@ -63,7 +69,6 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
   s.timeline.push_back({pressed, ImportProducts{}});
   // Long enough for the Lightspeed day budget (12,000) to carry the image lists.
   s.run_until = s.start + Duration::hours(24 * (products / 10'000 + 2));
-  // A paid order every ten minutes while the import runs.
   int64_t id = 1;
   for (Instant t = pressed + Duration::minutes(7); t < s.run_until; t += Duration::minutes(10), ++id) {
     LightspeedOrder o;
@@ -75,14 +80,22 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
     s.timeline.push_back({t, CreateLightspeedOrder{o}});
   }
 
+  return s;
+}
+
+}  // namespace
+
+BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
+  scenario::Scenario s = bulk_scenario(products);
+  Instant pressed = s.start + kImportPressedAfter;
   BulkRun out;
   out.products = products;
   std::optional<Instant> finished;
   std::map<std::string, Instant> placed;
   for (const auto& e : s.timeline) {
-    if (const auto* c = std::get_if<CreateLightspeedOrder>(&e.action)) placed[c->order.number] = e.at;
+    if (const auto* c = std::get_if<scenario::CreateLightspeedOrder>(&e.action)) placed[c->order.number] = e.at;
   }
-  RunOptions options;
+  scenario::RunOptions options;
   options.lean_fakes = lean_fakes;
   MemoryStateStore store;
   options.store = &store;

@@ -253,6 +253,51 @@ void CassetteWriter::end(int64_t callbacks) {
   write(bj::object{{"end", true}, {"callbacks", callbacks}});
 }
 
+namespace {
+
+CassetteHeader header_from_json(const bj::object& o) {
+  if (int_at(o, "cassette") != 1) throw json::Error("$.cassette", "a cassette format this lpsync does not know");
+  CassetteHeader h;
+  h.start = Instant::from_unix_millis(int_at(o, "start_ms"));
+  h.seed = std::stoull(text_at(o, "seed"));
+  h.mode = text_at(o, "mode");
+  h.redact_personal = o.contains("redact_personal") && o.at("redact_personal").as_bool();
+  h.connection = connection_from_json(o.at("connection").as_object());
+  h.settings = settings_from_json(o.at("settings").as_object());
+  if (auto s = o.if_contains("state"); s && s->is_object()) h.state = s->as_object();
+  return h;
+}
+
+RecordedExchange exchange_from_json(const bj::object& o, Instant start) {
+  RecordedExchange e;
+  e.n = int_at(o, "exchange");
+  e.at = start + Duration::millis(int_at(o, "at_ms"));
+  e.request = request_from_json(o.at("request").as_object());
+  if (auto r = o.if_contains("response")) {
+    e.response = response_from_json(r->as_object());
+    return e;
+  }
+  const auto& err = o.at("error").as_object();
+  std::string kind = text_at(err, "kind");
+  TransportErrorKind k = kind == "timeout" ? TransportErrorKind::timeout
+                         : kind == "reset" ? TransportErrorKind::reset
+                                           : TransportErrorKind::refused;
+  e.error = TransportError{k, text_at(err, "detail")};
+  return e;
+}
+
+RecordedInbound inbound_from_json(const bj::object& o) {
+  RecordedInbound i;
+  i.n = int_at(o, "inbound");
+  i.callback = int_at(o, "callback");
+  i.request = request_from_json(o.at("request").as_object());
+  i.picqer_signature = text_at(o, "picqer_signature");
+  i.status = static_cast<int>(int_at(o, "status"));
+  return i;
+}
+
+}  // namespace
+
 CassetteLoad load_cassette(const std::string& path) {
   CassetteLoad out;
   std::ifstream in(path);
@@ -275,43 +320,15 @@ CassetteLoad load_cassette(const std::string& path) {
         for (const auto& r : clock->as_array()) c.readings.push_back(c.header.start + Duration::millis(r.as_int64()));
       }
       if (o.contains("cassette")) {
-        if (int_at(o, "cassette") != 1) throw json::Error("$.cassette", "a cassette format this lpsync does not know");
-        CassetteHeader& h = c.header;
-        h.start = Instant::from_unix_millis(int_at(o, "start_ms"));
-        h.seed = std::stoull(text_at(o, "seed"));
-        h.mode = text_at(o, "mode");
-        h.redact_personal = o.contains("redact_personal") && o.at("redact_personal").as_bool();
-        h.connection = connection_from_json(o.at("connection").as_object());
-        h.settings = settings_from_json(o.at("settings").as_object());
-        if (auto s = o.if_contains("state"); s && s->is_object()) h.state = s->as_object();
+        c.header = header_from_json(o);
         have_header = true;
         continue;
       }
       if (!have_header) throw json::Error("$", "the first line must be the cassette header");
       if (o.contains("exchange")) {
-        RecordedExchange e;
-        e.n = int_at(o, "exchange");
-        e.at = c.header.start + Duration::millis(int_at(o, "at_ms"));
-        e.request = request_from_json(o.at("request").as_object());
-        if (auto r = o.if_contains("response")) {
-          e.response = response_from_json(r->as_object());
-        } else {
-          const auto& err = o.at("error").as_object();
-          std::string kind = text_at(err, "kind");
-          TransportErrorKind k = kind == "timeout" ? TransportErrorKind::timeout
-                                 : kind == "reset" ? TransportErrorKind::reset
-                                                   : TransportErrorKind::refused;
-          e.error = TransportError{k, text_at(err, "detail")};
-        }
-        c.exchanges.push_back(std::move(e));
+        c.exchanges.push_back(exchange_from_json(o, c.header.start));
       } else if (o.contains("inbound")) {
-        RecordedInbound i;
-        i.n = int_at(o, "inbound");
-        i.callback = int_at(o, "callback");
-        i.request = request_from_json(o.at("request").as_object());
-        i.picqer_signature = text_at(o, "picqer_signature");
-        i.status = static_cast<int>(int_at(o, "status"));
-        c.inbound.push_back(std::move(i));
+        c.inbound.push_back(inbound_from_json(o));
       } else if (o.contains("decision")) {
         c.decisions.push_back(json::serialize(o.at("decision")));
       } else if (o.contains("end")) {

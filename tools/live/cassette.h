@@ -22,6 +22,7 @@
 
 #include "engine/core/connection.h"
 #include "engine/env/http.h"
+#include "engine/env/recording_transport.h"
 #include "engine/env/time.h"
 #include "engine/rules/settings.h"
 #include "tools/live/redactor.h"
@@ -67,7 +68,7 @@ struct Cassette {
 
 // Writes a cassette as the run goes (each line flushed, so a killed run keeps what it had).
 // Thread-safe.
-class CassetteWriter {
+class CassetteWriter final : public ExchangeRecorder {
  public:
   CassetteWriter(const std::string& path, const Redactor& redactor);
   // False once any write or flush failed (a full disk, /dev/full): the cassette is then
@@ -80,7 +81,7 @@ class CassetteWriter {
 
   void header(const CassetteHeader& h);
   void reading(Instant t);  // a clock reading of the engine (written with the next line)
-  void exchange(const Request& request, const TransportResult& result, Instant at);
+  void exchange(const Request& request, const TransportResult& result, Instant at) override;
   void inbound(const Request& request, int64_t callback, const std::string& picqer_signature, int status);
   void decision(const boost::json::object& trace_line);
   void end(int64_t callbacks);

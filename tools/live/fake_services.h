@@ -1,20 +1,15 @@
 // Test hook: both fakes served on loopback addresses (port 0) on the wall clock, the way
-// `lpsync serve-fakes` serves them, over http or https, so end-to-end tests run the live
-// commands against them. Every request, timer and simulator action of the fakes holds one
-// lock; use lightspeed()/picqer() to act on them from a test. Webhooks the fakes send go
-// out through a real HTTP client.
+// `lpsync serve-fakes` serves them (fakes/wiring/wall_clock_fakes.h), over http or https, so
+// end-to-end tests run the live commands against them. Every request, timer and simulator
+// action of the fakes holds one lock; use lightspeed()/picqer() to act on them from a test.
+// Webhooks the fakes send go out through a real HTTP client.
 #pragma once
 
-#include <memory>
-#include <mutex>
 #include <string>
 #include <thread>
 
 #include "engine/env/clock.h"
-#include "engine/env/http_server.h"
-#include "engine/env/httplib_transport.h"
-#include "fakes/lightspeed/lightspeed_fake.h"
-#include "fakes/picqer/picqer_fake.h"
+#include "fakes/wiring/wall_clock_fakes.h"
 
 namespace lpsync::testing {
 
@@ -32,50 +27,24 @@ class FakeServices {
   FakeServices(const FakeServices&) = delete;
   FakeServices& operator=(const FakeServices&) = delete;
 
-  bool ok() const { return lightspeed_server_->ok() && picqer_server_->ok(); }
-  std::string lightspeed_url() const { return lightspeed_server_->base_url(); }
-  std::string picqer_url() const { return picqer_server_->base_url(); }
-  Instant now() const { return wall_.now(); }
+  bool ok() const { return fakes_.ok(); }
+  std::string lightspeed_url() const { return fakes_.lightspeed_url(); }
+  std::string picqer_url() const { return fakes_.picqer_url(); }
+  Instant now() { return fakes_.wall().now(); }
 
   // Runs `f` with the fake, under the fakes' lock.
   template <typename F>
   auto lightspeed(F f) {
-    std::lock_guard lock(mu_);
-    return f(*lightspeed_);
+    return fakes_.with([&f](fakes::FakePair& pair) { return f(pair.lightspeed()); });
   }
   template <typename F>
   auto picqer(F f) {
-    std::lock_guard lock(mu_);
-    return f(*picqer_);
+    return fakes_.with([&f](fakes::FakePair& pair) { return f(pair.picqer()); });
   }
 
  private:
-  // Timers of the fakes run holding the servers' lock.
-  class LockedClock final : public Clock {
-   public:
-    LockedClock(SystemClock& wall, std::mutex& mu) : wall_(wall), mu_(mu) {}
-    Instant now() const override { return wall_.now(); }
-    TimerId call_at(Instant when, std::function<void()> fn) override {
-      return wall_.call_at(when, [this, fn = std::move(fn)] {
-        std::lock_guard lock(mu_);
-        fn();
-      });
-    }
-    bool cancel(TimerId id) override { return wall_.cancel(id); }
-
-   private:
-    SystemClock& wall_;
-    std::mutex& mu_;
-  };
-
-  mutable SystemClock wall_;
-  std::mutex mu_;
-  LockedClock clock_{wall_, mu_};
-  HttplibTransport webhooks_;
-  std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed_;
-  std::unique_ptr<fakes::picqer::PicqerFake> picqer_;
-  std::unique_ptr<HttpServer> lightspeed_server_, picqer_server_;
-  std::thread thread_;
+  fakes::WallClockFakes fakes_;
+  std::thread thread_;  // runs the wall clock: the fakes' timers and webhooks
 };
 
 }  // namespace lpsync::testing

@@ -53,18 +53,9 @@ std::string shown_body(const std::string& body) {
   return out.size() > kBodyShown ? out.substr(0, kBodyShown) + "..." : out;
 }
 
-}  // namespace
-
-std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
-  std::ostringstream out;
+// Orders to import and held.
+void orders_part(std::ostream& out, const PlanFacts& f) {
   const Settings& s = f.settings;
-  out << "lpsync plan: what the engine would do now. Nothing was written: the write guard stopped every request "
-         "other than GET.\n";
-  if (!f.was_active) {
-    out << "The connection is not active (settings.active is false): this is what activating it would do.\n";
-  }
-  out << "\n";
-
   auto orders = with(f.decisions, {"order_imported", "order_adopted"});
   out << "Orders to import into Picqer: " << orders.size() << "\n";
   if (!s.import_orders) out << "  (import_orders is off)\n";
@@ -79,7 +70,10 @@ std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
   for (const auto& h : f.report.held) {
     out << "  " << h.number << ": " << to_string(h.reason) << " - " << explain(h.reason) << "\n";
   }
+}
 
+// Products to link and to create.
+void products_part(std::ostream& out, const PlanFacts& f) {
   auto linked = with(f.decisions, {"product_linked", "product_adopted"});
   out << "Products to link (same SKU in Picqer): " << linked.size() << "\n";
   for (const auto* d : linked) {
@@ -93,7 +87,11 @@ std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
         << " (with its images and the shop's stock as base stock)\n";
     out << "    VAT group " << field(*d, "vatgroup") << "\n";
   }
+}
 
+// Stock levels and shipments to send to the shop.
+void shop_writes_part(std::ostream& out, const PlanFacts& f) {
+  const Settings& s = f.settings;
   auto stock = with(f.decisions, {"stock_pushed"});
   out << "Stock levels to send to the shop: " << stock.size() << "\n";
   if (s.read_only) {
@@ -113,18 +111,36 @@ std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
   for (const auto* d : shipments) {
     out << "  order " << field(*d, "order") << ", tracking code " << field(*d, "trackingcode") << "\n";
   }
+}
 
-  if (!f.report.problems.empty()) {
-    out << "Needs attention:\n";
-    for (const auto& [key, message] : f.report.problems) out << "  - " << message << "\n";
-  }
-
+// Every request the write guard stopped, bodies shortened and redacted.
+void requests_part(std::ostream& out, const PlanFacts& f, const Redactor& redactor) {
   out << "\nRequests that would change something: " << f.writes.size() << "\n";
   for (const auto& w : f.writes) {
     std::string body = w.body.empty() ? "" : shown_body(redactor.body(w.body));
     std::string api = w.api == "lightspeed" ? "Lightspeed" : w.api == "picqer" ? "Picqer" : w.api;
     out << "  " << api << " " << w.method << " " << redactor.url(w.target) << (body.empty() ? "" : "  " + body) << "\n";
   }
+}
+
+}  // namespace
+
+std::string plan_text(const PlanFacts& f, const Redactor& redactor) {
+  std::ostringstream out;
+  out << "lpsync plan: what the engine would do now. Nothing was written: the write guard stopped every request "
+         "other than GET.\n";
+  if (!f.was_active) {
+    out << "The connection is not active (settings.active is false): this is what activating it would do.\n";
+  }
+  out << "\n";
+  orders_part(out, f);
+  products_part(out, f);
+  shop_writes_part(out, f);
+  if (!f.report.problems.empty()) {
+    out << "Needs attention:\n";
+    for (const auto& [key, message] : f.report.problems) out << "  - " << message << "\n";
+  }
+  requests_part(out, f, redactor);
   out << "Reads (GET) made to decide this: " << f.reads << ". Webhooks are registered by `lpsync run`, not shown here.\n";
   out << "Ids from " << WriteGuard::kFirstPlannedId << " up stand for objects that would be created.\n";
   return out.str();

@@ -6,7 +6,7 @@
 #include "engine/core/engine.h"
 #include "engine/env/crypto.h"
 #include "engine/env/json.h"
-#include "tools/live/replay_clock.h"
+#include "engine/env/replay_clock.h"
 #include "tools/live/replay_transport.h"
 #include "tools/live/state_snapshot.h"
 
@@ -34,6 +34,55 @@ std::string first_difference(const std::vector<std::string>& recorded, const std
   const auto& longer = recorded.size() > replayed.size() ? recorded : replayed;
   return std::string(recorded.size() > replayed.size() ? "the recording" : "the replay") + " has " +
          std::to_string(longer.size() - n) + " more decisions, from: " + longer[n];
+}
+
+// Hands a recorded webhook to the engine (re-signed with the replay's own secret when the
+// original signature was valid) and checks that the engine answers as it did.
+void deliver_recorded(const RecordedInbound& i, Engine& engine, const StateStore& store, ReplayOutcome& out) {
+  Request r = i.request;
+  if (i.picqer_signature == "valid") {
+    r.headers.set("X-Picqer-Signature", picqer_signature(r.body, store.value("picqer.hook_secret").value_or("")));
+  } else if (i.picqer_signature == "invalid") {
+    r.headers.set("X-Picqer-Signature", "invalid-signature");
+  }
+  TransportResult answer = engine.receive_webhook(r);
+  int status = answer.ok() ? answer.response().status : 0;
+  ++out.inbound;
+  if (status != i.status && out.failure.empty()) {
+    out.failure = "webhook " + std::to_string(i.n) + " (" + r.method + " " + r.url + ") was answered " +
+                  std::to_string(status) + ", the recording says " + std::to_string(i.status);
+  }
+}
+
+// After the run: the replay's trace into `out`, and the first way it differs from the
+// recording (exchanges, then decisions, then clock readings), if any.
+void judge(const Cassette& c, const ReplayTransport& transport, const ReplayClock& clock, const Trace& trace,
+           const Redactor& redactor, ReplayOutcome& out) {
+  out.exchanges = transport.used();
+  std::vector<std::string> replayed;
+  for (const auto& line : trace.lines()) {
+    out.trace.push_back(line);
+    auto parsed = json::parse(line);
+    if (parsed.as_object().contains("decision")) replayed.push_back(redactor.text(line));
+  }
+  out.decisions = replayed.size();
+  if (transport.failed()) {
+    out.failure = transport.failure();
+  } else if (out.failure.empty() && transport.used() < transport.recorded()) {
+    const RecordedExchange& next = c.exchanges[transport.used()];
+    out.failure = "the replay ended with " + std::to_string(transport.recorded() - transport.used()) +
+                  " recorded exchanges not asked for; the next is exchange " + std::to_string(next.n) + ": " +
+                  next.request.method + " " + next.request.url;
+  }
+  if (out.failure.empty()) {
+    std::string diff = first_difference(c.decisions, replayed);
+    if (!diff.empty()) out.failure = "the replay took other decisions than the recording: " + diff;
+  }
+  if (out.failure.empty() && clock.overrun()) {
+    out.failure = "the engine read the clock more often than in the recording (" +
+                  std::to_string(clock.readings_recorded()) + " readings recorded)";
+  }
+  out.same = out.failure.empty();
 }
 
 }  // namespace
@@ -69,20 +118,7 @@ ReplayOutcome replay_cassette(const Cassette& c, std::ostream* trace_out) {
   auto deliver = [&](int64_t callback) {
     auto it = inbound.find(callback);
     if (it == inbound.end()) return false;
-    const RecordedInbound& i = *it->second;
-    Request r = i.request;
-    if (i.picqer_signature == "valid") {
-      r.headers.set("X-Picqer-Signature", picqer_signature(r.body, store.value("picqer.hook_secret").value_or("")));
-    } else if (i.picqer_signature == "invalid") {
-      r.headers.set("X-Picqer-Signature", "invalid-signature");
-    }
-    TransportResult answer = engine.receive_webhook(r);
-    int status = answer.ok() ? answer.response().status : 0;
-    ++out.inbound;
-    if (status != i.status && out.failure.empty()) {
-      out.failure = "webhook " + std::to_string(i.n) + " (" + r.method + " " + r.url + ") was answered " +
-                    std::to_string(status) + ", the recording says " + std::to_string(i.status);
-    }
+    deliver_recorded(*it->second, engine, store, out);
     return true;
   };
   // Run the recorded number of callbacks; a cassette cut short runs until its exchanges and
@@ -93,32 +129,7 @@ ReplayOutcome replay_cassette(const Cassette& c, std::ostream* trace_out) {
     if (!clock.run_next(deliver)) break;
   }
   engine.stop();
-  out.exchanges = transport.used();
-
-  std::vector<std::string> replayed;
-  for (const auto& line : trace.lines()) {
-    out.trace.push_back(line);
-    auto parsed = json::parse(line);
-    if (parsed.as_object().contains("decision")) replayed.push_back(redactor.text(line));
-  }
-  out.decisions = replayed.size();
-  if (transport.failed()) {
-    out.failure = transport.failure();
-  } else if (out.failure.empty() && transport.used() < transport.recorded()) {
-    const RecordedExchange& next = c.exchanges[transport.used()];
-    out.failure = "the replay ended with " + std::to_string(transport.recorded() - transport.used()) +
-                  " recorded exchanges not asked for; the next is exchange " + std::to_string(next.n) + ": " +
-                  next.request.method + " " + next.request.url;
-  }
-  if (out.failure.empty()) {
-    std::string diff = first_difference(c.decisions, replayed);
-    if (!diff.empty()) out.failure = "the replay took other decisions than the recording: " + diff;
-  }
-  if (out.failure.empty() && clock.overrun()) {
-    out.failure = "the engine read the clock more often than in the recording (" +
-                  std::to_string(clock.readings_recorded()) + " readings recorded)";
-  }
-  out.same = out.failure.empty();
+  judge(c, transport, clock, trace, redactor, out);
   return out;
 }
 

@@ -25,34 +25,31 @@ World::World(WorldConfig config)
   if (config_.over_http) {
     http_ = std::make_unique<HttplibTransport>();
     transport_ = http_.get();
-    HttpServerOptions options;
-    options.serialize = &world_mutex_;
-    lightspeed_server_ = std::make_unique<HttpServer>([this](const Request& r) { return lightspeed_->handle(r); }, options);
-    picqer_server_ = std::make_unique<HttpServer>([this](const Request& r) { return picqer_->handle(r); }, options);
+    fakes::FakeServersOptions options;
+    options.api_error_bodies = false;  // the plain-text errors the corpus was recorded with
+    fake_servers_ = std::make_unique<fakes::FakeServers>(world_mutex_, options);
     // The engine's receiver runs while the main thread waits in a send: no lock needed.
     engine_server_ = std::make_unique<HttpServer>([this](const Request& r) { return to_engine(r); });
-    lightspeed_origin = lightspeed_server_->base_url();
-    picqer_origin = picqer_server_->base_url();
+    lightspeed_origin = fake_servers_->lightspeed_url();
+    picqer_origin = fake_servers_->picqer_url();
     engine_origin = engine_server_->base_url();
   } else {
     transport_ = &direct_;
-    direct_.route(kLightspeedOrigin, [this](const Request& r) { return lightspeed_->handle(r); });
-    direct_.route(kPicqerOrigin, [this](const Request& r) { return picqer_->handle(r); });
+    direct_.route(kLightspeedOrigin, [this](const Request& r) { return fakes_->lightspeed().handle(r); });
+    direct_.route(kPicqerOrigin, [this](const Request& r) { return fakes_->picqer().handle(r); });
     direct_.route(kEngineOrigin, [this](const Request& r) { return to_engine(r); });
   }
   injector_ = std::make_unique<CrashInjector>(*transport_);
-  config_.lightspeed.origin = lightspeed_origin;
+  fakes::FakePairConfig fakes_config{config_.seed, config_.lightspeed, config_.picqer};
+  fakes_config.lightspeed.origin = lightspeed_origin;
+  fakes_config.picqer.origin = picqer_origin;
   if (config_.lean_fakes) {
-    config_.lightspeed.journal = false;
-    config_.picqer.journal = false;
-    config_.picqer.keep_image_bytes = false;
+    fakes_config.lightspeed.journal = false;
+    fakes_config.picqer.journal = false;
+    fakes_config.picqer.keep_image_bytes = false;
   }
-  config_.picqer.origin = picqer_origin;
-  Random random(config_.seed);
-  lightspeed_ = std::make_unique<fakes::lightspeed::LightspeedFake>(clock_, *transport_, random.stream("fake.lightspeed"),
-                                                                    config_.lightspeed);
-  picqer_ = std::make_unique<fakes::picqer::PicqerFake>(clock_, *transport_, random.stream("fake.picqer"),
-                                                        config_.picqer);
+  fakes_ = std::make_unique<fakes::FakePair>(clock_, *transport_, fakes_config);
+  if (fake_servers_) fake_servers_->serve(*fakes_);
 
   connection_.lightspeed_url = lightspeed_origin;
   connection_.language = config_.lightspeed.languages.front();
@@ -69,8 +66,7 @@ World::World(WorldConfig config)
 World::~World() {
   engine_.reset();
   if (http_) http_->disconnect();
-  if (lightspeed_server_) lightspeed_server_->stop();
-  if (picqer_server_) picqer_server_->stop();
+  if (fake_servers_) fake_servers_->stop();
   if (engine_server_) engine_server_->stop();
 }
 

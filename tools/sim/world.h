@@ -22,6 +22,8 @@
 #include "engine/trace/trace.h"
 #include "fakes/lightspeed/lightspeed_fake.h"
 #include "fakes/picqer/picqer_fake.h"
+#include "fakes/wiring/fake_pair.h"
+#include "fakes/wiring/fake_servers.h"
 #include "tools/sim/crash_injector.h"
 
 namespace lpsync::sim {
@@ -53,8 +55,8 @@ class World {
   World& operator=(const World&) = delete;
 
   SimClock& clock() { return clock_; }
-  fakes::lightspeed::LightspeedFake& lightspeed() { return *lightspeed_; }
-  fakes::picqer::PicqerFake& picqer() { return *picqer_; }
+  fakes::lightspeed::LightspeedFake& lightspeed() { return fakes_->lightspeed(); }
+  fakes::picqer::PicqerFake& picqer() { return fakes_->picqer(); }
   StateStore& store() { return *store_; }
   Trace& trace() { return trace_; }
   // The running engine, or nullptr while it is down.
@@ -121,10 +123,10 @@ class World {
   std::unique_ptr<HttplibTransport> http_;
   Transport* transport_;
   std::unique_ptr<CrashInjector> injector_;  // the engine's transport: transport_ with crash injection
-  std::unique_ptr<HttpServer> lightspeed_server_, picqer_server_, engine_server_;
+  std::unique_ptr<fakes::FakeServers> fake_servers_;
+  std::unique_ptr<HttpServer> engine_server_;
 
-  std::unique_ptr<fakes::lightspeed::LightspeedFake> lightspeed_;
-  std::unique_ptr<fakes::picqer::PicqerFake> picqer_;
+  std::unique_ptr<fakes::FakePair> fakes_;
   std::unique_ptr<Engine> engine_;
   int64_t crashes_ = 0;
   std::optional<std::pair<Instant, TimerId>> restart_;  // while down: when it starts again

@@ -14,7 +14,7 @@
 
 #include "engine/env/clock.h"
 
-namespace lpsync::live {
+namespace lpsync {
 
 class LiveClock final : public Clock {
  public:
@@ -50,4 +50,4 @@ class LiveClock final : public Clock {
   std::function<void()> after_;
 };
 
-}  // namespace lpsync::live
+}  // namespace lpsync

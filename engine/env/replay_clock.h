@@ -13,7 +13,7 @@
 
 #include "engine/env/clock.h"
 
-namespace lpsync::live {
+namespace lpsync {
 
 class ReplayClock final : public Clock {
  public:
@@ -43,4 +43,4 @@ class ReplayClock final : public Clock {
   int64_t callbacks_ = 0;
 };
 
-}  // namespace lpsync::live
+}  // namespace lpsync

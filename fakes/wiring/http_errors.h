@@ -5,9 +5,9 @@
 
 #include "engine/env/http_server.h"
 
-namespace lpsync::cli {
+namespace lpsync::fakes {
 
 HttpErrorBody lightspeed_http_errors();
 HttpErrorBody picqer_http_errors();
 
-}  // namespace lpsync::cli
+}  // namespace lpsync::fakes

@@ -1,6 +1,6 @@
-#include "tools/live/replay_clock.h"
+#include "engine/env/replay_clock.h"
 
-namespace lpsync::live {
+namespace lpsync {
 
 Instant ReplayClock::now() const {
   if (next_ < readings_.size()) return readings_[next_++];
@@ -41,4 +41,4 @@ bool ReplayClock::run_next(const std::function<bool(int64_t callback)>& inbound)
   return true;
 }
 
-}  // namespace lpsync::live
+}  // namespace lpsync

@@ -4,10 +4,10 @@
 
 #include <thread>
 
-#include "tools/live/live_clock.h"
-#include "tools/live/replay_clock.h"
+#include "engine/env/live_clock.h"
+#include "engine/env/replay_clock.h"
 
-namespace lpsync::live {
+namespace lpsync {
 namespace {
 
 TEST(LiveClock, NumbersCallbacksAndRecordsReadings) {
@@ -57,4 +57,4 @@ TEST(ReplayClock, ReadingsInOrderTimersByDeadlineAndInboundAtItsNumber) {
 }
 
 }  // namespace
-}  // namespace lpsync::live
+}  // namespace lpsync

@@ -1,6 +1,6 @@
-#include "tools/live/live_clock.h"
+#include "engine/env/live_clock.h"
 
-namespace lpsync::live {
+namespace lpsync {
 
 LiveClock::~LiveClock() {
   std::map<TimerId, Instant> left;
@@ -63,4 +63,4 @@ int64_t LiveClock::callbacks() const {
   return callbacks_;
 }
 
-}  // namespace lpsync::live
+}  // namespace lpsync
