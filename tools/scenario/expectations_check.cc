@@ -41,6 +41,7 @@ class Checker {
   void requests(const std::string& what, const RequestCount& expected, bool writes_only, bool is_max,
                 const fakes::Journal& journal);
   void held(const std::vector<HeldOrder>& expected);
+  void needs_person(const std::vector<NeedsPerson>& expected);
   void skipped(const std::vector<SkippedVariant>& expected);
 
  private:
@@ -184,6 +185,18 @@ void Checker::held(const std::vector<HeldOrder>& expected) {
   same("held", want, have);
 }
 
+// Against the running engine's report; an engine that is down at run_until reports nobody.
+void Checker::needs_person(const std::vector<NeedsPerson>& expected) {
+  std::vector<std::string> want, have;
+  for (const auto& n : expected) want.push_back(n.order + ": " + n.reason);
+  if (Engine* engine = w_.engine()) {
+    for (const auto& n : engine->report().needs_person) have.push_back(n.number + ": " + n.reason);
+  }
+  std::sort(want.begin(), want.end());
+  std::sort(have.begin(), have.end());
+  same("needs_person", want, have);
+}
+
 void Checker::skipped(const std::vector<SkippedVariant>& expected) {
   std::vector<std::string> want, have;
   for (const auto& s : expected) want.push_back(std::to_string(s.variant) + ": " + s.reason);
@@ -220,6 +233,7 @@ std::vector<Failure> check_expectations(const Expectations& e, sim::World& w) {
     c.requests("lightspeed.requests_max", *e.lightspeed_requests_max, false, true, w.lightspeed().journal());
   }
   if (e.held) c.held(*e.held);
+  if (e.needs_person) c.needs_person(*e.needs_person);
   if (e.skipped_variants) c.skipped(*e.skipped_variants);
   return c.failures;
 }

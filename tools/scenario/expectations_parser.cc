@@ -68,13 +68,26 @@ ExpectedLightspeedOrder read_expected_lightspeed_order(const Reader& r, Instant 
   return o;
 }
 
+// An order number: text, or a whole number written without quotes.
+std::string read_order_number(const Reader& r) {
+  Reader order = required(r, "order");
+  return order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+}
+
 HeldOrder read_held(const Reader& r) {
   check_keys(r, {"order", "reason"});
   HeldOrder h;
-  Reader order = required(r, "order");
-  h.order = order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+  h.order = read_order_number(r);
   h.reason = read_word(required(r, "reason"), kHeldReasons, "held reason");
   return h;
+}
+
+NeedsPerson read_needs_person(const Reader& r) {
+  check_keys(r, {"order", "reason"});
+  NeedsPerson n;
+  n.order = read_order_number(r);
+  n.reason = read_word(required(r, "reason"), kNeedsPersonReasons, "needs_person reason");
+  return n;
 }
 
 SkippedVariant read_skipped(const Reader& r) {
@@ -128,6 +141,11 @@ Expectations read_expectations(const Reader& r, Instant start) {
   if (auto v = r.find("lightspeed.requests_max")) e.lightspeed_requests_max = read_request_count(*v);
   if (auto v = r.find("held")) {
     e.held = read_list<HeldOrder>(*v, "the held order", read_held, [&](const auto& h) { return quoted(h.order); });
+  }
+  if (auto v = r.find("needs_person")) {
+    // One order may need a person for two reasons (put on hold, then its lines changed).
+    e.needs_person = read_list<NeedsPerson>(*v, "the order needing a person", read_needs_person,
+                                            [&](const auto& n) { return quoted(n.order) + " for " + n.reason; });
   }
   if (auto v = r.find("skipped_variants")) {
     e.skipped_variants = read_list<SkippedVariant>(*v, "the skipped variant", read_skipped,

@@ -104,9 +104,12 @@ constexpr const char* kEverything = R"({
     {"at": "+5m", "picqer.stock.set": {"productcode": "SH-M", "idwarehouse": 2, "amount": 9}},
     {"at": "+6m", "picqer.product.create": {"productcode": "CAP", "price": 5}},
     {"at": "+7m", "picqer.order.ship": {"reference": "ORD6", "trackingcode": "3S1", "carrier": "postnl"}},
+    {"at": "+7m", "picqer.shipment.cancel": {"reference": "ORD6"}},
+    {"at": "+7m", "picqer.order.pick": {"reference": "ORD5"}},
     {"at": "+8m", "engine.settings": {"read_only": true}},
     {"at": "+9m", "engine.activate": {}},
     {"at": "+10m", "engine.import_products": {}},
+    {"at": "+10m", "engine.import_order": {"number": "ORD5"}},
     {"at": "+11m", "engine.crash": {}},
     {"at": "+12m", "engine.down": {"for": "13h"}},
     {"at": "+13m", "fault": {"target": "lightspeed", "kind": "indeterminate", "count": 2, "match": "PUT /variants/*"}},
@@ -125,13 +128,14 @@ constexpr const char* kEverything = R"({
     "picqer.requests_max": {"POST /orders": 2},
     "lightspeed.requests_max": 300,
     "held": [{"order": "ORD5", "reason": "missing_variant"}],
+    "needs_person": [{"order": "ORD6", "reason": "cancelled_after_pick"}, {"order": "ORD6", "reason": "on_hold_after_import"}],
     "skipped_variants": [{"variant": 12, "reason": "missing_sku"}]
   }
 })";
 
 TEST(Writer, EveryActionAndExpectationReadsBackEqual) {
   Scenario s = testing::parse_ok(kEverything);
-  ASSERT_EQ(s.timeline.size(), 14u);
+  ASSERT_EQ(s.timeline.size(), 17u);
   for (size_t i = 0; i < kActionNames.size(); ++i) EXPECT_EQ(action_name(s.timeline[i].action), kActionNames[i]);
   std::string text = write_scenario(s);
   EXPECT_EQ(testing::parse_ok(text), s) << text;
