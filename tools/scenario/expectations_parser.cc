@@ -68,26 +68,22 @@ ExpectedLightspeedOrder read_expected_lightspeed_order(const Reader& r, Instant 
   return o;
 }
 
-// An order number: text, or a whole number written without quotes.
-std::string read_order_number(const Reader& r) {
+// An entry {order, reason} of `held` or `needs_person`; the order number may be written as
+// a whole number without quotes.
+template <class Entry>
+Entry read_order_and_reason(const Reader& r, Words reasons, std::string_view what) {
+  check_keys(r, {"order", "reason"});
+  Entry e;
   Reader order = required(r, "order");
-  return order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+  e.order = order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+  e.reason = read_word(required(r, "reason"), reasons, what);
+  return e;
 }
 
-HeldOrder read_held(const Reader& r) {
-  check_keys(r, {"order", "reason"});
-  HeldOrder h;
-  h.order = read_order_number(r);
-  h.reason = read_word(required(r, "reason"), kHeldReasons, "held reason");
-  return h;
-}
+HeldOrder read_held(const Reader& r) { return read_order_and_reason<HeldOrder>(r, kHeldReasons, "held reason"); }
 
 NeedsPerson read_needs_person(const Reader& r) {
-  check_keys(r, {"order", "reason"});
-  NeedsPerson n;
-  n.order = read_order_number(r);
-  n.reason = read_word(required(r, "reason"), kNeedsPersonReasons, "needs_person reason");
-  return n;
+  return read_order_and_reason<NeedsPerson>(r, kNeedsPersonReasons, "needs_person reason");
 }
 
 SkippedVariant read_skipped(const Reader& r) {
