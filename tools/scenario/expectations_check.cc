@@ -146,6 +146,9 @@ void Checker::lightspeed_orders(const std::vector<ExpectedLightspeedOrder>& expe
     if (f.payment_status) same(at + ".paymentStatus", *f.payment_status, o->payment_status);
     if (f.shipment_status) same(at + ".shipmentStatus", *f.shipment_status, o->shipment_status);
     if (f.email) same(at + ".email", *f.email, o->email);
+    if (f.comment) same(at + ".comment", *f.comment, o->comment);
+    if (f.shipment_is_pickup) same(at + ".shipmentIsPickup", *f.shipment_is_pickup, o->shipment_is_pickup);
+    if (f.shipment_method_id) same(at + ".shipmentMethodId", *f.shipment_method_id, o->shipment_method_id);
     if (f.updated_at) same(at + ".updatedAt", format_iso8601(*f.updated_at), format_iso8601(o->updated_at));
     if (e.tracking_code) {
       const auto* s = w_.lightspeed().shipment_of_order(f.id);

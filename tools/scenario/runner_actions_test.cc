@@ -67,6 +67,20 @@ TEST(RunnerActions, CancelWithoutAShipmentIsTracedNotAnError) {
   EXPECT_TRUE(traced(r, "cancel_shipment_skipped"));
 }
 
+TEST(RunnerActions, PickupMethodAndCommentReachTheShop) {
+  Scenario s = testing::parse_ok(with({{"lightspeed", R"({"orders": [
+      {"id": 7, "shipmentIsPickup": true, "shipmentMethodId": 1042, "comment": "Ring twice", "lines": []}]})"},
+      {"run_until", "\"+1m\""},
+      {"expect", R"({"lightspeed.orders": [{"id": 7, "status": "processing_awaiting_pickup", "shipmentIsPickup": true,
+                                             "shipmentMethodId": 1042, "comment": "Ring twice"}]})"}}));
+  RunResult r = run_scenario(s);
+  EXPECT_TRUE(r.passed()) << r.summary() << (r.failures.empty() ? "" : " " + r.failures[0].what + ": " + r.failures[0].actual);
+  s.expect.lightspeed_orders->at(0).fields.comment = "Ring once";
+  r = run_scenario(s);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].what, "lightspeed.orders[id=7].comment");
+}
+
 TEST(RunnerActions, ImportOrderByHandFailsTheRunUntilTheEngineHasIt) {
   RunResult r = run_scenario(scenario(R"([{"at": "+30m", "engine.import_order": {"number": "ORD100"}}])"));
   EXPECT_FALSE(r.passed());

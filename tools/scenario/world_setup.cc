@@ -51,6 +51,9 @@ lsf::OrderSpec fake_order(const LightspeedOrder& o, bool placed_now) {
   spec.shipment_status = o.shipment_status;
   spec.shipment_is_cash_on_delivery = o.shipment_is_cash_on_delivery;
   spec.payment_is_post = o.payment_is_post;
+  spec.shipment_is_pickup = o.shipment_is_pickup;
+  if (o.shipment_method_id) spec.shipment_method_id = *o.shipment_method_id;
+  spec.comment = o.comment;
   spec.email = o.email;
   spec.firstname = o.firstname;
   spec.lastname = o.lastname;
@@ -89,6 +92,9 @@ lsf::OrderPatch fake_order_patch(const OrderPatch& p) {
   out.lastname = p.lastname;
   out.shipment_is_cash_on_delivery = p.shipment_is_cash_on_delivery;
   out.payment_is_post = p.payment_is_post;
+  out.shipment_is_pickup = p.shipment_is_pickup;
+  out.shipment_method_id = p.shipment_method_id;
+  out.comment = p.comment;
   if (p.address) {
     out.address = lsf::Address{};
     Address a;
