@@ -21,6 +21,15 @@ struct ImportedOrder {
   bool adopted = false;  // it already existed in Picqer (created before a lost answer or a crash)
 };
 
+// An imported order the engine will not touch any more without a person (sync-rules
+// section 2, "After import"): why, in the merchant's words, and when it was decided.
+struct OrderNeedingPerson {
+  std::string number;
+  std::string reason;  // cancelled_after_pick, on_hold_after_import, lines_changed_after_import
+  std::string message;
+  Instant at;
+};
+
 struct ApiUsage {
   int64_t requests = 0;
   int64_t rate_limited = 0;     // 429 answers
@@ -31,6 +40,7 @@ struct ApiUsage {
 struct Report {
   std::vector<ImportedOrder> imported;  // by this process, in order
   std::vector<HeldOrder> held;          // as decided at the last order poll
+  std::vector<OrderNeedingPerson> needs_person;  // one entry per order and reason, in order
   std::map<std::string, std::string> problems;  // key -> message; cleared when resolved
   int64_t products_created = 0;
   int64_t products_linked = 0;
@@ -64,6 +74,19 @@ struct Report {
     problems[key] = message;
   }
   void resolved(const std::string& key) { problems.erase(key); }
+  // Records that an imported order needs a person, once per order and reason (kept under the
+  // problems cap). Returns false when it was already recorded.
+  bool needs_a_person(OrderNeedingPerson entry) {
+    for (const auto& e : needs_person) {
+      if (e.number == entry.number && e.reason == entry.reason) return false;
+    }
+    if (needs_person.size() >= max_problems) {
+      ++problems_dropped;
+      return true;
+    }
+    needs_person.push_back(std::move(entry));
+    return true;
+  }
   std::vector<std::string> overflow() const {
     std::vector<std::string> out;
     if (problems_dropped > 0) {

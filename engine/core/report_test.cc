@@ -33,6 +33,19 @@ TEST(ReportLimits, NewProblemKeysPastTheCapAreCountedKnownOnesStillUpdate) {
   EXPECT_EQ(r.problems.count("c"), 1u);
 }
 
+TEST(ReportNeedsPerson, EachOrderAndReasonIsListedOnceAndTheListIsCapped) {
+  Report r;
+  r.max_problems = 2;
+  EXPECT_TRUE(r.needs_a_person({"ORD1", "cancelled_after_pick", "picked before it was cancelled", Instant()}));
+  EXPECT_FALSE(r.needs_a_person({"ORD1", "cancelled_after_pick", "again", Instant()}));
+  EXPECT_TRUE(r.needs_a_person({"ORD1", "on_hold_after_import", "put on hold", Instant()}));
+  EXPECT_TRUE(r.needs_a_person({"ORD2", "lines_changed_after_import", "lines changed", Instant()}));
+  ASSERT_EQ(r.needs_person.size(), 2u);
+  EXPECT_EQ(r.needs_person[0].message, "picked before it was cancelled");
+  EXPECT_EQ(r.needs_person[1].reason, "on_hold_after_import");
+  EXPECT_EQ(r.overflow().size(), 1u);
+}
+
 TEST(ReportLimits, DefaultsAreTheNamedCaps) {
   Report r;
   EXPECT_EQ(r.max_notes, kMaxReportNotes);

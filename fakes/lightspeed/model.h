@@ -74,7 +74,13 @@ struct Order {
   std::string payment_status = "not_paid";
   std::string shipment_status = "not_shipped";
   bool shipment_is_cash_on_delivery = false, payment_is_post = false;
+  // The shipping method the customer chose: shipmentId "core|<method>|<value>",
+  // shipmentData {method, shipment_id, shipping_value_id}, shipmentTitle.
+  int64_t shipment_method_id = 1, shipment_value_id = 1;
+  std::string shipment_title;
+  bool shipment_is_pickup = false;  // collected by the customer, not sent
   std::string email, firstname, lastname, phone, memo;
+  std::string comment;   // the customer's note at checkout
   std::string language;  // code of the shop language the order was placed in
   Address address;       // used for billing and shipping
   std::vector<OrderLine> lines;
@@ -88,6 +94,16 @@ struct Shipment {
   std::string tracking_code;
   bool do_notify_shipped = false, do_notify_tracking_code = false, do_notify_ready_for_pickup = false;
   Instant created_at, updated_at;
+};
+
+// An e-mail the shop sends the customer because of a shipment write (not an API resource;
+// for tests and expectations): "shipped" (doNotifyShipped, with the tracking code when
+// doNotifyTrackingCode) or "ready_for_pickup" (doNotifyReadyForPickup on a pickup order).
+struct CustomerNotice {
+  int64_t order_id = 0, shipment_id = 0;
+  std::string kind;
+  std::string tracking_code;
+  Instant at;
 };
 
 struct Webhook {

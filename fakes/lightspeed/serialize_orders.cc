@@ -82,10 +82,12 @@ bj::object Serializer::order(const Order& o) const {
   j["paymentIsPost"] = o.payment_is_post;
   j["paymentIsInvoiceExternal"] = false;
   j["paymentStatus"] = o.payment_status;
-  j["shipmentId"] = "core|1|1";
-  j["shipmentTitle"] = o.shipment_is_cash_on_delivery ? "Cash on delivery" : "Standard shipping";
+  j["shipmentId"] = "core|" + std::to_string(o.shipment_method_id) + "|" + std::to_string(o.shipment_value_id);
+  j["shipmentTitle"] = o.shipment_title;
+  j["shipmentData"] = bj::object(
+      {{"method", "core"}, {"shipment_id", o.shipment_method_id}, {"shipping_value_id", o.shipment_value_id}}, sp_);
   j["shipmentIsCashOnDelivery"] = o.shipment_is_cash_on_delivery;
-  j["shipmentIsPickup"] = false;
+  j["shipmentIsPickup"] = o.shipment_is_pickup;
   j["shipmentStatus"] = o.shipment_status;
   j["shippingDate"] = nullptr;
   j["deliveryDate"] = nullptr;
@@ -93,7 +95,7 @@ bj::object Serializer::order(const Order& o) const {
   j["discountAmount"] = 0;
   j["discountPercentage"] = 0;
   j["discountCouponCode"] = "";
-  j["comment"] = "";
+  j["comment"] = o.comment;
   j["memo"] = o.memo;
   j["allowNotifications"] = true;
   j["language"] = language(o.language);

@@ -9,6 +9,7 @@
 #include <set>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/env/clock.h"
 #include "fakes/lightspeed/api_call.h"
@@ -61,6 +62,9 @@ class Shop {
   const std::map<int64_t, Order>& orders() const { return orders_; }
   const std::map<int64_t, Shipment>& shipments() const { return shipments_; }
   const std::map<int64_t, Webhook>& webhooks() const { return webhooks_; }
+  // E-mails sent to customers by shipment writes, in order (at most kMaxNotices are kept).
+  const std::vector<CustomerNotice>& notices() const { return notices_; }
+  static constexpr size_t kMaxNotices = 100000;
 
   template <class T>
   static const T* find(const std::map<int64_t, T>& m, int64_t id) {
@@ -84,6 +88,8 @@ class Shop {
   // A line of a new order placed at `at`; lowers the variant's stock when `lower_stock` and
   // it is tracked (adding its id to `lowered`).
   OrderLine new_order_line(const OrderLineSpec& l, bool lower_stock, Instant at, std::vector<int64_t>& lowered);
+  void mark_ready_for_pickup(Order& order, const Shipment& shipment, Instant at, Actor actor);
+  void notify(const Order& order, const Shipment& shipment, std::string kind, Instant at);
   static Instant whole_seconds(Instant t) { return Instant::from_unix_seconds(t.unix_seconds()); }
   // The id to use: `wanted` when not 0, else the next free one; nullopt when taken.
   template <class T>
@@ -99,6 +105,7 @@ class Shop {
   std::map<int64_t, Order> orders_;
   std::map<int64_t, Shipment> shipments_;
   std::map<int64_t, Webhook> webhooks_;
+  std::vector<CustomerNotice> notices_;
   UpdateIndex variant_updates_, order_updates_;
   int64_t next_product_ = 1, next_image_ = 1, next_variant_ = 1, next_movement_ = 1;
   int64_t next_order_ = 1, next_line_ = 1, next_shipment_ = 1, next_webhook_ = 1;

@@ -4,7 +4,11 @@
 //   another shipment is not), its status `completed_shipped`, and its lines shipped;
 // - an order's shipmentStatus becoming `shipped` marks its open shipments shipped too;
 // - paymentStatus becoming `paid` moves `processing_awaiting_payment` on to
-//   `processing_awaiting_shipment`, unless the same change sets a status.
+//   `processing_awaiting_shipment` (a pickup order: `processing_awaiting_pickup`), unless the
+//   same change sets a status;
+// - a pickup order is placed `processing_awaiting_pickup` where another would be
+//   `processing_awaiting_shipment`; `doNotifyReadyForPickup` written true on its shipment makes
+//   it `processing_ready_for_pickup` and e-mails the customer, the shipment stays not shipped.
 #include <cmath>
 #include <cstdio>
 
@@ -21,6 +25,16 @@ std::string numbered(const char* prefix, int64_t id) {
 }
 
 double round4(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+std::string shipment_title_of(const OrderSpec& spec) {
+  if (!spec.shipment_title.empty()) return spec.shipment_title;
+  if (spec.shipment_is_pickup) return "Pick up in store";
+  return spec.shipment_is_cash_on_delivery ? "Cash on delivery" : "Standard shipping";
+}
+
+bool is_pickup(const Order& o) {
+  return o.shipment_is_pickup || o.status == "processing_awaiting_pickup" || o.status == "processing_ready_for_pickup";
+}
 
 std::optional<ApiError> check_enum(const std::optional<std::string>& value, Enum allowed, const char* field) {
   if (value && !is_one_of(allowed, *value)) return ApiError{422, std::string(field) + " must be " + describe(allowed)};
@@ -39,6 +53,9 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
     if (l.variant && !variants_.count(*l.variant)) return ApiError{422, "unknown variant " + std::to_string(*l.variant)};
     if (l.quantity <= 0) return ApiError{422, "quantity must be positive"};
   }
+  if (spec.shipment_method_id <= 0 || spec.shipment_value_id <= 0) {
+    return ApiError{422, "shipment method and value ids must be positive"};
+  }
   auto id = take_id(orders_, next_order_, spec.id);
   if (!id) return ApiError{409, "order id " + std::to_string(spec.id) + " is taken"};
   Order o;
@@ -47,10 +64,16 @@ Result<int64_t> Shop::place_order(const OrderSpec& spec) {
   o.created_at = whole_seconds(spec.created_at.value_or(now()));
   o.updated_at = whole_seconds(spec.updated_at.value_or(o.created_at));
   o.status = spec.status;
+  if (spec.shipment_is_pickup && o.status == "processing_awaiting_shipment") o.status = "processing_awaiting_pickup";
   o.payment_status = spec.payment_status;
   o.shipment_status = spec.shipment_status;
   o.shipment_is_cash_on_delivery = spec.shipment_is_cash_on_delivery;
   o.payment_is_post = spec.payment_is_post;
+  o.shipment_is_pickup = spec.shipment_is_pickup;
+  o.shipment_method_id = spec.shipment_method_id;
+  o.shipment_value_id = spec.shipment_value_id;
+  o.shipment_title = shipment_title_of(spec);
+  o.comment = spec.comment;
   o.email = spec.email;
   o.firstname = spec.firstname;
   o.lastname = spec.lastname;
@@ -129,9 +152,14 @@ std::optional<ApiError> Shop::update_order(int64_t id, const OrderPatch& patch, 
   set(o.phone, patch.phone);
   set(o.shipment_is_cash_on_delivery, patch.shipment_is_cash_on_delivery);
   set(o.payment_is_post, patch.payment_is_post);
+  set(o.shipment_is_pickup, patch.shipment_is_pickup);
+  set(o.shipment_method_id, patch.shipment_method_id);
+  set(o.comment, patch.comment);
   set(o.address, patch.address);
   bool paid_now = !was_paid && o.payment_status == "paid";
-  if (paid_now && o.status == "processing_awaiting_payment") o.status = "processing_awaiting_shipment";
+  if (paid_now && o.status == "processing_awaiting_payment") {
+    o.status = o.shipment_is_pickup ? "processing_awaiting_pickup" : "processing_awaiting_shipment";
+  }
   if (patch.shipment_status == "shipped" && !was_shipped) {
     mark_order_shipped(o, at);
   } else {
@@ -156,6 +184,19 @@ void Shop::mark_order_shipped(Order& order, Instant at) {
   for (auto& line : order.lines) line.quantity_shipped = line.quantity;
 }
 
+void Shop::notify(const Order& order, const Shipment& shipment, std::string kind, Instant at) {
+  if (notices_.size() >= kMaxNotices) return;
+  std::string code = kind == "shipped" && shipment.do_notify_tracking_code ? shipment.tracking_code : "";
+  notices_.push_back({order.id, shipment.id, std::move(kind), std::move(code), at});
+}
+
+void Shop::mark_ready_for_pickup(Order& order, const Shipment& shipment, Instant at, Actor actor) {
+  order.status = "processing_ready_for_pickup";
+  notify(order, shipment, "ready_for_pickup", at);
+  touch(order_updates_, order.updated_at, at, order.id);
+  emit("orders", "updated", order.id, actor);
+}
+
 std::optional<ApiError> Shop::update_shipment(int64_t id, const ShipmentPatch& patch, Actor actor) {
   auto it = shipments_.find(id);
   if (it == shipments_.end()) return ApiError{404, "unknown shipment " + std::to_string(id)};
@@ -164,6 +205,8 @@ std::optional<ApiError> Shop::update_shipment(int64_t id, const ShipmentPatch& p
   Order& o = orders_.at(s.order_id);
   Instant at = now();
   bool becomes_shipped = patch.status == "shipped" && s.status != "shipped";
+  bool becomes_ready = patch.do_notify_ready_for_pickup == true && !s.do_notify_ready_for_pickup &&
+                       s.status == "not_shipped" && !becomes_shipped && is_pickup(o);
   auto set = [](auto& field, const auto& value) {
     if (value) field = *value;
   };
@@ -174,7 +217,12 @@ std::optional<ApiError> Shop::update_shipment(int64_t id, const ShipmentPatch& p
   set(s.do_notify_ready_for_pickup, patch.do_notify_ready_for_pickup);
   s.updated_at = at;
   emit("shipments", "updated", id, actor);
+  if (becomes_ready) {
+    mark_ready_for_pickup(o, s, at, actor);
+    return std::nullopt;
+  }
   if (!becomes_shipped) return std::nullopt;
+  if (s.do_notify_shipped) notify(o, s, "shipped", at);
   bool all_shipped = true;
   for (const auto& [sid, other] : shipments_) {
     if (other.order_id == o.id && other.status == "not_shipped") all_shipped = false;

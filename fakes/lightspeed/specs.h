@@ -52,7 +52,10 @@ struct OrderSpec {
   std::string payment_status = "not_paid";
   std::string shipment_status = "not_shipped";
   bool shipment_is_cash_on_delivery = false, payment_is_post = false;
-  std::string email, firstname, lastname, phone;
+  bool shipment_is_pickup = false;  // a default status becomes processing_awaiting_pickup
+  int64_t shipment_method_id = 1, shipment_value_id = 1;
+  std::string shipment_title;  // "": derived from the method's kind (pickup, cash on delivery)
+  std::string email, firstname, lastname, phone, comment;
   Address address;
   std::vector<OrderLineSpec> lines;
   std::string language;    // "": the shop's default language
@@ -61,8 +64,9 @@ struct OrderSpec {
 
 struct OrderPatch {
   std::optional<std::string> status, payment_status, shipment_status, memo;
-  std::optional<std::string> email, firstname, lastname, phone;
-  std::optional<bool> shipment_is_cash_on_delivery, payment_is_post;
+  std::optional<std::string> email, firstname, lastname, phone, comment;
+  std::optional<bool> shipment_is_cash_on_delivery, payment_is_post, shipment_is_pickup;
+  std::optional<int64_t> shipment_method_id;
   std::optional<Address> address;
   std::optional<Instant> at;  // the new updatedAt (default: now)
 };

@@ -79,12 +79,9 @@ Status PicqerFake::set_stock(const std::string& productcode, int64_t idwarehouse
 Result<std::vector<int64_t>> PicqerFake::ship_order(const std::string& reference, const std::string& trackingcode,
                                                     const std::string& carrier) {
   std::lock_guard lock(mu_);
-  OrderFilter filter;
-  filter.reference = reference;
-  auto found = account_.find_orders(filter);
-  if (found.empty()) return not_found("Order with reference \"" + reference + "\"");
-  int64_t idorder = first_with_open_picklist(account_, found);
-  auto shipped = account_.ship_order(idorder, trackingcode, carrier);
+  auto found = orders_with_reference(reference);
+  if (!found.ok()) return found.error();
+  auto shipped = account_.ship_order(first_with_open_picklist(account_, found.value()), trackingcode, carrier);
   publish();
   return shipped;
 }

@@ -122,6 +122,8 @@ class PicqerFake {
   Response fault_response(FaultKind kind);
   void add_rate_headers(Response& r);
   void publish();  // hands the account's events to the deliveries; under the lock
+  // The orders with this reference, or 404 naming it (the warehouse actions); under the lock.
+  Result<std::vector<const Order*>> orders_with_reference(const std::string& reference) const;
 
   mutable std::mutex mu_;
   Clock& clock_;

@@ -40,11 +40,26 @@ struct ShipPicqerOrder {
   std::optional<std::string> carrier;
   bool operator==(const ShipPicqerOrder&) const = default;
 };
+// picqer.shipment.cancel: the warehouse cancels the order's latest shipment.
+struct CancelPicqerShipment {
+  std::string reference;
+  bool operator==(const CancelPicqerShipment&) const = default;
+};
+// picqer.order.pick: the order's open picklists are closed (picked), no shipment yet.
+struct PickPicqerOrder {
+  std::string reference;
+  bool operator==(const PickPicqerOrder&) const = default;
+};
 
 // engine.settings: the merchant changes some settings.
 struct ChangeSettings { SettingsPatch changes; bool operator==(const ChangeSettings&) const = default; };
 struct Activate { bool operator==(const Activate&) const = default; };            // engine.activate
 struct ImportProducts { bool operator==(const ImportProducts&) const = default; };  // engine.import_products
+// engine.import_order: a person asks for one order (by its number) to be imported now.
+struct ImportOrder {
+  std::string number;
+  bool operator==(const ImportOrder&) const = default;
+};
 struct Crash { bool operator==(const Crash&) const = default; };                  // engine.crash
 // engine.down: not running for `duration`, then starts.
 struct GoDown { Duration duration; bool operator==(const GoDown&) const = default; };
@@ -66,14 +81,16 @@ struct InjectFault {
 
 using Action = std::variant<CreateLightspeedOrder, UpdateLightspeedOrder, UpdateLightspeedVariant,
                             CreateLightspeedProduct, SetPicqerStock, CreatePicqerProduct, ShipPicqerOrder,
-                            ChangeSettings, Activate, ImportProducts, Crash, GoDown, InjectFault>;
+                            CancelPicqerShipment, PickPicqerOrder, ChangeSettings, Activate, ImportProducts,
+                            ImportOrder, Crash, GoDown, InjectFault>;
 
 // The action keys of the file format, in the order of the Action alternatives.
 inline constexpr std::array<std::string_view, std::variant_size_v<Action>> kActionNames = {
     "lightspeed.order.create", "lightspeed.order.update", "lightspeed.variant.update",
     "lightspeed.product.create", "picqer.stock.set",       "picqer.product.create",
-    "picqer.order.ship",       "engine.settings",         "engine.activate",
-    "engine.import_products",  "engine.crash",            "engine.down",
+    "picqer.order.ship",       "picqer.shipment.cancel",  "picqer.order.pick",
+    "engine.settings",         "engine.activate",         "engine.import_products",
+    "engine.import_order",     "engine.crash",            "engine.down",
     "fault"};
 
 inline std::string_view action_name(const Action& a) { return kActionNames[a.index()]; }

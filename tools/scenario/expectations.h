@@ -50,6 +50,13 @@ struct HeldOrder {
   bool operator==(const HeldOrder&) const = default;
 };
 
+// An entry of `needs_person`: an imported order the engine reports as needing a person.
+struct NeedsPerson {
+  std::string order;   // the order number
+  std::string reason;  // one of kNeedsPersonReasons
+  bool operator==(const NeedsPerson&) const = default;
+};
+
 struct SkippedVariant {
   int64_t variant = 0;
   std::string reason;  // one of kSkippedReasons
@@ -68,6 +75,7 @@ struct Expectations {
   std::optional<RequestCount> picqer_requests_max;
   std::optional<RequestCount> lightspeed_requests_max;
   std::optional<std::vector<HeldOrder>> held;                 // compared exactly
+  std::optional<std::vector<NeedsPerson>> needs_person;       // compared exactly
   std::optional<std::vector<SkippedVariant>> skipped_variants;  // compared exactly
   bool operator==(const Expectations&) const = default;
 };

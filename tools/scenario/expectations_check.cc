@@ -41,6 +41,7 @@ class Checker {
   void requests(const std::string& what, const RequestCount& expected, bool writes_only, bool is_max,
                 const fakes::Journal& journal);
   void held(const std::vector<HeldOrder>& expected);
+  void needs_person(const std::vector<NeedsPerson>& expected);
   void skipped(const std::vector<SkippedVariant>& expected);
 
  private:
@@ -145,6 +146,9 @@ void Checker::lightspeed_orders(const std::vector<ExpectedLightspeedOrder>& expe
     if (f.payment_status) same(at + ".paymentStatus", *f.payment_status, o->payment_status);
     if (f.shipment_status) same(at + ".shipmentStatus", *f.shipment_status, o->shipment_status);
     if (f.email) same(at + ".email", *f.email, o->email);
+    if (f.comment) same(at + ".comment", *f.comment, o->comment);
+    if (f.shipment_is_pickup) same(at + ".shipmentIsPickup", *f.shipment_is_pickup, o->shipment_is_pickup);
+    if (f.shipment_method_id) same(at + ".shipmentMethodId", *f.shipment_method_id, o->shipment_method_id);
     if (f.updated_at) same(at + ".updatedAt", format_iso8601(*f.updated_at), format_iso8601(o->updated_at));
     if (e.tracking_code) {
       const auto* s = w_.lightspeed().shipment_of_order(f.id);
@@ -184,6 +188,18 @@ void Checker::held(const std::vector<HeldOrder>& expected) {
   same("held", want, have);
 }
 
+// Against the running engine's report; an engine that is down at run_until reports nobody.
+void Checker::needs_person(const std::vector<NeedsPerson>& expected) {
+  std::vector<std::string> want, have;
+  for (const auto& n : expected) want.push_back(n.order + ": " + n.reason);
+  if (Engine* engine = w_.engine()) {
+    for (const auto& n : engine->report().needs_person) have.push_back(n.number + ": " + n.reason);
+  }
+  std::sort(want.begin(), want.end());
+  std::sort(have.begin(), have.end());
+  same("needs_person", want, have);
+}
+
 void Checker::skipped(const std::vector<SkippedVariant>& expected) {
   std::vector<std::string> want, have;
   for (const auto& s : expected) want.push_back(std::to_string(s.variant) + ": " + s.reason);
@@ -220,6 +236,7 @@ std::vector<Failure> check_expectations(const Expectations& e, sim::World& w) {
     c.requests("lightspeed.requests_max", *e.lightspeed_requests_max, false, true, w.lightspeed().journal());
   }
   if (e.held) c.held(*e.held);
+  if (e.needs_person) c.needs_person(*e.needs_person);
   if (e.skipped_variants) c.skipped(*e.skipped_variants);
   return c.failures;
 }

@@ -68,13 +68,22 @@ ExpectedLightspeedOrder read_expected_lightspeed_order(const Reader& r, Instant 
   return o;
 }
 
-HeldOrder read_held(const Reader& r) {
+// An entry {order, reason} of `held` or `needs_person`; the order number may be written as
+// a whole number without quotes.
+template <class Entry>
+Entry read_order_and_reason(const Reader& r, Words reasons, std::string_view what) {
   check_keys(r, {"order", "reason"});
-  HeldOrder h;
+  Entry e;
   Reader order = required(r, "order");
-  h.order = order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
-  h.reason = read_word(required(r, "reason"), kHeldReasons, "held reason");
-  return h;
+  e.order = order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+  e.reason = read_word(required(r, "reason"), reasons, what);
+  return e;
+}
+
+HeldOrder read_held(const Reader& r) { return read_order_and_reason<HeldOrder>(r, kHeldReasons, "held reason"); }
+
+NeedsPerson read_needs_person(const Reader& r) {
+  return read_order_and_reason<NeedsPerson>(r, kNeedsPersonReasons, "needs_person reason");
 }
 
 SkippedVariant read_skipped(const Reader& r) {
@@ -128,6 +137,11 @@ Expectations read_expectations(const Reader& r, Instant start) {
   if (auto v = r.find("lightspeed.requests_max")) e.lightspeed_requests_max = read_request_count(*v);
   if (auto v = r.find("held")) {
     e.held = read_list<HeldOrder>(*v, "the held order", read_held, [&](const auto& h) { return quoted(h.order); });
+  }
+  if (auto v = r.find("needs_person")) {
+    // One order may need a person for two reasons (put on hold, then its lines changed).
+    e.needs_person = read_list<NeedsPerson>(*v, "the order needing a person", read_needs_person,
+                                            [&](const auto& n) { return quoted(n.order) + " for " + n.reason; });
   }
   if (auto v = r.find("skipped_variants")) {
     e.skipped_variants = read_list<SkippedVariant>(*v, "the skipped variant", read_skipped,

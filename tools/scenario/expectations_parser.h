@@ -8,10 +8,11 @@
 
 namespace lpsync::scenario {
 
-inline constexpr std::array<std::string_view, 12> kExpectationKeys = {
+inline constexpr std::array<std::string_view, 13> kExpectationKeys = {
     "picqer.orders",      "picqer.orders_count",  "picqer.products",      "picqer.products_count",
     "lightspeed.variants", "lightspeed.orders",   "lightspeed.writes",    "lightspeed.writes_max",
-    "picqer.requests_max", "lightspeed.requests_max", "held",             "skipped_variants"};
+    "picqer.requests_max", "lightspeed.requests_max", "held",             "needs_person",
+    "skipped_variants"};
 
 Expectations read_expectations(const Reader& r, Instant start);
 

@@ -103,6 +103,18 @@ TEST(Expect, HeldOrdersWithEveryReason) {
   EXPECT_EQ(expect(R"({"held": []})").held, std::vector<HeldOrder>{});  // "none held" differs from unchecked
 }
 
+TEST(Expect, NeedsPersonWithEveryReason) {
+  Expectations e = expect(R"({"needs_person": [{"order": "ORD00005", "reason": "cancelled_after_pick"},
+      {"order": "ORD00005", "reason": "lines_changed_after_import"}]})");
+  EXPECT_EQ(e.needs_person, (std::vector<NeedsPerson>{{"ORD00005", "cancelled_after_pick"},
+                                                      {"ORD00005", "lines_changed_after_import"}}));
+  for (std::string_view reason : kNeedsPersonReasons) {
+    Expectations one = expect(R"({"needs_person": [{"order": "ORD00006", "reason": ")" + std::string(reason) + "\"}]}");
+    EXPECT_EQ((*one.needs_person)[0].reason, reason);
+  }
+  EXPECT_EQ(expect(R"({"needs_person": []})").needs_person, std::vector<NeedsPerson>{});
+}
+
 TEST(Expect, SkippedVariants) {
   Expectations e = expect(R"({"skipped_variants": [{"variant": 11, "reason": "missing_sku"},
       {"variant": 12, "reason": "duplicate_sku"}]})");

@@ -60,6 +60,11 @@ bj::object expectations_value(const Expectations& e, Instant start) {
   if (e.held) {
     o["held"] = list_value(*e.held, [](const HeldOrder& h) { return bj::object{{"order", h.order}, {"reason", h.reason}}; });
   }
+  if (e.needs_person) {
+    o["needs_person"] = list_value(*e.needs_person, [](const NeedsPerson& n) {
+      return bj::object{{"order", n.order}, {"reason", n.reason}};
+    });
+  }
   if (e.skipped_variants) {
     o["skipped_variants"] = list_value(*e.skipped_variants, [](const SkippedVariant& s) {
       return bj::object{{"variant", s.variant}, {"reason", s.reason}};

@@ -44,6 +44,9 @@ void apply(const OrderPatch& p, LightspeedOrder& o) {
   put(p.shipment_status, o.shipment_status);
   put(p.shipment_is_cash_on_delivery, o.shipment_is_cash_on_delivery);
   put(p.payment_is_post, o.payment_is_post);
+  put(p.shipment_is_pickup, o.shipment_is_pickup);
+  if (p.shipment_method_id) o.shipment_method_id = p.shipment_method_id;
+  put(p.comment, o.comment);
   put(p.email, o.email);
   put(p.firstname, o.firstname);
   put(p.lastname, o.lastname);
@@ -87,6 +90,9 @@ OrderPatch difference(const LightspeedOrder& b, const LightspeedOrder& c) {
   diff(b.shipment_status, c.shipment_status, p.shipment_status);
   diff(b.shipment_is_cash_on_delivery, c.shipment_is_cash_on_delivery, p.shipment_is_cash_on_delivery);
   diff(b.payment_is_post, c.payment_is_post, p.payment_is_post);
+  diff(b.shipment_is_pickup, c.shipment_is_pickup, p.shipment_is_pickup);
+  if (b.shipment_method_id != c.shipment_method_id) p.shipment_method_id = c.shipment_method_id;
+  diff(b.comment, c.comment, p.comment);
   diff(b.email, c.email, p.email);
   diff(b.firstname, c.firstname, p.firstname);
   diff(b.lastname, c.lastname, p.lastname);

@@ -65,6 +65,9 @@ struct LightspeedOrder {
   std::string shipment_status = "not_shipped";
   bool shipment_is_cash_on_delivery = false;
   bool payment_is_post = false;
+  bool shipment_is_pickup = false;            // collected in the shop (issue 17)
+  std::optional<int64_t> shipment_method_id;  // nullopt: the fake's default method (1)
+  std::string comment;                        // the customer's note at checkout
   std::string email, firstname, lastname;
   Address address;
   std::vector<OrderLine> lines;
@@ -77,7 +80,9 @@ struct OrderPatch {
   std::optional<std::string> number;
   std::optional<Instant> created_at, updated_at;
   std::optional<std::string> status, payment_status, shipment_status;
-  std::optional<bool> shipment_is_cash_on_delivery, payment_is_post;
+  std::optional<bool> shipment_is_cash_on_delivery, payment_is_post, shipment_is_pickup;
+  std::optional<int64_t> shipment_method_id;
+  std::optional<std::string> comment;
   std::optional<std::string> email, firstname, lastname;
   std::optional<AddressPatch> address;
   std::optional<std::vector<OrderLine>> lines;

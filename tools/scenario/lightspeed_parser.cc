@@ -101,6 +101,9 @@ OrderPatch read_order_patch(const Reader& r, Instant start, Words extra_keys) {
   if (auto v = r.find("shipmentStatus")) p.shipment_status = read_word(*v, kShipmentStatuses, "shipmentStatus");
   read_bool(r, "shipmentIsCashOnDelivery", p.shipment_is_cash_on_delivery);
   read_bool(r, "paymentIsPost", p.payment_is_post);
+  read_bool(r, "shipmentIsPickup", p.shipment_is_pickup);
+  if (auto v = r.find("shipmentMethodId")) p.shipment_method_id = read_id(*v);
+  read_string(r, "comment", p.comment);
   read_string(r, "email", p.email);
   read_string(r, "firstname", p.firstname);
   read_string(r, "lastname", p.lastname);

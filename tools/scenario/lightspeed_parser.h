@@ -11,9 +11,10 @@ namespace lpsync::scenario {
 
 inline constexpr std::array<std::string_view, 9> kVariantKeys = {
     "id", "title", "sku", "ean", "articleCode", "priceExcl", "priceIncl", "stockLevel", "stockTracking"};
-inline constexpr std::array<std::string_view, 14> kOrderKeys = {
+inline constexpr std::array<std::string_view, 17> kOrderKeys = {
     "id",     "number", "createdAt", "updatedAt", "status",  "paymentStatus", "shipmentStatus",
-    "shipmentIsCashOnDelivery", "paymentIsPost", "email", "firstname", "lastname", "address", "lines"};
+    "shipmentIsCashOnDelivery", "paymentIsPost", "shipmentIsPickup", "shipmentMethodId", "comment",
+    "email", "firstname", "lastname", "address", "lines"};
 
 VariantPatch read_variant_patch(const Reader& r);
 LightspeedProduct read_lightspeed_product(const Reader& r);

@@ -66,6 +66,9 @@ bj::object order_patch_value(const OrderPatch& p, Instant start) {
   put(o, "shipmentStatus", p.shipment_status);
   put(o, "shipmentIsCashOnDelivery", p.shipment_is_cash_on_delivery);
   put(o, "paymentIsPost", p.payment_is_post);
+  put(o, "shipmentIsPickup", p.shipment_is_pickup);
+  put(o, "shipmentMethodId", p.shipment_method_id);
+  put(o, "comment", p.comment);
   put(o, "email", p.email);
   put(o, "firstname", p.firstname);
   put(o, "lastname", p.lastname);

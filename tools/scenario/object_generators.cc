@@ -83,6 +83,9 @@ OrderPatch order_patch(int64_t id, Instant start, const std::vector<int64_t>& va
   p.shipment_status = maybe(pick(kShipmentStatuses));
   p.shipment_is_cash_on_delivery = maybe(*rc::gen::arbitrary<bool>());
   p.payment_is_post = maybe(*rc::gen::arbitrary<bool>());
+  p.shipment_is_pickup = maybe(*rc::gen::arbitrary<bool>());
+  p.shipment_method_id = maybe(*inRange<int64_t>(1, 5000));
+  p.comment = maybe(text());
   p.email = maybe(text());
   p.firstname = maybe(text());
   p.lastname = maybe(text());

@@ -94,7 +94,8 @@ void check_event(Known& k, const Event& e, const std::string& path) {
           k.warehouses.require(a.idwarehouse, path + ".idwarehouse");
         } else if constexpr (std::is_same_v<A, CreatePicqerProduct>) {
           k.add(a.product, path);
-        } else if constexpr (std::is_same_v<A, ShipPicqerOrder>) {
+        } else if constexpr (std::is_same_v<A, ShipPicqerOrder> || std::is_same_v<A, CancelPicqerShipment> ||
+                             std::is_same_v<A, PickPicqerOrder>) {
           k.references.require(a.reference, path + ".reference", kByThen);
         } else if constexpr (std::is_same_v<A, ChangeSettings>) {
           k.check_warehouses(a.changes.stock_warehouses, path + ".stock_warehouses");
@@ -128,6 +129,11 @@ void check_expectations(const Known& k, const Expectations& e) {
   }
   if (e.held) {
     for (size_t i = 0; i < e.held->size(); ++i) k.numbers.require((*e.held)[i].order, item(at + "held", i) + ".order");
+  }
+  if (e.needs_person) {
+    for (size_t i = 0; i < e.needs_person->size(); ++i) {
+      k.numbers.require((*e.needs_person)[i].order, item(at + "needs_person", i) + ".order");
+    }
   }
   if (e.skipped_variants) {
     for (size_t i = 0; i < e.skipped_variants->size(); ++i) {

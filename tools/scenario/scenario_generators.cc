@@ -20,7 +20,7 @@ struct Initial {
 
 Action action(const Initial& known, size_t k, Instant start) {
   const int64_t fresh = 100'000 + static_cast<int64_t>(k) * 100;  // ids no other event uses
-  switch (*inRange(0, 13)) {
+  switch (*inRange(0, 16)) {
     case 0: return CreateLightspeedOrder{order(fresh, start, known.variants)};
     case 1:
       if (known.orders.empty()) break;
@@ -39,6 +39,13 @@ Action action(const Initial& known, size_t k, Instant start) {
     case 6:
       if (known.references.empty()) break;
       return ShipPicqerOrder{*rc::gen::elementOf(known.references), text(), maybe(text())};
+    case 12:
+      if (known.references.empty()) break;
+      return CancelPicqerShipment{*rc::gen::elementOf(known.references)};
+    case 13:
+      if (known.references.empty()) break;
+      return PickPicqerOrder{*rc::gen::elementOf(known.references)};
+    case 14: return ImportOrder{"ORD" + std::to_string(*inRange<int64_t>(1, 5))};
     case 7: return ChangeSettings{settings(known.warehouses)};
     case 8: return Activate{};
     case 9: return ImportProducts{};
@@ -102,6 +109,10 @@ Expectations expectations(const Initial& known, Instant start) {
   if (*rc::gen::arbitrary<bool>()) {
     e.held.emplace();
     for (const std::string& n : some(numbers)) e.held->push_back({n, pick(kHeldReasons)});
+  }
+  if (*rc::gen::arbitrary<bool>()) {
+    e.needs_person.emplace();
+    for (const std::string& n : some(numbers)) e.needs_person->push_back({n, pick(kNeedsPersonReasons)});
   }
   if (*rc::gen::arbitrary<bool>()) {
     e.skipped_variants.emplace();

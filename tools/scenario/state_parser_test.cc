@@ -114,6 +114,20 @@ TEST(LightspeedState, OrdersWithDefaultsTimesAddressAndLines) {
   EXPECT_TRUE(b.shipment_is_cash_on_delivery && b.payment_is_post);
 }
 
+TEST(LightspeedState, OrdersCarryPickupShippingMethodAndComment) {
+  Scenario s = parse_ok(with({{"lightspeed", R"({"orders": [
+      {"id": 5, "shipmentIsPickup": true, "shipmentMethodId": 1042, "comment": "Ring twice"}, {"id": 6}]})"}}));
+  ASSERT_EQ(s.lightspeed.orders.size(), 2u);
+  EXPECT_TRUE(s.lightspeed.orders[0].shipment_is_pickup);
+  EXPECT_EQ(s.lightspeed.orders[0].shipment_method_id, 1042);
+  EXPECT_EQ(s.lightspeed.orders[0].comment, "Ring twice");
+  EXPECT_FALSE(s.lightspeed.orders[1].shipment_is_pickup);
+  EXPECT_EQ(s.lightspeed.orders[1].shipment_method_id, std::nullopt);
+  EXPECT_EQ(s.lightspeed.orders[1].comment, "");
+  ParseError e = testing::parse_error(with({{"lightspeed", R"({"orders": [{"id": 5, "shipmentMethodId": 0}]})"}}));
+  EXPECT_EQ(e.path, "$.lightspeed.orders[0].shipmentMethodId");
+}
+
 TEST(LightspeedState, AnOrderWithoutTimesWasPlacedAtStart) {
   Scenario s = parse_ok(with({{"lightspeed", R"({"orders": [{"id": 7, "number": 1007}]})"}}));
   EXPECT_EQ(s.lightspeed.orders[0].created_at, kStart);

@@ -61,6 +61,13 @@ ShipPicqerOrder read_ship(const Reader& r) {
   return s;
 }
 
+// An order reference or number: text, or a whole number written without quotes.
+std::string read_reference(const Reader& r, const char* key) {
+  check_keys(r, {key});
+  Reader v = required(r, key);
+  return v.raw().is_number() ? std::to_string(read_id(v)) : v.as_string();
+}
+
 Action read_action(const std::string& name, const Reader& r, Instant start, Instant at) {
   if (name == "lightspeed.order.create") return CreateLightspeedOrder{read_lightspeed_order(r, start, at, at)};
   if (name == "lightspeed.order.update") return UpdateLightspeedOrder{read_order_patch(r, start)};
@@ -69,9 +76,12 @@ Action read_action(const std::string& name, const Reader& r, Instant start, Inst
   if (name == "picqer.stock.set") return read_stock_set(r);
   if (name == "picqer.product.create") return CreatePicqerProduct{read_picqer_product(r)};
   if (name == "picqer.order.ship") return read_ship(r);
+  if (name == "picqer.shipment.cancel") return CancelPicqerShipment{read_reference(r, "reference")};
+  if (name == "picqer.order.pick") return PickPicqerOrder{read_reference(r, "reference")};
   if (name == "engine.settings") return ChangeSettings{read_settings_patch(r)};
   if (name == "engine.activate") return no_arguments(r, Activate{});
   if (name == "engine.import_products") return no_arguments(r, ImportProducts{});
+  if (name == "engine.import_order") return ImportOrder{read_reference(r, "number")};
   if (name == "engine.crash") return no_arguments(r, Crash{});
   if (name == "engine.down") {
     check_keys(r, {"for"});

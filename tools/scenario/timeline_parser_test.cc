@@ -102,6 +102,25 @@ TEST(Timeline, PicqerOrderShipWithAndWithoutCarrier) {
   EXPECT_EQ(std::get<ShipPicqerOrder>(events[1].action), (ShipPicqerOrder{"ORD00005", "3S2", "postnl"}));
 }
 
+TEST(Timeline, PicqerShipmentCancelAndOrderPickNameTheReference) {
+  auto events = timeline(R"([{"at": "+3h", "picqer.order.pick": {"reference": "ORD00005"}},
+      {"at": "+4h", "picqer.shipment.cancel": {"reference": "ORD00005"}}])");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(std::get<PickPicqerOrder>(events[0].action), PickPicqerOrder{"ORD00005"});
+  EXPECT_EQ(std::get<CancelPicqerShipment>(events[1].action), CancelPicqerShipment{"ORD00005"});
+  EXPECT_EQ(action_name(events[0].action), "picqer.order.pick");
+  EXPECT_EQ(action_name(events[1].action), "picqer.shipment.cancel");
+}
+
+TEST(Timeline, EngineImportOrderTakesANumberAsTextOrDigits) {
+  auto events = timeline(R"([{"at": "+1h", "engine.import_order": {"number": "ORD00005"}},
+      {"at": "+2h", "engine.import_order": {"number": 1042}}])");
+  ASSERT_EQ(events.size(), 2u);
+  EXPECT_EQ(std::get<ImportOrder>(events[0].action), ImportOrder{"ORD00005"});
+  EXPECT_EQ(std::get<ImportOrder>(events[1].action), ImportOrder{"1042"});
+  EXPECT_EQ(action_name(events[0].action), "engine.import_order");
+}
+
 TEST(Timeline, EngineSettingsKeepsOnlyTheGivenKeys) {
   SettingsPatch p =
       only<ChangeSettings>(timeline(R"([{"at": "+1h", "engine.settings": {"send_stock": true}}])")).changes;

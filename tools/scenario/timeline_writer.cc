@@ -44,6 +44,10 @@ bj::object event_value(const Event& e, Instant start) {
           if (a.carrier) o["carrier"] = *a.carrier;
           return o;
         }
+        if constexpr (std::is_same_v<A, CancelPicqerShipment> || std::is_same_v<A, PickPicqerOrder>) {
+          return bj::object{{"reference", a.reference}};
+        }
+        if constexpr (std::is_same_v<A, ImportOrder>) return bj::object{{"number", a.number}};
         if constexpr (std::is_same_v<A, ChangeSettings>) return settings_value(a.changes);
         if constexpr (std::is_same_v<A, GoDown>) return bj::object{{"for", format_duration(a.duration)}};
         if constexpr (std::is_same_v<A, InjectFault>) {

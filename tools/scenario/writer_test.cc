@@ -88,6 +88,7 @@ constexpr const char* kEverything = R"({
   "lightspeed": {
     "products": [{"id": 1, "title": "Shirt", "images": ["a.jpg"], "variants": [{"id": 11, "sku": "SH-M"}, {"id": 12, "sku": ""}]}],
     "orders": [{"id": 5, "number": "ORD5", "createdAt": "-1h", "paymentStatus": "paid",
+                "shipmentIsPickup": true, "shipmentMethodId": 1042, "comment": "Ring twice",
                 "address": {"name": "Ann", "street": "Main", "number": "1", "zipcode": "1234AB", "city": "Utrecht", "country": "nl"},
                 "lines": [{"variant": 11, "quantity": 1, "priceIncl": 19.95}, {"variant": false, "quantity": 1}]}]
   },
@@ -98,15 +99,18 @@ constexpr const char* kEverything = R"({
   },
   "timeline": [
     {"at": "+1m", "lightspeed.order.create": {"id": 6, "number": "ORD6", "lines": [{"variant": 11, "quantity": 2}]}},
-    {"at": "+2m", "lightspeed.order.update": {"id": 6, "paymentStatus": "paid"}},
+    {"at": "+2m", "lightspeed.order.update": {"id": 6, "paymentStatus": "paid", "comment": "Leave at the door"}},
     {"at": "+3m", "lightspeed.variant.update": {"id": 12, "sku": "SH-L"}},
     {"at": "+4m", "lightspeed.product.create": {"id": 2, "title": "Mug", "variants": [{"id": 21, "sku": "MUG"}]}},
     {"at": "+5m", "picqer.stock.set": {"productcode": "SH-M", "idwarehouse": 2, "amount": 9}},
     {"at": "+6m", "picqer.product.create": {"productcode": "CAP", "price": 5}},
     {"at": "+7m", "picqer.order.ship": {"reference": "ORD6", "trackingcode": "3S1", "carrier": "postnl"}},
+    {"at": "+7m", "picqer.shipment.cancel": {"reference": "ORD6"}},
+    {"at": "+7m", "picqer.order.pick": {"reference": "ORD5"}},
     {"at": "+8m", "engine.settings": {"read_only": true}},
     {"at": "+9m", "engine.activate": {}},
     {"at": "+10m", "engine.import_products": {}},
+    {"at": "+10m", "engine.import_order": {"number": "ORD5"}},
     {"at": "+11m", "engine.crash": {}},
     {"at": "+12m", "engine.down": {"for": "13h"}},
     {"at": "+13m", "fault": {"target": "lightspeed", "kind": "indeterminate", "count": 2, "match": "PUT /variants/*"}},
@@ -119,19 +123,21 @@ constexpr const char* kEverything = R"({
     "picqer.products": [{"productcode": "SH-M", "name": "Shirt M", "price": 16.5, "barcode": "", "images": 1, "stock": {"1": 4}}],
     "picqer.products_count": 3,
     "lightspeed.variants": [{"id": 11, "stockLevel": 4}],
-    "lightspeed.orders": [{"id": 6, "shipmentStatus": "shipped", "trackingCode": "3S1"}],
+    "lightspeed.orders": [{"id": 6, "shipmentStatus": "shipped", "trackingCode": "3S1"},
+                          {"id": 5, "status": "processing_ready_for_pickup", "shipmentIsPickup": true, "comment": "Ring twice"}],
     "lightspeed.writes": {"PUT /variants/*": 1},
     "lightspeed.writes_max": 5,
     "picqer.requests_max": {"POST /orders": 2},
     "lightspeed.requests_max": 300,
     "held": [{"order": "ORD5", "reason": "missing_variant"}],
+    "needs_person": [{"order": "ORD6", "reason": "cancelled_after_pick"}, {"order": "ORD6", "reason": "on_hold_after_import"}],
     "skipped_variants": [{"variant": 12, "reason": "missing_sku"}]
   }
 })";
 
 TEST(Writer, EveryActionAndExpectationReadsBackEqual) {
   Scenario s = testing::parse_ok(kEverything);
-  ASSERT_EQ(s.timeline.size(), 14u);
+  ASSERT_EQ(s.timeline.size(), 17u);
   for (size_t i = 0; i < kActionNames.size(); ++i) EXPECT_EQ(action_name(s.timeline[i].action), kActionNames[i]);
   std::string text = write_scenario(s);
   EXPECT_EQ(testing::parse_ok(text), s) << text;
