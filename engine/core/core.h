@@ -66,6 +66,7 @@ class Core {
   ShopCatalog catalog;
   PicqerAccount account;
   Tuning tuning;
+  Limits limits;  // page and queue caps (engine/core/limits.h)
   Report report;
   std::function<std::string()> make_secret;
 

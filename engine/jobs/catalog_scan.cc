@@ -6,12 +6,25 @@ namespace {
 // Changes made just before a refresh may carry a slightly earlier time: read a little back.
 constexpr Duration kRefreshOverlap = Duration::minutes(1);
 
+// Past the page cap a listing of variants is taken as read up to there, with a problem.
+void report_page_cap(Core& core, const std::string& listing, const std::string& meaning) {
+  core.report.problem("page_cap:" + listing,
+                      "Lightspeed lists more than " + std::to_string(core.limits.lightspeed_pages) + " pages of " +
+                          listing + "; lpsync stopped reading there (page cap): " + meaning);
+}
+
 }  // namespace
 
 Step scan_catalog(Core& core, Backoff& backoff, Priority p) {
   ShopCatalog& c = core.catalog;
   if (!c.scanning()) c.begin_scan(core.now());
   while (true) {
+    if (c.next_scan_page() > core.limits.lightspeed_pages) {
+      report_page_cap(core, "variants",
+                      "variants past them are unknown to lpsync, so their stock is not synced and orders of them "
+                      "wait for a lookup of each variant");
+      break;
+    }
     auto page = core.lightspeed.variants(p, c.next_scan_page());
     if (!page.ok()) return step_for(core, backoff, page);
     backoff.succeeded();
@@ -34,6 +47,11 @@ Step refresh_catalog(Core& core, Backoff& backoff, Priority p) {
   if (!c.refresh()) c.refresh_progress(1, core.now());
   Instant since = c.known_until() - kRefreshOverlap;
   for (int page = c.refresh()->first;; ++page) {
+    if (page > core.limits.lightspeed_pages) {
+      report_page_cap(core, "changed variants",
+                      "the variants changed past them are read again at the next full scan of the catalogue");
+      break;
+    }
     c.refresh_progress(page, c.refresh()->second);
     auto read = core.lightspeed.variants(p, page, since);
     if (!read.ok()) return step_for(core, backoff, read);

@@ -83,7 +83,7 @@ Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLin
     core_.store.end_intent(IntentKind::create_order, order.number);
   });
   backoff_.succeeded();
-  core_.report.imported.push_back({order.number, link.idorder, core_.now(), adopted});
+  core_.report.imported_order({order.number, link.idorder, core_.now(), adopted});
   core_.decide(adopted ? "order_adopted" : "order_imported", {{"order", order.number}, {"idorder", link.idorder}});
   return process(link);
 }
