@@ -162,5 +162,28 @@ TEST(Limits, StockChangesPastTheQueueCapAreDroppedAndReconciled) {
   EXPECT_EQ(w.lightspeed().variant(21)->stock_level, 50);
 }
 
+TEST(Limits, TheWarehouseStockListingStopsAtThePageCapAndNothingIsPushed) {
+  sim::World w(world_config(pushing()));
+  add_standard_catalogue(w);
+  w.start_engine();
+  core(w).limits.picqer_pages = 0;
+  w.run_until(kStart + Duration::minutes(1));
+  EXPECT_TRUE(has_problem(w, "stock_reconciliation", "pages of stock; stopped reading (page cap)"));
+  EXPECT_EQ(w.lightspeed().journal().writes("PUT /variants/*"), 0u);
+}
+
+TEST(Limits, ThePicklistsOfAnOrderStopAtThePageCapAndNoShipmentIsPushed) {
+  sim::World w(world_config(pushing()));
+  add_standard_catalogue(w);
+  int64_t order = place_order(w, "ORD1", {{21, 1}});
+  w.start_engine();
+  core(w).picqer.max_pages = 0;
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_TRUE(w.picqer().ship_order("ORD1", "3SXYZ", "postnl").ok());
+  w.run_until(kStart + Duration::minutes(15));
+  EXPECT_TRUE(has_problem(w, "shipment:ORD1", "pages of picklists; stopped reading (page cap)"));
+  EXPECT_EQ(w.lightspeed().shipment_of_order(order)->tracking_code, "");
+}
+
 }  // namespace
 }  // namespace lpsync::testing
