@@ -157,7 +157,7 @@ ApiResult<std::vector<pq::Picklist>> PicqerClient::picklists_of_order(Priority p
   // `idorder` is not a documented filter: if Picqer ignores it the pages hold every picklist
   // of the account, so each one's idorder is checked and every page read (up to the cap).
   std::vector<pq::Picklist> mine;
-  for (int page = 0; page < kMaxListPages; ++page) {
+  for (int page = 0; page < max_pages; ++page) {
     QueryParams q{{"idorder", std::to_string(idorder)}};
     if (page > 0) q.emplace_back("offset", std::to_string(page * kPicqerPageSize));
     std::string path = "/picklists?" + encode_query(q);
@@ -170,7 +170,8 @@ ApiResult<std::vector<pq::Picklist>> PicqerClient::picklists_of_order(Priority p
   }
   return {CallOutcome::bad_response, {},
           "Picqer GET /picklists?idorder=" + std::to_string(idorder) + ": more than " +
-              std::to_string(kMaxListPages) + " pages of picklists; stopped reading (page cap)"};
+              std::to_string(max_pages) + " pages of picklists; stopped reading (page cap), so lpsync "
+              "cannot tell which shipments are this order's: push its tracking code in the shop by hand"};
 }
 
 ApiResult<std::vector<pq::Shipment>> PicqerClient::shipments_of_picklist(Priority p, int64_t idpicklist) {

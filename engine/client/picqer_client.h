@@ -20,6 +20,9 @@ class PicqerClient {
  public:
   explicit PicqerClient(ApiSession& session) : session_(session) {}
 
+  // The page cap of the listings paged in here (picklists_of_order); a test lowers it.
+  int max_pages = kMaxListPages;
+
   ApiResult<std::vector<pq::Warehouse>> warehouses(Priority p);
   ApiResult<std::vector<pq::VatGroup>> vatgroups(Priority p);
 
@@ -43,7 +46,7 @@ class PicqerClient {
   ApiResult<pq::Order> create_order(Priority p, const NewOrder& order);
   ApiResult<pq::Order> process_order(Priority p, int64_t idorder);
 
-  // The picklists whose idorder is `idorder`, over every page (at most kMaxListPages).
+  // The picklists whose idorder is `idorder`, over every page (at most max_pages).
   ApiResult<std::vector<pq::Picklist>> picklists_of_order(Priority p, int64_t idorder);
   ApiResult<std::vector<pq::Shipment>> shipments_of_picklist(Priority p, int64_t idpicklist);
 

@@ -60,6 +60,7 @@ class Core {
   ShopCatalog catalog;
   PicqerAccount account;
   Tuning tuning;
+  Limits limits;  // page and queue caps (engine/core/limits.h)
   Report report;
   std::function<std::string()> make_secret;
 
@@ -70,7 +71,7 @@ class Core {
   PendingQuantities pending;
 
   // What every job gets.
-  JobBasics job_basics() { return {clock, trace, random, report, settings, tuning}; }
+  JobBasics job_basics() { return {clock, trace, random, report, settings, tuning, limits}; }
 
   Instant now() const { return clock.now(); }
   // Records a decision in the trace.

@@ -57,7 +57,16 @@ struct Report {
   // counted, not kept, and overflow() says so in one line each.
   size_t max_notes = kMaxReportNotes;
   size_t max_problems = kMaxReportProblems;
-  int64_t notes_dropped = 0, problems_dropped = 0;
+  size_t max_imported = kMaxReportImported;
+  int64_t notes_dropped = 0, problems_dropped = 0, imported_dropped = 0;
+
+  void imported_order(ImportedOrder order) {
+    if (imported.size() >= max_imported) {
+      ++imported_dropped;
+      return;
+    }
+    imported.push_back(std::move(order));
+  }
 
   void note(std::string message) {
     if (notes.size() >= max_notes) {
@@ -92,6 +101,10 @@ struct Report {
     if (problems_dropped > 0) {
       out.push_back(std::to_string(problems_dropped) + " more problems were not kept: the report keeps " +
                     std::to_string(max_problems) + "; see the log");
+    }
+    if (imported_dropped > 0) {
+      out.push_back(std::to_string(imported_dropped) + " more imported orders are not listed: the report lists the first " +
+                    std::to_string(max_imported) + "; every one is in Picqer and in the log");
     }
     if (notes_dropped > 0) {
       out.push_back(std::to_string(notes_dropped) + " more notes were not kept: the report keeps " +

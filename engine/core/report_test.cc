@@ -46,10 +46,22 @@ TEST(ReportNeedsPerson, EachOrderAndReasonIsListedOnceAndTheListIsCapped) {
   EXPECT_EQ(r.overflow().size(), 1u);
 }
 
+TEST(ReportLimits, ImportedOrdersPastTheCapAreCountedInOneLine) {
+  Report r;
+  r.max_imported = 2;
+  for (int i = 1; i <= 5; ++i) r.imported_order({"ORD" + std::to_string(i), i, Instant(), false});
+  ASSERT_EQ(r.imported.size(), 2u);
+  EXPECT_EQ(r.imported[1].number, "ORD2");
+  ASSERT_EQ(r.overflow().size(), 1u);
+  EXPECT_EQ(r.overflow()[0],
+            "3 more imported orders are not listed: the report lists the first 2; every one is in Picqer and in the log");
+}
+
 TEST(ReportLimits, DefaultsAreTheNamedCaps) {
   Report r;
   EXPECT_EQ(r.max_notes, kMaxReportNotes);
   EXPECT_EQ(r.max_problems, kMaxReportProblems);
+  EXPECT_EQ(r.max_imported, kMaxReportImported);
   EXPECT_TRUE(r.overflow().empty());
 }
 

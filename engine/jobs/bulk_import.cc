@@ -42,6 +42,13 @@ Step BulkImportJob::prepare() {
   }
   // Product titles for the names of created products, 250 per request.
   while (!prep_.products_read) {
+    if (prep_.next_product_page > basics_.limits.lightspeed_pages) {
+      basics_.report.problem("page_cap:products",
+                           "Lightspeed lists more than " + std::to_string(basics_.limits.lightspeed_pages) +
+                               " pages of products; lpsync stopped reading there (page cap): Import "
+                               "products reads the rest one by one (one request each), so it takes longer");
+      break;
+    }
     auto read = parts_.catalog.lightspeed.products(kP, prep_.next_product_page);
     if (!read.ok()) return step_for(basics_, backoff_, read);
     for (const auto& p : read.value) parts_.catalog.catalog.put_product(p);
@@ -50,6 +57,13 @@ Step BulkImportJob::prepare() {
   }
   // Every Picqer product once, 100 per request, instead of one lookup per variant.
   while (!prep_.picqer_read) {
+    if (prep_.picqer_offset >= static_cast<int64_t>(basics_.limits.picqer_pages) * kPicqerPageSize) {
+      // Unread codes would look missing and be created or adopted as new: stop instead.
+      return Step::item_failed("Picqer lists more than " + std::to_string(basics_.limits.picqer_pages) +
+                               " pages of " + (prep_.inactive ? "inactive" : "active") +
+                               " products; lpsync stopped reading there (page cap) and imports nothing, so that "
+                               "no product is created twice. Archive unused products in Picqer, or link by hand");
+    }
     auto read = parts_.account.picqer.products(kP, prep_.picqer_offset, prep_.inactive);
     if (!read.ok()) return step_for(basics_, backoff_, read);
     for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);

@@ -6,12 +6,25 @@ namespace {
 // Changes made just before a refresh may carry a slightly earlier time: read a little back.
 constexpr Duration kRefreshOverlap = Duration::minutes(1);
 
+// Past the page cap a listing of variants is taken as read up to there, with a problem.
+void report_page_cap(const JobBasics& basics, const std::string& listing, const std::string& meaning) {
+  basics.report.problem("page_cap:" + listing,
+                      "Lightspeed lists more than " + std::to_string(basics.limits.lightspeed_pages) + " pages of " +
+                          listing + "; lpsync stopped reading there (page cap): " + meaning);
+}
+
 }  // namespace
 
 Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {
   ShopCatalog& c = parts.catalog;
   if (!c.scanning()) c.begin_scan(basics.now());
   while (true) {
+    if (c.next_scan_page() > basics.limits.lightspeed_pages) {
+      report_page_cap(basics, "variants",
+                      "variants past them are unknown to lpsync, so their stock is not synced and orders of them "
+                      "wait for a lookup of each variant");
+      break;
+    }
     auto page = parts.lightspeed.variants(p, c.next_scan_page());
     if (!page.ok()) return step_for(basics, backoff, page);
     backoff.succeeded();
@@ -36,6 +49,11 @@ Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff
   if (!c.refresh()) c.refresh_progress(1, basics.now());
   Instant since = c.known_until() - kRefreshOverlap;
   for (int page = c.refresh()->first;; ++page) {
+    if (page > basics.limits.lightspeed_pages) {
+      report_page_cap(basics, "changed variants",
+                      "the variants changed past them are read again at the next full scan of the catalogue");
+      break;
+    }
     c.refresh_progress(page, c.refresh()->second);
     auto read = parts.lightspeed.variants(p, page, since);
     if (!read.ok()) return step_for(basics, backoff, read);

@@ -1,5 +1,5 @@
 // What the Engine hands its jobs. Every job gets the JobBasics (the clock, the trace, the
-// report, the settings as they are now, the benchmark's tuning and the jitter stream); the
+// report, the settings as they are now, the benchmark's tuning, the caps and the jitter stream); the
 // rest each job receives in its own Parts struct (engine/jobs/*.h): only the clients, the
 // catalogue and the parts of the state store it uses. Everything is a reference to
 // something the Engine owns; nothing here is global.
@@ -13,6 +13,7 @@
 #include "engine/client/lightspeed_client.h"
 #include "engine/client/picqer_client.h"
 #include "engine/core/catalog.h"
+#include "engine/core/limits.h"
 #include "engine/core/report.h"
 #include "engine/core/tuning.h"
 #include "engine/env/clock.h"
@@ -30,6 +31,7 @@ struct JobBasics {
   Report& report;
   const Settings& settings;
   const Tuning& tuning;
+  const Limits& limits;  // page and queue caps (engine/core/limits.h)
 
   Instant now() const { return clock.now(); }
   // Records a decision in the trace.

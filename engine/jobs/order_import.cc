@@ -78,7 +78,7 @@ Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLin
     parts_.intents.end_intent(IntentKind::create_order, order.number);
   });
   backoff_.succeeded();
-  basics_.report.imported.push_back({order.number, link.idorder, basics_.now(), adopted});
+  basics_.report.imported_order({order.number, link.idorder, basics_.now(), adopted});
   basics_.decide(adopted ? "order_adopted" : "order_imported", {{"order", order.number}, {"idorder", link.idorder}});
   return process(link);
 }

@@ -109,11 +109,21 @@ Step OrderSync::poll(Instant now) {
   Instant window_start = order_window_start(p.started);
   Instant since = listed_until_ ? std::max(window_start, *listed_until_ - kListingOverlap) : window_start;
   while (!p.listed) {
-    auto read = parts_.import.catalog.lightspeed.orders_updated_since(kP, since, p.next_page);
-    if (!read.ok()) return step_for(basics_, backoff_, read);
-    p.orders.insert(p.orders.end(), read.value.begin(), read.value.end());
-    p.listed = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
-    ++p.next_page;
+    if (p.next_page > basics_.limits.lightspeed_pages) {
+      // A listing that does not end (or a shop beyond any real size): decide on what was read.
+      basics_.report.problem("page_cap:orders",
+                           "Lightspeed lists more than " + std::to_string(basics_.limits.lightspeed_pages) +
+                               " pages of orders changed in the order window; lpsync stopped reading there "
+                               "(page cap): orders on later pages were not imported by this poll and are seen "
+                               "again only when they change, so compare the shop's recent orders with Picqer");
+      p.listed = true;
+    } else {
+      auto read = parts_.import.catalog.lightspeed.orders_updated_since(kP, since, p.next_page);
+      if (!read.ok()) return step_for(basics_, backoff_, read);
+      p.orders.insert(p.orders.end(), read.value.begin(), read.value.end());
+      p.listed = read.value.size() < static_cast<size_t>(kLightspeedPageSize);
+      ++p.next_page;
+    }
     if (p.listed) {
       for (const auto& o : p.orders) window_[o.id] = o;
       std::erase_if(window_, [&](const auto& e) { return !in_order_window(e.second.updated_at, p.started); });

@@ -10,6 +10,14 @@ constexpr Priority kP = Priority::shipments;
 }  // namespace
 
 Instant ShipmentSync::order_shipped(int64_t idorder, Instant now) {
+  if (queued_.size() >= basics_.limits.queued && !queued_.count(idorder)) {
+    basics_.report.problem("queue_cap:shipments",
+                         "more than " + std::to_string(basics_.limits.queued) +
+                             " Picqer orders wait for their shipment check; lpsync dropped the webhooks past "
+                             "them (queue cap): the poll of completed orders (every poll_interval) pushes those "
+                             "shipments later");
+    return now + kWebhookDelay;
+  }
   queued_.insert(idorder);
   return now + kWebhookDelay;
 }
@@ -54,6 +62,14 @@ Step ShipmentSync::poll_completed() {
   if (open.empty()) return Step::ok();
   int64_t since = *open.begin() - 1;
   for (int64_t offset = 0;; offset += kPicqerPageSize) {
+    if (offset >= static_cast<int64_t>(basics_.limits.picqer_pages) * kPicqerPageSize) {
+      basics_.report.problem("page_cap:completed_orders",
+                           "Picqer lists more than " + std::to_string(basics_.limits.picqer_pages) +
+                               " pages of completed orders since the oldest one without a shipment in the shop; "
+                               "lpsync stopped reading there (page cap): shipments of the orders past them are "
+                               "pushed only when Picqer's webhook for them arrives");
+      break;
+    }
     auto page = parts_.picqer.orders(kP, "completed", since, offset);
     if (!page.ok()) return step_for(basics_, backoff_, page);
     for (const auto& o : page.value) {

@@ -12,12 +12,24 @@ constexpr Priority kP = Priority::stock;
 
 }  // namespace
 
+// A queue at its cap takes no new ids: a full reconciliation sets every linked variant anyway.
+bool StockSync::queue_full(size_t size) {
+  if (size < basics_.limits.queued) return false;
+  basics_.report.problem("queue_cap:stock", "more than " + std::to_string(basics_.limits.queued) +
+                                              " stock changes wait to be pushed; lpsync dropped the ones past "
+                                              "them (queue cap) and reconciles all stock next instead");
+  reconcile_due_ = true;
+  return true;
+}
+
 Instant StockSync::product_changed(int64_t idproduct, Instant now) {
+  if (queue_full(stale_products_.size())) return now;
   stale_products_.insert(idproduct);
   return basics_.tuning.coalesce_stock ? now + kCoalesce : now;
 }
 
 Instant StockSync::variants_changed(const std::vector<int64_t>& variant_ids, Instant now) {
+  if (queue_full(changed_variants_.size() + variant_ids.size())) return now;
   changed_variants_.insert(variant_ids.begin(), variant_ids.end());
   return now + kCoalesce;
 }
@@ -125,9 +137,9 @@ Step StockSync::read_both_sides(Reconciliation& r) {
 Step StockSync::read_warehouse(Reconciliation& r) {
   int64_t idwarehouse = r.warehouses[r.warehouse];
   while (true) {
-    if (r.pages == kMaxListPages) {
+    if (r.pages == basics_.limits.picqer_pages) {
       return Step::item_failed("Picqer warehouse " + std::to_string(idwarehouse) + " lists more than " +
-                               std::to_string(kMaxListPages) + " pages of stock; stopped reading (page cap)");
+                               std::to_string(basics_.limits.picqer_pages) + " pages of stock; stopped reading (page cap)");
     }
     auto page = parts_.account.picqer.warehouse_stock(kP, idwarehouse, r.offset);
     if (!page.ok()) return step_for(basics_, backoff_, page);

@@ -73,6 +73,7 @@ class StockSync final : public Job {
   void identify_rows(std::vector<pq::StockRow>& rows) const;
   bool shop_sold_unseen_stock(const Reconciliation& r) const;
   Step push_marked();
+  bool queue_full(size_t size);
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
 

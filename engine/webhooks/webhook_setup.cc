@@ -43,6 +43,15 @@ std::optional<Instant> WebhookSetup::run(Instant now) {
 Step WebhookSetup::register_picqer() {
   std::vector<pq::Hook> hooks;
   for (int64_t offset = 0;; offset += kPicqerPageSize) {
+    if (offset >= static_cast<int64_t>(basics_.limits.picqer_pages) * kPicqerPageSize) {
+      // Hooks of ours past the cap would look missing and be created again beside them.
+      std::string message = "Picqer lists more than " + std::to_string(basics_.limits.picqer_pages) +
+                            " pages of webhooks; lpsync stopped reading there (page cap) and registers none, so "
+                            "that none is created twice. Delete unused webhooks in Picqer (Settings > Webhooks); "
+                            "until then changes in Picqer reach the shop only by polling";
+      basics_.report.problem("page_cap:hooks", message);
+      return Step::item_failed(message);
+    }
     auto page = parts_.picqer.hooks(kP, offset);
     if (!page.ok()) return step_for(basics_, backoff_, page);
     hooks.insert(hooks.end(), page.value.begin(), page.value.end());

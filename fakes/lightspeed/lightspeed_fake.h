@@ -64,7 +64,8 @@ class LightspeedFake {
   const Shipment* shipment(int64_t id) const { return Shop::find(shop_.shipments(), id); }
   const Shipment* shipment_of_order(int64_t order_id) const;
   const Webhook* webhook(int64_t id) const { return Shop::find(shop_.webhooks(), id); }
-  const std::vector<WebhookDelivery>& deliveries() const { return sender_.deliveries(); }
+  const std::deque<WebhookDelivery>& deliveries() const { return sender_.deliveries(); }
+  WebhookSender& webhook_sender() { return sender_; }
 
   // --- Credentials and the App Store ---
   // A back-office API key: its webhooks are signed with its secret.

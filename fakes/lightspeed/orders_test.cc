@@ -1,6 +1,7 @@
 // orders, orders/{id}/products, shipments, and their writes.
 #include <gtest/gtest.h>
 
+#include "fakes/common/quirks.h"
 #include "fakes/lightspeed/enums.h"
 #include "fakes/lightspeed/test_support.h"
 
@@ -228,6 +229,32 @@ TEST(ShipmentPut, TrackingCodeAloneLeavesTheOrderAndBadInputIsRefused) {
   EXPECT_EQ(h.put(path, R"({"shipment":{"trackingUrl":"http://x"}})").status, 422);
   EXPECT_EQ(h.put(path, R"({"order":{"status":"shipped"}})").status, 400);
   EXPECT_EQ(h.fake.shipment(sid)->status, "not_shipped");
+}
+
+TEST(Orders, TheTemporary404QuirkAnswersEachOrderAndItsLinesWith404OnceThenTheRealAnswer) {
+  LightspeedConfig c;
+  c.quirks.turn_on(std::string(kLightspeedTemporary404));
+  Harness h(c);
+  h.add_shirt();
+  int64_t a = h.add_order({line(11, 2)}, "paid");
+  int64_t b = h.add_order({line(12, 1)});
+  EXPECT_EQ(h.get(order_path(a, "/products")).status, 404);
+  EXPECT_EQ(h.get(order_path(a, "/products")).status, 200) << "only once";
+  EXPECT_EQ(body_of(h.get(order_path(a, "/products"))).at("orderProducts").as_array().size(), 1u);
+  EXPECT_EQ(h.get(order_path(a)).status, 404) << "the order itself is missed once on its own";
+  EXPECT_EQ(body_of(h.get(order_path(a))).at("order").at("id").as_int64(), a);
+  EXPECT_EQ(h.get(order_path(b)).status, 404) << "each order once";
+  EXPECT_EQ(h.get(order_path(b)).status, 200);
+  EXPECT_EQ(h.get("/en/orders.json").status, 200) << "the listing is never missed";
+  EXPECT_EQ(h.get("/en/variants/11.json").status, 200) << "other resources are never missed";
+}
+
+TEST(Orders, WithoutTheTemporary404QuirkTheFirstGetAnswers) {
+  Harness h;
+  h.add_shirt();
+  int64_t a = h.add_order({line(11, 2)}, "paid");
+  EXPECT_EQ(h.get(order_path(a, "/products")).status, 200);
+  EXPECT_EQ(h.get(order_path(a)).status, 200);
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ struct Language {
   std::string_view code, locale, title;
 };
 constexpr Language kLanguages[] = {
-    {"en", "en_GB", "English"}, {"nl", "nl_NL", "Nederlands"}, {"de", "de_DE", "Deutsch"},
+    {"en", "en_GB", "English"}, {"us", "en_US", "English (US)"}, {"nl", "nl_NL", "Nederlands"},
+    {"de", "de_DE", "Deutsch"},
     {"fr", "fr_FR", "Français"}, {"es", "es_ES", "Español"},   {"it", "it_IT", "Italiano"},
 };
 

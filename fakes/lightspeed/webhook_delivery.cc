@@ -14,10 +14,17 @@ void WebhookSender::schedule(int64_t webhook_id, const std::string& event, int64
   d.object_id = object_id;
   d.due = clock_.now() + delay;
   d.request = std::move(request);
+  if (timers_.size() >= max_pending_) {
+    d.dropped = true;
+    d.error = "queue full: " + std::to_string(max_pending_) + " deliveries were waiting (delivery queue cap)";
+    ++queue_full_drops_;
+    record(std::move(d));
+    return;
+  }
   auto fault = faults_.for_webhook(event, clock_.now());
   if (fault == FaultKind::webhook_drop) {
     d.dropped = true;
-    deliveries_.push_back(std::move(d));
+    record(std::move(d));
     return;
   }
   if (fault == FaultKind::webhook_duplicate) {
@@ -30,17 +37,27 @@ void WebhookSender::schedule(int64_t webhook_id, const std::string& event, int64
   add(std::move(d));
 }
 
-void WebhookSender::add(WebhookDelivery d) {
-  size_t index = deliveries_.size();
-  Instant due = d.due;
+void WebhookSender::record(WebhookDelivery d) {
   deliveries_.push_back(std::move(d));
+  while (deliveries_.size() > log_limit_) {
+    deliveries_.pop_front();
+    ++first_seq_;
+  }
+}
+
+void WebhookSender::add(WebhookDelivery d) {
+  size_t seq = first_seq_ + deliveries_.size();
+  Instant due = d.due;
+  auto request = std::make_shared<Request>(d.request);
+  record(std::move(d));
   // The timer's id is known only once it is set; a shared slot lets the callback remove it.
   auto id = std::make_shared<TimerId>(0);
-  *id = clock_.call_at(due, [this, index, id] {
+  *id = clock_.call_at(due, [this, seq, request, id] {
     timers_.erase(*id);
-    WebhookDelivery& sent = deliveries_[index];
+    TransportResult r = transport_.send(*request);
+    if (seq < first_seq_) return;  // its record left the log meanwhile
+    WebhookDelivery& sent = deliveries_[seq - first_seq_];
     sent.sent = true;
-    TransportResult r = transport_.send(sent.request);
     if (r.ok()) {
       sent.status = r.response().status;
     } else {

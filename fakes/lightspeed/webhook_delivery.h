@@ -3,11 +3,14 @@
 // the body as it was at the event. The fault plan's webhook_drop loses a delivery;
 // webhook_duplicate sends it twice (the copies at the same instant, one after the other).
 // Deliveries are not retried, whatever the receiver answers. Every delivery, sent or
-// dropped, is recorded for tests.
+// dropped, is recorded for tests: the most recent kLogLimit of them. At most kMaxPending
+// deliveries wait at once; past that a delivery is dropped as "queue full" (issue 14, item 12),
+// so a flood of events cannot grow the fake without bound.
 #pragma once
 
 #include <boost/json.hpp>
 
+#include <deque>
 #include <optional>
 #include <set>
 #include <string>
@@ -43,18 +46,32 @@ class WebhookSender {
 
   void schedule(int64_t webhook_id, const std::string& event, int64_t object_id, Request request, Duration delay);
 
-  const std::vector<WebhookDelivery>& deliveries() const { return deliveries_; }
+  static constexpr size_t kMaxPending = 10'000;
+  static constexpr size_t kLogLimit = 10'000;
+  // A test lowers the caps to reach them.
+  void set_caps(size_t max_pending, size_t log_limit) {
+    max_pending_ = max_pending;
+    log_limit_ = log_limit;
+  }
+
+  // The most recent deliveries (at most the log limit), oldest first.
+  const std::deque<WebhookDelivery>& deliveries() const { return deliveries_; }
   // Deliveries scheduled but not sent yet.
   size_t pending() const { return timers_.size(); }
+  // Deliveries dropped because kMaxPending were waiting.
+  size_t queue_full_drops() const { return queue_full_drops_; }
 
  private:
   void add(WebhookDelivery d);
+  void record(WebhookDelivery d);
 
   Clock& clock_;
   Transport& transport_;
   FaultPlan& faults_;
-  std::vector<WebhookDelivery> deliveries_;
+  std::deque<WebhookDelivery> deliveries_;
+  size_t first_seq_ = 0;  // the number of the oldest delivery still in deliveries_
   std::set<TimerId> timers_;
+  size_t max_pending_ = kMaxPending, log_limit_ = kLogLimit, queue_full_drops_ = 0;
 };
 
 // The body of an event's delivery, {"order":{...}} with related resources embedded (see

@@ -229,6 +229,36 @@ TEST(WebhookDelivery, TheBodyIsTheStateAtTheEventAndFailuresAreRecordedNotRetrie
   EXPECT_TRUE(h.fake.deliveries()[0].sent);
 }
 
+TEST(WebhookDelivery, PastTheQueueCapADeliveryIsDroppedAndTheLogKeepsTheNewest) {
+  Harness h;
+  h.add_shirt();
+  h.add_webhook("variants", "updated");
+  h.fake.webhook_sender().set_caps(2, 3);
+  VariantPatch p;
+  for (int level = 1; level <= 3; ++level) {
+    p.stock_level = level;
+    h.fake.update_variant(11, p);
+  }
+  EXPECT_EQ(h.fake.webhook_sender().pending(), 2u);
+  EXPECT_EQ(h.fake.webhook_sender().queue_full_drops(), 1u);
+  ASSERT_EQ(h.fake.deliveries().size(), 3u);
+  EXPECT_TRUE(h.fake.deliveries()[2].dropped);
+  EXPECT_NE(h.fake.deliveries()[2].error.find("queue full"), std::string::npos);
+  h.clock.advance(Duration::seconds(1));
+  EXPECT_EQ(h.hooks.requests.size(), 2u);
+  // Two more: the log keeps the newest 3, the oldest sent ones leave it.
+  for (int level = 4; level <= 5; ++level) {
+    p.stock_level = level;
+    h.fake.update_variant(11, p);
+  }
+  h.clock.advance(Duration::seconds(1));
+  EXPECT_EQ(h.hooks.requests.size(), 4u);
+  ASSERT_EQ(h.fake.deliveries().size(), 3u);
+  EXPECT_TRUE(h.fake.deliveries()[0].dropped);
+  EXPECT_TRUE(h.fake.deliveries()[1].sent);
+  EXPECT_TRUE(h.fake.deliveries()[2].sent);
+}
+
 TEST(WebhookDelivery, PendingDeliveriesAreCancelledWhenTheFakeGoes) {
   SimClock clock(kStart);
   RecordingTransport hooks;

@@ -145,4 +145,9 @@ size_t PicqerFake::pending_deliveries() const {
   return deliveries_.pending();
 }
 
+void PicqerFake::set_max_pending_deliveries(size_t n) {
+  std::lock_guard<std::mutex> lock(mu_);
+  deliveries_.set_max_pending(n);
+}
+
 }  // namespace lpsync::fakes::picqer

@@ -30,6 +30,11 @@ void Deliveries::publish(const Event& event) {
     int copies = fault == FaultKind::webhook_duplicate ? 2 : 1;
     for (int i = 0; i < copies; ++i) {
       int64_t id = next_delivery_++;
+      if (pending_.size() >= max_pending_) {
+        record({id, idhook, event.name, 0, clock_.now(), 0,
+                "dropped (queue full: " + std::to_string(max_pending_) + " deliveries waiting)"});
+        continue;
+      }
       pending_[id] = Pending{idhook, event.name, body, 0, 0};
       schedule(id, account_.config().webhook_delay);
     }

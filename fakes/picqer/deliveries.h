@@ -51,6 +51,10 @@ class Deliveries {
   static constexpr size_t kLogLimit = 10000;
   const std::deque<DeliveryAttempt>& log() const { return log_; }
   size_t pending() const { return pending_.size(); }
+  // At most this many deliveries (attempts and retries) wait at once; past it an event's
+  // delivery is dropped and logged "dropped (queue full ...)" (issue 14, item 12).
+  static constexpr size_t kMaxPending = 10000;
+  void set_max_pending(size_t n) { max_pending_ = n; }  // tests lower it
 
  private:
   struct Pending {
@@ -73,6 +77,7 @@ class Deliveries {
   int64_t next_delivery_ = 1;
   std::map<int64_t, Pending> pending_;
   std::deque<DeliveryAttempt> log_;
+  size_t max_pending_ = kMaxPending;
 };
 
 }  // namespace lpsync::fakes::picqer

@@ -277,5 +277,20 @@ TEST(Deliveries, DestroyingTheFakeCancelsItsTimers) {
   EXPECT_TRUE(receiver.received.empty());
 }
 
+TEST(Deliveries, PastTheQueueCapADeliveryIsDroppedAndLogged) {
+  Harness h;
+  h.create_hook("products.free_stock_changed");
+  h.fake.set_max_pending_deliveries(2);
+  h.create_product("MUG", 1);
+  h.create_product("CUP", 1);
+  h.create_product("BOWL", 1);  // a third waiting delivery: past the cap
+  EXPECT_EQ(h.fake.pending_deliveries(), 2u);
+  h.clock.advance(Duration::seconds(2));
+  EXPECT_EQ(h.receiver.received.size(), 2u);
+  int queue_full = 0;
+  for (const auto& a : h.fake.deliveries()) queue_full += a.outcome.find("queue full") != std::string::npos;
+  EXPECT_EQ(queue_full, 1);
+}
+
 }  // namespace
 }  // namespace lpsync::fakes::picqer

@@ -110,6 +110,8 @@ class PicqerFake {
   std::vector<Hook> hooks() const;
   std::vector<DeliveryAttempt> deliveries() const;
   size_t pending_deliveries() const;
+  // Lowers the cap on waiting deliveries (Deliveries::kMaxPending), for tests.
+  void set_max_pending_deliveries(size_t n);
 
   void add_fault(FaultRule rule);
   FaultPlan& faults() { return faults_; }

@@ -159,6 +159,10 @@ void Checker::lightspeed_orders(const std::vector<ExpectedLightspeedOrder>& expe
 
 void Checker::requests(const std::string& what, const RequestCount& expected, bool writes_only, bool is_max,
                        const fakes::Journal& journal) {
+  if (!journal.complete()) {
+    failures.push_back({what, "every request in the journal", journal.overflow()});
+    return;
+  }
   auto count = [&](const std::string& pattern) -> int64_t {
     if (pattern.empty()) return static_cast<int64_t>(writes_only ? journal.writes() : journal.size());
     return static_cast<int64_t>(writes_only ? journal.writes(pattern) : journal.count(pattern));
