@@ -128,8 +128,10 @@ LightspeedOrder read_lightspeed_order(const Reader& r, Instant start, Instant no
 }
 
 LightspeedState read_lightspeed_state(const Reader& r, Instant start) {
-  check_keys(r, {"products", "orders"});
+  check_keys(r, {"language", "cluster", "products", "orders"});
   LightspeedState state;
+  if (auto v = r.find("language")) state.language = read_word(*v, kShopLanguages, "shop language");
+  if (auto v = r.find("cluster")) state.cluster = read_word(*v, kClusters, "cluster");
   if (auto v = r.find("products")) {
     for (const Reader& item : v->items()) state.products.push_back(read_lightspeed_product(item));
   }

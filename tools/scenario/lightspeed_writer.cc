@@ -112,6 +112,8 @@ bj::object lightspeed_order_value(const LightspeedOrder& order, Instant start) {
 
 bj::object lightspeed_state_value(const LightspeedState& s, Instant start) {
   bj::object o;
+  if (!s.language.empty()) o["language"] = s.language;
+  if (!s.cluster.empty()) o["cluster"] = s.cluster;
   if (!s.products.empty()) {
     bj::array products;
     for (const auto& p : s.products) products.push_back(lightspeed_product_value(p));

@@ -31,6 +31,8 @@ RunResult run_scenario(const Scenario& s, const RunOptions& options) {
   config.open_store = options.open_store;
   config.tuning = options.tuning;
   config.lean_fakes = options.lean_fakes;
+  if (!s.lightspeed.language.empty()) config.lightspeed.languages = {s.lightspeed.language};
+  if (!s.lightspeed.cluster.empty()) config.lightspeed.cluster_id = s.lightspeed.cluster;
   apply_quirks(s.quirks, config.lightspeed, config.picqer);
   apply_vatgroups(s.picqer, config.picqer);
   sim::World world(config);

@@ -22,6 +22,8 @@ namespace lpsync::scenario {
 inline constexpr std::string_view kFormat = "lpsync-scenario/1";
 
 struct LightspeedState {
+  std::string language;  // the shop's language; empty: "en"
+  std::string cluster;   // "eu1" or "us1"; empty: "eu1"
   std::vector<LightspeedProduct> products;
   std::vector<LightspeedOrder> orders;
   bool operator==(const LightspeedState&) const = default;

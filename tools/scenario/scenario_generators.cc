@@ -146,6 +146,8 @@ Scenario scenario() {
   for (const auto& q : fakes::known_quirks()) {
     if (*rc::gen::inRange(0, 4) == 0) s.quirks.emplace_back(q.name);
   }
+  if (*rc::gen::inRange(0, 4) == 0) s.lightspeed.language = std::string(pick(kShopLanguages));
+  if (*rc::gen::inRange(0, 4) == 0) s.lightspeed.cluster = std::string(pick(kClusters));
   for (int n = *inRange(0, 4), i = 0; i < n; ++i) {
     s.lightspeed.products.push_back(product(i + 1, 10 * (i + 1)));
     for (const auto& v : s.lightspeed.products.back().variants) known.variants.push_back(v.id);

@@ -40,6 +40,9 @@ inline constexpr std::array<std::string_view, 8> kFaultKinds = {
     "http_429", "http_500", "http_503", "timeout", "reset", "indeterminate", "webhook_drop", "webhook_duplicate"};
 inline constexpr std::array<std::string_view, 3> kOrderFilters = {"paid", "all", "eligible_to_ship"};
 inline constexpr std::array<std::string_view, 2> kSystems = {"lightspeed", "picqer"};
+// The shop languages the Lightspeed fake serves (fakes/lightspeed/serialize.cc) and the clusters.
+inline constexpr std::array<std::string_view, 7> kShopLanguages = {"en", "us", "nl", "de", "fr", "es", "it"};
+inline constexpr std::array<std::string_view, 2> kClusters = {"eu1", "us1"};
 
 bool contains(Words words, std::string_view word);
 // "a, b, c"
