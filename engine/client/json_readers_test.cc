@@ -116,6 +116,23 @@ TEST(PicqerJson, ShipmentTrackingPrefersParcels) {
   pq::Shipment o = pq::read_shipment(json::Reader(old));
   EXPECT_EQ(o.trackingcode, "OLD");
   EXPECT_EQ(o.carrier, "DHL");
+  EXPECT_EQ(o.created, std::nullopt);
+}
+
+TEST(PicqerJson, ShipmentCreatedAndCancelledAreReadLeniently) {
+  auto doc = json::parse(R"({"idshipment":9,"created":"2026-11-02 08:30:00","cancelled":true})");
+  pq::Shipment s = pq::read_shipment(json::Reader(doc));
+  EXPECT_EQ(s.created, parse_iso8601("2026-11-02T08:30:00Z"));
+  EXPECT_TRUE(s.cancelled);
+  auto iso = json::parse(R"({"idshipment":9,"created":"2026-11-02T09:30:00+01:00","cancelled":0})");
+  pq::Shipment i = pq::read_shipment(json::Reader(iso));
+  EXPECT_EQ(i.created, parse_iso8601("2026-11-02T08:30:00Z"));
+  EXPECT_FALSE(i.cancelled);
+  for (const char* odd : {R"({"idshipment":9,"created":null})", R"({"idshipment":9,"created":"soon"})",
+                          R"({"idshipment":9,"created":1767254400})"}) {
+    auto d = json::parse(odd);
+    EXPECT_EQ(pq::read_shipment(json::Reader(d)).created, std::nullopt) << odd;
+  }
 }
 
 TEST(PicqerJson, StockRowsAndOrders) {

@@ -55,6 +55,10 @@ ApiResult<std::vector<ls::OrderLine>> LightspeedReads::order_lines(Priority p, i
                              ls::read_order_line);
 }
 
+ApiResult<ls::Order> LightspeedReads::order(Priority p, int64_t order_id) {
+  return one<ls::Order>(p, "/orders/" + std::to_string(order_id) + ".json", "order", ls::read_order);
+}
+
 ApiResult<std::vector<ls::Variant>> LightspeedReads::variants(Priority p, int page, std::optional<Instant> updated_min) {
   std::string path = "/variants.json?" + page_query(page);
   if (updated_min) path += "&" + encode_query({{"updated_at_min", format_sql_datetime(*updated_min)}});
@@ -105,6 +109,12 @@ ApiResult<Nothing> LightspeedWrites::mark_shipped(Priority p, int64_t shipment_i
                                {"trackingCode", tracking_code},
                                {"doNotifyShipped", true},
                                {"doNotifyTrackingCode", true}}}};
+  auto raw = session_.call(p, "PUT", "/shipments/" + std::to_string(shipment_id) + ".json", &body);
+  return raw.ok() ? ApiResult<Nothing>{} : raw.failure<Nothing>();
+}
+
+ApiResult<Nothing> LightspeedWrites::mark_ready_for_pickup(Priority p, int64_t shipment_id) {
+  boost::json::value body = {{"shipment", {{"doNotifyReadyForPickup", true}}}};
   auto raw = session_.call(p, "PUT", "/shipments/" + std::to_string(shipment_id) + ".json", &body);
   return raw.ok() ? ApiResult<Nothing>{} : raw.failure<Nothing>();
 }

@@ -22,6 +22,7 @@ class LightspeedReads {
   // One page (1-based) of orders with updatedAt >= `updated_min`, in id order.
   ApiResult<std::vector<ls::Order>> orders_updated_since(Priority p, Instant updated_min, int page);
   ApiResult<std::vector<ls::OrderLine>> order_lines(Priority p, int64_t order_id);
+  ApiResult<ls::Order> order(Priority p, int64_t order_id);
 
   // One page of variants; only those updated at or after `updated_min` when given.
   ApiResult<std::vector<ls::Variant>> variants(Priority p, int page, std::optional<Instant> updated_min = {});
@@ -54,6 +55,9 @@ class LightspeedWrites {
   ApiResult<Nothing> set_stock_level(Priority p, int64_t variant_id, int64_t level);
   // Marks a shipment shipped with its tracking code; Lightspeed mails the customer.
   ApiResult<Nothing> mark_shipped(Priority p, int64_t shipment_id, const std::string& tracking_code);
+  // Tells the customer of a pickup order that it is ready to be collected (doNotifyReadyForPickup);
+  // the shipment is not marked shipped and gets no tracking code.
+  ApiResult<Nothing> mark_ready_for_pickup(Priority p, int64_t shipment_id);
   ApiResult<int64_t> create_webhook(Priority p, const std::string& group, const std::string& action,
                                     const std::string& address, const std::string& language);
 

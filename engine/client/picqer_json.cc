@@ -3,6 +3,16 @@
 namespace lpsync::pq {
 namespace {
 
+// Picqer writes "YYYY-MM-DD HH:MM:SS"; an ISO-8601 time with a zone is read too. Anything else
+// (absent, null, unreadable) is nullopt: the caller counts the delay from when it first saw it.
+std::optional<Instant> read_time_leniently(const json::Reader& r, std::string_view key) {
+  auto field = r.find(key);
+  if (!field || !field->raw().is_string()) return std::nullopt;
+  std::string text = field->as_string_loose();
+  if (auto t = parse_sql_datetime(text)) return t;
+  return parse_iso8601(text);
+}
+
 }  // namespace
 
 Warehouse read_warehouse(const json::Reader& r) {
@@ -73,6 +83,7 @@ Shipment read_shipment(const json::Reader& r) {
     if (s.carrier.empty()) s.carrier = r.text_or_empty(key);
   }
   s.cancelled = r.flag_or("cancelled", false);
+  s.created = read_time_leniently(r, "created");
   return s;
 }
 

@@ -1,16 +1,21 @@
 // Shipments from Picqer to the shop (section 5), while active, send_shipments and not
 // read-only. For every imported order that got a Picqer shipment that is not cancelled,
-// the order's Lightspeed shipment is marked shipped with the tracking code, and the
-// customer notified: exactly once per Picqer shipment (an intent before the write; after a
-// lost answer the shop's shipment is read back instead of written again). Later shipments
-// of the same order are reported, not pushed. Triggers: the shipment webhook, and a poll
-// of Picqer's completed orders since the oldest open imported order.
+// the shop hears of it no sooner than shipment_delay after Picqer made it: the order is
+// checked again then, its shipments read afresh, and one cancelled by then is never told.
+// The order's Lightspeed shipment is marked shipped with the tracking code, or, for a
+// pickup order, written doNotifyReadyForPickup (never "shipped"); the customer is notified
+// exactly once per Picqer shipment (an intent before the write; after a lost answer the
+// shop's shipment or order is read back instead of written again). Later shipments of the
+// same order are reported, not pushed. Triggers: the shipment webhook, and a poll of
+// Picqer's completed orders since the oldest open imported order.
 #pragma once
 
+#include <map>
 #include <set>
 
 #include "engine/core/scheduler.h"
 #include "engine/jobs/step.h"
+#include "engine/rules/shipment_rules.h"
 
 namespace lpsync {
 
@@ -38,14 +43,21 @@ class ShipmentSync final : public Job {
 
  private:
   Step poll_completed();
+  void queue_due(Instant now);
+  StepWith<std::vector<pq::Shipment>> shipments_of(const OrderLink& link);
   Step check_order(const OrderLink& link);
-  Step push(const OrderLink& link, const pq::Shipment& shipment);
+  ShipmentFacts facts_of(const OrderLink& link, const pq::Shipment& shipment);
+  void wait_until(const OrderLink& link, Instant at);
+  StepWith<ls::Order> shop_order(const OrderLink& link);
+  Step push(const OrderLink& link, const pq::Shipment& shipment, ShipmentFacts facts);
   std::optional<OrderLink> link_of_picqer_order(int64_t idorder) const;
 
   JobBasics basics_;
   Parts parts_;
   Backoff backoff_;
   std::set<int64_t> queued_;  // idorders to check
+  std::map<int64_t, Instant> waiting_;     // idorder -> when its next shipment may reach the shop
+  std::map<int64_t, Instant> first_seen_;  // idshipment -> first read, for shipments without `created`
   Instant next_poll_;
 };
 

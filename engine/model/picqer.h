@@ -2,8 +2,11 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "engine/env/time.h"
 
 namespace lpsync::pq {
 
@@ -62,6 +65,7 @@ struct Shipment {
   std::string tracktraceurl;
   std::string carrier;  // carrier_key, else public provider name, else provider
   bool cancelled = false;
+  std::optional<Instant> created;  // when Picqer made it; nullopt when the answer lacks a readable time
   bool operator==(const Shipment&) const = default;
 };
 

@@ -29,7 +29,9 @@ class Cassettes : public ::testing::Test {
     world_ = make_world("cassettes", true);
     ASSERT_TRUE(world_.fakes->ok());
     add_shop(*world_.fakes);
-    config_ = write_config(world_, "shop", bj::object{{"active", true}, {"send_stock", true}, {"send_shipments", true}});
+    // shipment_delay 0: the run after the shipment comes moments later on the wall clock.
+    config_ = write_config(world_, "shop",
+                           bj::object{{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"shipment_delay", 0}});
   }
   std::string path(const std::string& name) const { return world_.dir + "/" + name; }
   void expect_no_secrets(const std::string& what, const std::string& text) {

@@ -19,7 +19,9 @@ namespace pq = fakes::picqer;
 int record(const std::string& out_dir) {
   LiveWorld w = make_world("record-cassettes", false, 7);
   add_shop(*w.fakes);
-  bj::object settings{{"active", true}, {"send_stock", true}, {"send_shipments", true}};
+  // shipment_delay 0: the recording runs on the wall clock and should not wait 5 minutes for the
+  // shipment (the delay is covered by the scenario corpus on the simulated clock).
+  bj::object settings{{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"shipment_delay", 0}};
   bj::object webhooks{{"webhooks", {{"listen", "127.0.0.1:0"}, {"public_url", "http://127.0.0.1:0"}}}};
   std::string config = write_config(w, "shop", settings, webhooks);
 

@@ -48,8 +48,10 @@ class LiveOnce : public ::testing::TestWithParam<bool> {
 };
 
 TEST_P(LiveOnce, ImportsAnOrderPushesStockThenAShipment) {
-  std::string config =
-      write_config(world_, "shop", bj::object{{"active", true}, {"send_stock", true}, {"send_shipments", true}});
+  // shipment_delay 0: the second run comes moments after the shipment is made; the delay itself
+  // is covered by scenarios/shipment-delay.json and shipment-cancelled-within-delay.json.
+  std::string config = write_config(
+      world_, "shop", bj::object{{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"shipment_delay", 0}});
 
   CliResult first = lpsync({"run", "--config", config, "--once"});
   ASSERT_EQ(first.code, 0) << first.err;
