@@ -114,16 +114,7 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
   Instant at = budget_.available_at(priority, now);
   if (at > now) return R{CallOutcome::rate_limited, {}, what + ": waiting for the rate-limit budget", at, 0};
 
-  Request request;
-  request.method = std::string(method);
-  request.url = spec_.base_url + path;
-  request.headers.add("Authorization", spec_.authorization);
-  request.headers.add("User-Agent", spec_.user_agent);
-  request.headers.add("Accept", "application/json");
-  if (body) {
-    request.headers.add("Content-Type", "application/json");
-    request.body = json::serialize(*body);
-  }
+  Request request = make_request(method, path, body);
   budget_.on_sent(priority, now);
   ++requests_;
   TransportResult result = transport_.send(request);
@@ -138,6 +129,26 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
   const Response& r = result.response();
   trace_.exchange(now, name(), method, target, r.status);
   read_rate_headers(r, now);
+  return judge_response(what, r, now);
+}
+
+Request ApiSession::make_request(std::string_view method, const std::string& path,
+                                 const boost::json::value* body) const {
+  Request request;
+  request.method = std::string(method);
+  request.url = spec_.base_url + path;
+  request.headers.add("Authorization", spec_.authorization);
+  request.headers.add("User-Agent", spec_.user_agent);
+  request.headers.add("Accept", "application/json");
+  if (body) {
+    request.headers.add("Content-Type", "application/json");
+    request.body = json::serialize(*body);
+  }
+  return request;
+}
+
+ApiResult<boost::json::value> ApiSession::judge_response(const std::string& what, const Response& r, Instant now) {
+  using R = ApiResult<boost::json::value>;
   if (r.status == 429) {
     Instant until = retry_after_429(r, now);
     budget_.on_refused(until);

@@ -54,6 +54,11 @@ class ApiSession {
   static constexpr Duration kRefusedKeyPause = Duration::hours(1);
 
  private:
+  // The request with the API's headers and the JSON body, if any.
+  Request make_request(std::string_view method, const std::string& path, const boost::json::value* body) const;
+  // What an answer means: rate limited, a server error, a refused key, not found, rejected or
+  // the parsed JSON. Remembers a refused key (and forgets it on any other answer).
+  ApiResult<boost::json::value> judge_response(const std::string& what, const Response& r, Instant now);
   void read_rate_headers(const Response& r, Instant now);
   Instant retry_after_429(const Response& r, Instant now) const;
   std::string describe(std::string_view method, const std::string& path) const;

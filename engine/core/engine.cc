@@ -137,4 +137,8 @@ const Report& Engine::report() {
   return core_.report;
 }
 
+Engine::SentRequests Engine::sent_requests() const {
+  return {core_.lightspeed_budget.stats().sent, core_.picqer_budget.stats().sent};
+}
+
 }  // namespace lpsync

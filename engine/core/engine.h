@@ -4,6 +4,8 @@
 // store is gone, and a new Engine on the same store carries on.
 #pragma once
 
+#include <array>
+#include <cstdint>
 #include <optional>
 
 #include "engine/core/core.h"
@@ -37,8 +39,20 @@ class Engine {
   TransportResult receive_webhook(const Request& request);
 
   const Settings& settings() const { return pending_settings_ ? *pending_settings_ : core_.settings; }
+  // The report with its API figures and the bulk import brought up to date.
   const Report& report();
-  Core& core() { return core_; }
+  // The report as the jobs left it, nothing refreshed (for a status line written while running).
+  const Report& report_as_is() const { return core_.report; }
+  // Requests sent so far to each API, by priority (Priority indexes the arrays).
+  struct SentRequests {
+    std::array<int64_t, kPriorities> lightspeed{};
+    std::array<int64_t, kPriorities> picqer{};
+  };
+  SentRequests sent_requests() const;
+
+  // Tests only: they lower caps and limits mid-run and look into the catalogue, which no tool
+  // or other engine code may do (tools use the accessors above).
+  Core& core_for_tests() { return core_; }
 
  private:
   void apply_settings(Instant now);

@@ -69,24 +69,56 @@ std::optional<StoreOpenError> check_existing(sqlite::Db& db, int64_t& version) {
   return std::nullopt;
 }
 
-}  // namespace
-
-SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions options) {
-  if (path.empty()) return refuse(StoreProblem::cannot_create, "no path given for the state database");
+// Creates the directory the database goes in, when missing; says why it cannot.
+std::optional<StoreOpenError> make_directory_for(const std::string& path) {
   std::error_code ec;
   fs::path dir = fs::path(path).parent_path();
   if (!dir.empty() && fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    return refuse(StoreProblem::cannot_create, "cannot create the state database in " + dir.string() +
-                                                   ": it is a file, not a directory. Choose another path.");
+    return StoreOpenError{StoreProblem::cannot_create, "cannot create the state database in " + dir.string() +
+                                                           ": it is a file, not a directory. Choose another path."};
   }
   if (!dir.empty() && !fs::exists(dir, ec)) {
     fs::create_directories(dir, ec);
     if (ec) {
-      return refuse(StoreProblem::cannot_create, "cannot create the directory " + dir.string() +
-                                                     " for the state database: " + ec.message() +
-                                                     ". Create it (or choose another path) and start again.");
+      return StoreOpenError{StoreProblem::cannot_create, "cannot create the directory " + dir.string() +
+                                                             " for the state database: " + ec.message() +
+                                                             ". Create it (or choose another path) and start again."};
     }
   }
+  return std::nullopt;
+}
+
+// WAL journal, the durability asked for, foreign keys, the exclusive lock taken at once, and the
+// schema migrated from `version` to the current one.
+std::optional<StoreOpenError> set_up(sqlite::Db& db, SqliteOptions options, int64_t version) {
+  const std::string& path = db.path();
+  try {
+    std::string mode = db.text_of("PRAGMA journal_mode = WAL");
+    if (mode != "wal") {
+      return StoreOpenError{StoreProblem::io_error, "cannot switch " + path + " to WAL mode (it stays in " + mode +
+                                                        " mode): the file system may not support it. Use a local disk."};
+    }
+    db.exec(options.durability == SqliteOptions::Durability::full ? "PRAGMA synchronous = FULL"
+                                                                   : "PRAGMA synchronous = OFF");
+    db.exec("PRAGMA foreign_keys = ON");
+    // Take the exclusive lock now, not at the first write: from here on no one else gets in.
+    db.exec("BEGIN EXCLUSIVE");
+    db.exec("COMMIT");
+    sqlite::migrate(db, version);
+  } catch (const sqlite::Failure& f) {
+    return StoreOpenError{StoreProblem::io_error, "cannot set up the state database " + path + ": " + f.message};
+  } catch (const StateStoreError& e) {
+    return StoreOpenError{StoreProblem::io_error, e.what()};
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions options) {
+  if (path.empty()) return refuse(StoreProblem::cannot_create, "no path given for the state database");
+  if (auto refused = make_directory_for(path)) return SqliteOpenResult{nullptr, std::move(refused)};
+  std::error_code ec;
   bool existed = fs::exists(path, ec);
   bool was_empty = existed && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
   std::string why;
@@ -119,24 +151,7 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
   if (existed) {
     if (auto refused = check_existing(*db, version)) return SqliteOpenResult{nullptr, std::move(refused)};
   }
-  try {
-    std::string mode = db->text_of("PRAGMA journal_mode = WAL");
-    if (mode != "wal") {
-      return refuse(StoreProblem::io_error, "cannot switch " + path + " to WAL mode (it stays in " + mode +
-                                                " mode): the file system may not support it. Use a local disk.");
-    }
-    db->exec(options.durability == SqliteOptions::Durability::full ? "PRAGMA synchronous = FULL"
-                                                                    : "PRAGMA synchronous = OFF");
-    db->exec("PRAGMA foreign_keys = ON");
-    // Take the exclusive lock now, not at the first write: from here on no one else gets in.
-    db->exec("BEGIN EXCLUSIVE");
-    db->exec("COMMIT");
-    sqlite::migrate(*db, version);
-  } catch (const sqlite::Failure& f) {
-    return refuse(StoreProblem::io_error, "cannot set up the state database " + path + ": " + f.message);
-  } catch (const StateStoreError& e) {
-    return refuse(StoreProblem::io_error, e.what());
-  }
+  if (auto refused = set_up(*db, options, version)) return SqliteOpenResult{nullptr, std::move(refused)};
   std::string note;
   if (was_empty) {
     note = path + " was an empty file (0 bytes), not a database lpsync wrote (lpsync creates its own): it was "

@@ -22,6 +22,44 @@ void put_address(bj::object& o, const std::string& prefix, const Address& a) {
   o[prefix + "RegionData"] = false;
 }
 
+// The customer: who ordered and the addresses (one address for billing and shipping).
+void put_customer(bj::object& j, const Order& o) {
+  j["gender"] = false;
+  j["birthDate"] = false;
+  j["nationalId"] = "";
+  j["email"] = o.email;
+  j["firstname"] = o.firstname;
+  j["middlename"] = "";
+  j["lastname"] = o.lastname;
+  j["phone"] = o.phone;
+  j["mobile"] = "";
+  j["isCompany"] = false;
+  j["companyName"] = "";
+  j["companyCoCNumber"] = "";
+  j["companyVatNumber"] = "";
+  put_address(j, "addressBilling", o.address);
+  j["addressShippingCompany"] = false;
+  put_address(j, "addressShipping", o.address);
+}
+
+// How the order is paid and shipped.
+void put_payment_and_shipment(bj::object& j, const Order& o, const bj::storage_ptr& sp) {
+  j["paymentId"] = "external";
+  j["paymentTitle"] = o.payment_is_post ? "Pay after delivery" : "Online payment";
+  j["paymentIsPost"] = o.payment_is_post;
+  j["paymentIsInvoiceExternal"] = false;
+  j["paymentStatus"] = o.payment_status;
+  j["shipmentId"] = "core|" + std::to_string(o.shipment_method_id) + "|" + std::to_string(o.shipment_value_id);
+  j["shipmentTitle"] = o.shipment_title;
+  j["shipmentData"] = bj::object(
+      {{"method", "core"}, {"shipment_id", o.shipment_method_id}, {"shipping_value_id", o.shipment_value_id}}, sp);
+  j["shipmentIsCashOnDelivery"] = o.shipment_is_cash_on_delivery;
+  j["shipmentIsPickup"] = o.shipment_is_pickup;
+  j["shipmentStatus"] = o.shipment_status;
+  j["shippingDate"] = nullptr;
+  j["deliveryDate"] = nullptr;
+}
+
 }  // namespace
 
 bj::value Serializer::weight(int64_t grams) const {
@@ -61,36 +99,8 @@ bj::object Serializer::order(const Order& o) const {
   j["weight"] = weight;
   j["volume"] = 0;
   j["colli"] = 0;
-  j["gender"] = false;
-  j["birthDate"] = false;
-  j["nationalId"] = "";
-  j["email"] = o.email;
-  j["firstname"] = o.firstname;
-  j["middlename"] = "";
-  j["lastname"] = o.lastname;
-  j["phone"] = o.phone;
-  j["mobile"] = "";
-  j["isCompany"] = false;
-  j["companyName"] = "";
-  j["companyCoCNumber"] = "";
-  j["companyVatNumber"] = "";
-  put_address(j, "addressBilling", o.address);
-  j["addressShippingCompany"] = false;
-  put_address(j, "addressShipping", o.address);
-  j["paymentId"] = "external";
-  j["paymentTitle"] = o.payment_is_post ? "Pay after delivery" : "Online payment";
-  j["paymentIsPost"] = o.payment_is_post;
-  j["paymentIsInvoiceExternal"] = false;
-  j["paymentStatus"] = o.payment_status;
-  j["shipmentId"] = "core|" + std::to_string(o.shipment_method_id) + "|" + std::to_string(o.shipment_value_id);
-  j["shipmentTitle"] = o.shipment_title;
-  j["shipmentData"] = bj::object(
-      {{"method", "core"}, {"shipment_id", o.shipment_method_id}, {"shipping_value_id", o.shipment_value_id}}, sp_);
-  j["shipmentIsCashOnDelivery"] = o.shipment_is_cash_on_delivery;
-  j["shipmentIsPickup"] = o.shipment_is_pickup;
-  j["shipmentStatus"] = o.shipment_status;
-  j["shippingDate"] = nullptr;
-  j["deliveryDate"] = nullptr;
+  put_customer(j, o);
+  put_payment_and_shipment(j, o, sp_);
   j["isDiscounted"] = false;
   j["discountAmount"] = 0;
   j["discountPercentage"] = 0;

@@ -8,7 +8,7 @@
 namespace lpsync::testing {
 namespace {
 
-Core& core(sim::World& w) { return w.engine()->core(); }
+Core& core(sim::World& w) { return w.engine()->core_for_tests(); }
 
 bool has_problem(sim::World& w, const std::string& key, const std::string& part) {
   const auto& problems = core(w).report.problems;

@@ -64,7 +64,7 @@ TEST(UsShop, RunsEndToEndLikeAnEnglishShop) {
     EXPECT_EQ(d.status, 200) << d.event;
   }
   EXPECT_GT(delivered, 0u);
-  EXPECT_EQ(us.engine()->core().report.webhooks_refused, 0);
+  EXPECT_EQ(us.engine()->report_as_is().webhooks_refused, 0);
 }
 
 TEST(UsShop, AnEngineSetForTheWrongLanguageIsRefusedByTheFake) {

@@ -107,8 +107,8 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
   };
   options.after_run = [&](sim::World& w) {
     if (Engine* e = w.engine()) {
-      out.lightspeed_requests = e->core().lightspeed_budget.stats().sent[static_cast<int>(Priority::bulk)];
-      out.picqer_requests = e->core().picqer_budget.stats().sent[static_cast<int>(Priority::bulk)];
+      out.lightspeed_requests = e->sent_requests().lightspeed[static_cast<int>(Priority::bulk)];
+      out.picqer_requests = e->sent_requests().picqer[static_cast<int>(Priority::bulk)];
     }
     if (lean_fakes) {
       // Destroy the engine (a downtime that outlasts the run) and empty its state: what

@@ -91,20 +91,10 @@ void at(Scenario& s, Instant t, A action) {
   s.timeline.push_back({t, std::move(action)});
 }
 
-}  // namespace
-
-Scenario demo_scenario() {
-  Scenario s;
-  s.name = "demo-day";
-  s.description = "A day of a small gift shop, from activation to the next morning.";
-  s.seed = 2026;
-  s.start = *parse_iso8601("2026-11-02T07:00:00Z");
-  s.run_until = s.start + Duration::hours(24);
-  s.settings.active = false;  // as after connecting: the merchant activates
-
-  Random r(s.seed);
+// The shop's products, and the 12 of them the merchant already entered in Picqer, with their own
+// stock counts.
+void add_catalogue(Scenario& s, Random& r) {
   for (size_t i = 0; i < kProductCount; ++i) s.lightspeed.products.push_back(product(i, r));
-  // The merchant already entered 12 products in Picqer, with their own stock counts.
   for (size_t i = 0; i < 12; ++i) {
     const auto& v = s.lightspeed.products[i * 4].variants[0];
     PicqerProduct p;
@@ -114,41 +104,54 @@ Scenario demo_scenario() {
     p.stock = {{1, r.between(10, 60)}};
     s.picqer.products.push_back(p);
   }
-  auto variant = [&](size_t product_index, size_t k = 0) { return s.lightspeed.products[product_index].variants[k].id; };
-  auto any_variant = [&] {
-    size_t i = r.below(kProductCount);
-    const auto& p = s.lightspeed.products[i];
-    // Orders for the products with a SKU problem are placed on purpose below.
-    if (p.title == std::string("Tea towel") || p.title == std::string("Oven mitt") || p.title == std::string("Kite")) i = 3;
-    return s.lightspeed.products[i].variants[r.below(s.lightspeed.products[i].variants.size())].id;
-  };
+}
 
-  // Last night's orders: one from three days ago (outside the 12-hour window: never
-  // imported, as documented), one paid at 22:00 and one still unpaid.
-  s.lightspeed.orders.push_back(order(90, s.start - Duration::days(3), {{variant(5), 1}}, "paid"));
-  s.lightspeed.orders.push_back(order(101, s.start - Duration::hours(9), {{variant(0, 1), 2}, {variant(3), 1}}, "paid"));
-  s.lightspeed.orders.push_back(order(102, s.start - Duration::hours(5), {{variant(8), 1}}, "not_paid"));
+int64_t variant(const Scenario& s, size_t product_index, size_t k = 0) {
+  return s.lightspeed.products[product_index].variants[k].id;
+}
 
-  Instant activate = s.start + Duration::minutes(5);
-  at(s, activate, Activate{});
-  at(s, activate + Duration::minutes(5), ImportProducts{});
+int64_t any_variant(const Scenario& s, Random& r) {
+  size_t i = r.below(kProductCount);
+  const auto& p = s.lightspeed.products[i];
+  // Orders for the products with a SKU problem are placed on purpose below.
+  if (p.title == std::string("Tea towel") || p.title == std::string("Oven mitt") || p.title == std::string("Kite")) i = 3;
+  return s.lightspeed.products[i].variants[r.below(s.lightspeed.products[i].variants.size())].id;
+}
 
+// Last night's orders: one from three days ago (outside the 12-hour window: never imported, as
+// documented), one paid at 22:00 and one still unpaid.
+void add_last_night_orders(Scenario& s) {
+  s.lightspeed.orders.push_back(order(90, s.start - Duration::days(3), {{variant(s, 5), 1}}, "paid"));
+  s.lightspeed.orders.push_back(
+      order(101, s.start - Duration::hours(9), {{variant(s, 0, 1), 2}, {variant(s, 3), 1}}, "paid"));
+  s.lightspeed.orders.push_back(order(102, s.start - Duration::hours(5), {{variant(s, 8), 1}}, "not_paid"));
+}
+
+// An order every 25 minutes from 08:00 to 20:00, a few of them with a problem on purpose.
+// Returns the paid ones (to ship later) with when they were placed.
+std::vector<std::pair<int64_t, Instant>> add_day_orders(Scenario& s, Random& r) {
   int64_t id = 103;
-  std::vector<std::pair<int64_t, Instant>> paid;  // to ship later
+  std::vector<std::pair<int64_t, Instant>> paid;
   for (Instant t = s.start + Duration::hours(1); t < s.start + Duration::hours(13); t += Duration::minutes(25), ++id) {
     std::vector<std::pair<int64_t, int64_t>> lines;
     int64_t n = r.between(1, 3);
-    for (int64_t k = 0; k < n; ++k) lines.push_back({any_variant(), r.between(1, 2)});
+    for (int64_t k = 0; k < n; ++k) lines.push_back({any_variant(s, r), r.between(1, 2)});
     std::string payment = id % 7 == 0 ? "not_paid" : "paid";
     LightspeedOrder o = order(id, t, lines, payment);
     if (id == 106) o.payment_status = "not_paid", o.status = "processing_awaiting_payment";  // paid late, below
     if (id == 110) o.shipment_is_cash_on_delivery = true, o.payment_status = "not_paid";
-    if (id == 113) o.lines = {{variant(7), 1, std::nullopt}};   // Tea towel: the duplicated SKU
-    if (id == 121) o.lines = {{variant(39), 1, std::nullopt}};  // Kite: no SKU
-    if (id == 115) o.payment_status = "not_paid";               // cancelled by the shop, below
+    if (id == 113) o.lines = {{variant(s, 7), 1, std::nullopt}};   // Tea towel: the duplicated SKU
+    if (id == 121) o.lines = {{variant(s, 39), 1, std::nullopt}};  // Kite: no SKU
+    if (id == 115) o.payment_status = "not_paid";                  // cancelled by the shop, below
     at(s, t, CreateLightspeedOrder{o});
     if (o.payment_status == "paid" && id != 113 && id != 121) paid.push_back({id, t});
   }
+  return paid;
+}
+
+// A late payment, a cancellation, the merchant's settings change, the warehouse's shipments and a
+// supplier delivery.
+void add_day_events(Scenario& s, const std::vector<std::pair<int64_t, Instant>>& paid) {
   UpdateLightspeedOrder late;
   late.changes.id = 106;
   late.changes.payment_status = "paid";
@@ -179,6 +182,26 @@ Scenario demo_scenario() {
     const auto& p = s.picqer.products[i];
     at(s, s.start + Duration::hours(8), SetPicqerStock{p.productcode, 1, p.stock.at(1) + 24});
   }
+}
+
+}  // namespace
+
+Scenario demo_scenario() {
+  Scenario s;
+  s.name = "demo-day";
+  s.description = "A day of a small gift shop, from activation to the next morning.";
+  s.seed = 2026;
+  s.start = *parse_iso8601("2026-11-02T07:00:00Z");
+  s.run_until = s.start + Duration::hours(24);
+  s.settings.active = false;  // as after connecting: the merchant activates
+
+  Random r(s.seed);
+  add_catalogue(s, r);
+  add_last_night_orders(s);
+  Instant activate = s.start + Duration::minutes(5);
+  at(s, activate, Activate{});
+  at(s, activate + Duration::minutes(5), ImportProducts{});
+  add_day_events(s, add_day_orders(s, r));
   return s;
 }
 

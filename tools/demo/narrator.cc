@@ -61,6 +61,32 @@ void Narrator::flush_stock() {
   stock_batch_.clear();
 }
 
+void Narrator::tell_settings(const boost::json::object& l, const std::string& when) {
+  std::map<std::string, bool> now = {{"active", flag(l, "active")},
+                                     {"send stock", flag(l, "send_stock")},
+                                     {"send shipments", flag(l, "send_shipments")}};
+  std::string changes;
+  for (const auto& [k, v] : now) {
+    if (last_settings_.count(k) && last_settings_[k] != v) changes += (changes.empty() ? "" : ", ") + k + (v ? " on" : " off");
+  }
+  if (!last_settings_.count("active") && now["active"]) changes = "connection activated";
+  last_settings_ = now;
+  if (!changes.empty()) say(when, "Settings: " + changes);
+}
+
+void Narrator::tell_stock(const boost::json::object& l, const std::string& what, const std::string& when) {
+  if (what == "stock_pushed") {
+    if (when.substr(0, 16) != stock_when_.substr(0, 16)) flush_stock();
+    if (stock_batch_.empty()) stock_when_ = when;
+    stock_batch_.push_back(sku(number(l, "variant")) + " " + text(l, "stockLevel"));
+    ++stock_updates_;
+  } else if (reconciliations_++ == 0) {
+    flush_stock();
+    say(when, "First full stock check done: all " + text(l, "linked") +
+                  " linked products compared with Picqer (then every hour)");
+  }
+}
+
 void Narrator::line(const boost::json::object& l) {
   std::string what = text(l, "decision");
   if (what.empty()) return;  // HTTP exchanges are not told
@@ -69,16 +95,7 @@ void Narrator::line(const boost::json::object& l) {
   if (what != "stock_pushed" && when.substr(0, 16) != stock_when_.substr(0, 16)) flush_stock();
   std::string order = text(l, "order");
   if (what == "settings_changed") {
-    std::map<std::string, bool> now = {{"active", flag(l, "active")},
-                                       {"send stock", flag(l, "send_stock")},
-                                       {"send shipments", flag(l, "send_shipments")}};
-    std::string changes;
-    for (const auto& [k, v] : now) {
-      if (last_settings_.count(k) && last_settings_[k] != v) changes += (changes.empty() ? "" : ", ") + k + (v ? " on" : " off");
-    }
-    if (!last_settings_.count("active") && now["active"]) changes = "connection activated";
-    last_settings_ = now;
-    if (!changes.empty()) say(when, "Settings: " + changes);
+    tell_settings(l, when);
   } else if (what == "engine_started") {
     last_settings_ = {{"active", flag(l, "active")}, {"send stock", false}, {"send shipments", false}};
   } else if (what == "catalogue_scanned") {
@@ -103,17 +120,8 @@ void Narrator::line(const boost::json::object& l) {
     say(when, "Product " + code + " created in Picqer for an order, with its images and stock");
   } else if (what == "product_linked" && !bulk_running_) {
     say(when, "Product " + text(l, "productcode") + " linked to the one already in Picqer (its stock left alone)");
-  } else if (what == "stock_pushed") {
-    if (when.substr(0, 16) != stock_when_.substr(0, 16)) flush_stock();
-    if (stock_batch_.empty()) stock_when_ = when;
-    stock_batch_.push_back(sku(number(l, "variant")) + " " + text(l, "stockLevel"));
-    ++stock_updates_;
-  } else if (what == "stock_reconciled") {
-    if (reconciliations_++ == 0) {
-      flush_stock();
-      say(when, "First full stock check done: all " + text(l, "linked") +
-                    " linked products compared with Picqer (then every hour)");
-    }
+  } else if (what == "stock_pushed" || what == "stock_reconciled") {
+    tell_stock(l, what, when);
   } else if (what == "shipment_pushed" || what == "shipment_confirmed") {
     say(when, "Order " + order + " marked shipped in the shop with track & trace " + text(l, "trackingcode") +
                   "; the customer is e-mailed");

@@ -32,6 +32,10 @@ class Narrator {
   void say(const std::string& when, const std::string& text);
   std::string sku(int64_t variant) const;
   void flush_stock();
+  // "settings_changed": says what was switched on or off.
+  void tell_settings(const boost::json::object& l, const std::string& when);
+  // "stock_pushed" (batched per minute) and "stock_reconciled" (told once).
+  void tell_stock(const boost::json::object& l, const std::string& what, const std::string& when);
 
   std::ostream& out_;
   DemoCatalogue catalogue_;

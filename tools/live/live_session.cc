@@ -166,7 +166,7 @@ void Session::after_callback() {
 
 void Session::save_status() {
   if (!sqlite_) return;
-  write_status_file(config_.state_path, *store_, engine_ ? &engine_->core().report : nullptr, wall_.now());
+  write_status_file(config_.state_path, *store_, engine_ ? &engine_->report_as_is() : nullptr, wall_.now());
 }
 
 void Session::save_periodically() {

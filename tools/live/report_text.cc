@@ -155,8 +155,10 @@ bj::object status_document(const StateStore& store) {
   return doc;
 }
 
-std::string status_text(const bj::object& s) {
-  std::ostringstream out;
+namespace {
+
+// The orders, products, held orders and shipments lines.
+void write_sync_lines(std::ostream& out, const bj::object& s) {
   out << "Orders imported into Picqer: " << int_of(s, "orders_imported") << "\n";
   if (auto r = s.if_contains("orders_recent"); r && !r->as_array().empty()) {
     out << "  latest:";
@@ -176,6 +178,10 @@ std::string status_text(const bj::object& s) {
   out << "Shipments marked shipped in the shop: " << int_of(s, "shipments_pushed");
   if (int64_t r = int_of(s, "shipments_reported_only")) out << " (" << r << " later shipments only reported)";
   out << "\n";
+}
+
+// The bulk import, the writes in flight, the installation and the webhooks lines.
+void write_setup_lines(std::ostream& out, const bj::object& s) {
   const auto& b = s.at("bulk_import").as_object();
   out << "Bulk import: ";
   if (b.at("running").as_bool() || b.at("finished").as_bool()) {
@@ -197,6 +203,10 @@ std::string status_text(const bj::object& s) {
   }
   out << "Picqer webhooks: " << (s.at("picqer_webhooks_registered").as_bool() ? "registered" : "not registered")
       << "\n";
+}
+
+// This run's figures (while one runs) and the budgets the last run saw.
+void write_run_lines(std::ostream& out, const bj::object& s) {
   if (auto t = s.if_contains("this_run"); t && t->is_object()) {
     const auto& o = t->as_object();
     out << "This run so far: " << int_of(o, "orders_imported") << " orders imported, " << int_of(o, "stock_pushes")
@@ -215,6 +225,15 @@ std::string status_text(const bj::object& s) {
   } else {
     out << "Budgets seen: no run recorded yet\n";
   }
+}
+
+}  // namespace
+
+std::string status_text(const bj::object& s) {
+  std::ostringstream out;
+  write_sync_lines(out, s);
+  write_setup_lines(out, s);
+  write_run_lines(out, s);
   return out.str();
 }
 

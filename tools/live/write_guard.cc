@@ -94,57 +94,7 @@ TransportResult WriteGuard::send(const Request& request) {
 Response WriteGuard::answer_write(const std::string& api, const std::string& path, const Request& request) {
   auto parts = segments(path);
   bj::object body = body_object(request);
-  if (api == "picqer") {
-    if (parts == std::vector<std::string>{"products"}) {
-      int64_t id = next_id_++;
-      products_[id].productcode = body.contains("productcode") ? std::string(body["productcode"].as_string()) : "";
-      body["idproduct"] = id;
-      body["active"] = true;
-      return json_answer(201, body);
-    }
-    if (parts.size() == 3 && parts[0] == "products" && parts[2] == "images") {
-      if (auto id = number(parts[1])) ++products_[*id].images;
-      return json_answer(201, bj::object{});
-    }
-    if (parts.size() == 4 && parts[0] == "products" && parts[2] == "stock") {
-      auto id = number(parts[1]), wh = number(parts[3]);
-      if (id && wh && body.contains("amount") && body["amount"].is_int64()) {
-        products_[*id].stock[*wh] = body["amount"].as_int64();
-      }
-      return json_answer(200, bj::object{});
-    }
-    if (parts == std::vector<std::string>{"orders"}) {
-      int64_t id = next_id_++;
-      if (auto lines = body.if_contains("products"); lines && lines->is_array()) {
-        for (const auto& l : lines->as_array()) {
-          if (!l.is_object()) continue;
-          const auto* idproduct = l.as_object().if_contains("idproduct");
-          const auto* amount = l.as_object().if_contains("amount");
-          if (idproduct && amount && idproduct->is_int64() && amount->is_int64()) {
-            order_lines_[id].emplace_back(idproduct->as_int64(), amount->as_int64());
-          }
-        }
-      }
-      body["idorder"] = id;
-      body["orderid"] = "planned-" + std::to_string(id - kFirstPlannedId + 1);
-      body["status"] = "concept";
-      return json_answer(201, body);
-    }
-    if (parts.size() == 3 && parts[0] == "orders" && parts[2] == "process") {
-      if (auto id = number(parts[1])) {
-        for (const auto& [idproduct, amount] : order_lines_[*id]) reserved_[idproduct] += amount;
-        order_lines_.erase(*id);
-      }
-      return json_answer(200, bj::object{{"idorder", number(parts[1]).value_or(0)}, {"status", "processing"}});
-    }
-    if (parts == std::vector<std::string>{"hooks"}) {
-      body["idhook"] = next_id_++;
-      body["active"] = true;
-      return json_answer(201, body);
-    }
-    if (request.method == "DELETE") return Response{204, {}, ""};
-    return json_answer(200, body);
-  }
+  if (api == "picqer") return answer_picqer_write(parts, std::move(body), request);
   if (api == "lightspeed" && parts == std::vector<std::string>{"webhooks.json"}) {
     bj::object hook = body.contains("webhook") && body["webhook"].is_object() ? body["webhook"].as_object()
                                                                               : bj::object{};
@@ -152,6 +102,61 @@ Response WriteGuard::answer_write(const std::string& api, const std::string& pat
     return json_answer(201, bj::object{{"webhook", hook}});
   }
   return json_answer(200, body);
+}
+
+Response WriteGuard::answer_picqer_write(const std::vector<std::string>& parts, bj::object body,
+                                         const Request& request) {
+  if (parts == std::vector<std::string>{"products"}) {
+    int64_t id = next_id_++;
+    products_[id].productcode = body.contains("productcode") ? std::string(body["productcode"].as_string()) : "";
+    body["idproduct"] = id;
+    body["active"] = true;
+    return json_answer(201, body);
+  }
+  if (parts.size() == 3 && parts[0] == "products" && parts[2] == "images") {
+    if (auto id = number(parts[1])) ++products_[*id].images;
+    return json_answer(201, bj::object{});
+  }
+  if (parts.size() == 4 && parts[0] == "products" && parts[2] == "stock") {
+    auto id = number(parts[1]), wh = number(parts[3]);
+    if (id && wh && body.contains("amount") && body["amount"].is_int64()) {
+      products_[*id].stock[*wh] = body["amount"].as_int64();
+    }
+    return json_answer(200, bj::object{});
+  }
+  if (parts == std::vector<std::string>{"orders"}) return plan_picqer_order(std::move(body));
+  if (parts.size() == 3 && parts[0] == "orders" && parts[2] == "process") {
+    if (auto id = number(parts[1])) {
+      for (const auto& [idproduct, amount] : order_lines_[*id]) reserved_[idproduct] += amount;
+      order_lines_.erase(*id);
+    }
+    return json_answer(200, bj::object{{"idorder", number(parts[1]).value_or(0)}, {"status", "processing"}});
+  }
+  if (parts == std::vector<std::string>{"hooks"}) {
+    body["idhook"] = next_id_++;
+    body["active"] = true;
+    return json_answer(201, body);
+  }
+  if (request.method == "DELETE") return Response{204, {}, ""};
+  return json_answer(200, body);
+}
+
+Response WriteGuard::plan_picqer_order(bj::object body) {
+  int64_t id = next_id_++;
+  if (auto lines = body.if_contains("products"); lines && lines->is_array()) {
+    for (const auto& l : lines->as_array()) {
+      if (!l.is_object()) continue;
+      const auto* idproduct = l.as_object().if_contains("idproduct");
+      const auto* amount = l.as_object().if_contains("amount");
+      if (idproduct && amount && idproduct->is_int64() && amount->is_int64()) {
+        order_lines_[id].emplace_back(idproduct->as_int64(), amount->as_int64());
+      }
+    }
+  }
+  body["idorder"] = id;
+  body["orderid"] = "planned-" + std::to_string(id - kFirstPlannedId + 1);
+  body["status"] = "concept";
+  return json_answer(201, body);
 }
 
 Response WriteGuard::answer_planned_read(const std::string& path, const std::string& query) {

@@ -48,6 +48,11 @@ class WriteGuard final : public Transport {
     int64_t images = 0;
   };
   Response answer_write(const std::string& api, const std::string& path, const Request& request);
+  // The Picqer writes: answered as Picqer would, remembering what later reads must show.
+  Response answer_picqer_write(const std::vector<std::string>& parts, boost::json::object body,
+                               const Request& request);
+  // POST /orders: a concept order with a planned id; its lines are reserved once processed.
+  Response plan_picqer_order(boost::json::object body);
   Response answer_planned_read(const std::string& path, const std::string& query);
   TransportResult warehouse_stock(const Request& request, int64_t idwarehouse);
   TransportResult product_stock(const Request& request, int64_t idproduct);

@@ -20,8 +20,6 @@ std::optional<Instant> imported_at(const Outcome& o, const std::string& number) 
   return std::nullopt;
 }
 
-int64_t order_id(const std::string& number) { return std::stoll(number.substr(3)); }
-
 }  // namespace
 
 Violations check_window(const Model& m, const Outcome& o) {
@@ -45,8 +43,21 @@ Violations check_nothing_lost(const Model& m, const Outcome& o) {
   return v;
 }
 
-Violations check_unique_skus(const Model& m, const Outcome& o) {
-  Violations v;
+namespace {
+
+// A successful read of Lightspeed variants: the list (/variants.json) or one (/variants/11.json);
+// not a count.
+bool is_variant_read(const boost::json::object& line) {
+  std::string target(line.at("target").as_string());
+  bool variants = target.find("/variants.json") != std::string::npos ||
+                  (target.find("/variants/") != std::string::npos && target.find("/variants/count") == std::string::npos);
+  return line.at("http").as_string() == "lightspeed" && line.at("method").as_string() == "GET" && variants &&
+         line.contains("status") && line.at("status").as_int64() == 200;
+}
+
+// Every product created and every order line imported came after a fresh read of the variants in
+// which its SKU had exactly one holder.
+void check_fresh_unique_reads(const Model& m, const Outcome& o, Violations& v) {
   constexpr Duration kFreshness = Duration::minutes(1);
   std::map<std::string, std::vector<std::string>> codes_of_order;
   for (const auto& po : o.picqer_orders) codes_of_order[po.reference] = po.productcodes;
@@ -62,15 +73,8 @@ Violations check_unique_skus(const Model& m, const Outcome& o) {
   for (const auto& text : o.run.trace) {
     auto line = boost::json::parse(text).as_object();
     Instant at = *parse_iso8601(line.at("t").as_string());
-    if (auto api = line.find("http"); api != line.end()) {
-      std::string target(line.at("target").as_string());
-      // A read of variants: the list (/variants.json) or one (/variants/11.json); not a count.
-      bool variants = target.find("/variants.json") != std::string::npos ||
-                      (target.find("/variants/") != std::string::npos && target.find("/variants/count") == std::string::npos);
-      if (api->value().as_string() == "lightspeed" && line.at("method").as_string() == "GET" && variants &&
-          line.contains("status") && line.at("status").as_int64() == 200) {
-        last_read = at;
-      }
+    if (line.contains("http")) {
+      if (is_variant_read(line)) last_read = at;
       continue;
     }
     auto d = line.find("decision");
@@ -83,9 +87,12 @@ Violations check_unique_skus(const Model& m, const Outcome& o) {
       for (const auto& code : codes_of_order[number]) judge("order " + number + " imported with " + code, code, at);
     }
   }
-  // The held list of the last poll, decided again by the model.
+}
+
+// The held list of the last poll, decided again by the model.
+void check_held_list(const Model& m, const Outcome& o, Violations& v) {
   Settings st = o.engine_settings;
-  if (!o.engine_up || !st.active || (!st.import_orders && !st.pushes_stock())) return v;
+  if (!o.engine_up || !st.active || (!st.import_orders && !st.pushes_stock())) return;
   Instant t = o.last_poll;
   std::set<std::string> expected, actual;
   for (int64_t id : m.order_ids()) {
@@ -110,6 +117,14 @@ Violations check_unique_skus(const Model& m, const Outcome& o) {
     for (const auto& x : actual) a += " [" + x + "]";
     v.push_back("the last poll (" + format_iso8601(t) + ") held" + a + " but the rules hold" + e);
   }
+}
+
+}  // namespace
+
+Violations check_unique_skus(const Model& m, const Outcome& o) {
+  Violations v;
+  check_fresh_unique_reads(m, o, v);
+  check_held_list(m, o, v);
   return v;
 }
 

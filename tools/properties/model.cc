@@ -81,25 +81,26 @@ Model::Model(const scenario::Scenario& s, std::vector<PicqerProductFact> picqer)
         e.action);
   }
   snapshots_.push_back(cur);
-  // Downtime as snapshots of their own.
-  for (const auto& [from, until] : downs) {
-    std::vector<Snapshot> split;
-    for (size_t i = 0; i < snapshots_.size(); ++i) {
-      Snapshot a = snapshots_[i];
-      Instant next = i + 1 < snapshots_.size() ? snapshots_[i + 1].from : end_ + Duration::days(1);
-      // Cut [a.from, next) at `from` and `until`.
-      std::vector<Instant> cuts = {a.from};
-      if (from > a.from && from < next) cuts.push_back(from);
-      if (until > a.from && until < next) cuts.push_back(until);
-      for (Instant c : cuts) {
-        Snapshot piece = a;
-        piece.from = c;
-        if (c >= from && c < until) piece.up = false;
-        split.push_back(piece);
-      }
+  for (const auto& [from, until] : downs) add_downtime(from, until);
+}
+
+void Model::add_downtime(Instant from, Instant until) {
+  std::vector<Snapshot> split;
+  for (size_t i = 0; i < snapshots_.size(); ++i) {
+    Snapshot a = snapshots_[i];
+    Instant next = i + 1 < snapshots_.size() ? snapshots_[i + 1].from : end_ + Duration::days(1);
+    // Cut [a.from, next) at `from` and `until`.
+    std::vector<Instant> cuts = {a.from};
+    if (from > a.from && from < next) cuts.push_back(from);
+    if (until > a.from && until < next) cuts.push_back(until);
+    for (Instant c : cuts) {
+      Snapshot piece = a;
+      piece.from = c;
+      if (c >= from && c < until) piece.up = false;
+      split.push_back(piece);
     }
-    snapshots_ = std::move(split);
   }
+  snapshots_ = std::move(split);
 }
 
 const Model::Snapshot& Model::at(Instant t) const {

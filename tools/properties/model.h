@@ -64,6 +64,8 @@ class Model {
     bool up = true;
   };
   const Snapshot& at(Instant t) const;
+  // Splits the snapshots at a downtime [from, until) so that the pieces inside it are down.
+  void add_downtime(Instant from, Instant until);
   bool importable(int64_t id, Instant t) const;
   bool faults_quiet(Instant t) const;
   std::vector<Instant> change_points() const;

@@ -56,26 +56,28 @@ Action action(const Initial& known, size_t k, Instant start) {
   return Crash{};
 }
 
-Expectations expectations(const Initial& known, Instant start) {
-  auto some = [](const auto& all) {
-    using T = typename std::decay_t<decltype(all)>::value_type;
-    std::vector<T> out;
-    for (const T& x : all) {
-      if (*rc::gen::arbitrary<bool>()) out.push_back(x);
-    }
-    return out;
-  };
-  auto counts = []() -> RequestCount {
-    if (*rc::gen::arbitrary<bool>()) return *inRange<int64_t>(0, 1000);
-    std::map<std::string, int64_t> per_pattern;
-    for (std::string p : {"PUT /variants/*", "POST /orders", "*"}) {
-      if (*rc::gen::arbitrary<bool>()) per_pattern[p] = *inRange<int64_t>(0, 50);
-    }
-    return per_pattern;
-  };
-  Expectations e;
-  std::vector<std::string> numbers;
-  for (int64_t id : known.orders) numbers.push_back("ORD" + std::to_string(id));
+// Each element of `all` or not, by a coin per element.
+template <typename T>
+std::vector<T> some(const std::vector<T>& all) {
+  std::vector<T> out;
+  for (const T& x : all) {
+    if (*rc::gen::arbitrary<bool>()) out.push_back(x);
+  }
+  return out;
+}
+
+// A request count: a total, or per pattern.
+RequestCount counts() {
+  if (*rc::gen::arbitrary<bool>()) return *inRange<int64_t>(0, 1000);
+  std::map<std::string, int64_t> per_pattern;
+  for (std::string p : {"PUT /variants/*", "POST /orders", "*"}) {
+    if (*rc::gen::arbitrary<bool>()) per_pattern[p] = *inRange<int64_t>(0, 50);
+  }
+  return per_pattern;
+}
+
+// What Picqer should hold: orders (of the known ones) and products, listed or counted.
+void expect_in_picqer(Expectations& e, const Initial& known, const std::vector<std::string>& numbers) {
   if (*rc::gen::arbitrary<bool>()) {
     e.picqer_orders.emplace();
     for (const std::string& n : some(numbers)) {
@@ -92,6 +94,29 @@ Expectations expectations(const Initial& known, Instant start) {
     }
   }
   e.picqer_products_count = maybe(*inRange<int64_t>(0, 100));
+}
+
+// What the report should list: held orders, orders that need a person, skipped variants.
+void expect_in_report(Expectations& e, const Initial& known, const std::vector<std::string>& numbers) {
+  if (*rc::gen::arbitrary<bool>()) {
+    e.held.emplace();
+    for (const std::string& n : some(numbers)) e.held->push_back({n, pick(kHeldReasons)});
+  }
+  if (*rc::gen::arbitrary<bool>()) {
+    e.needs_person.emplace();
+    for (const std::string& n : some(numbers)) e.needs_person->push_back({n, pick(kNeedsPersonReasons)});
+  }
+  if (*rc::gen::arbitrary<bool>()) {
+    e.skipped_variants.emplace();
+    for (int64_t id : some(known.variants)) e.skipped_variants->push_back({id, pick(kSkippedReasons)});
+  }
+}
+
+Expectations expectations(const Initial& known, Instant start) {
+  Expectations e;
+  std::vector<std::string> numbers;
+  for (int64_t id : known.orders) numbers.push_back("ORD" + std::to_string(id));
+  expect_in_picqer(e, known, numbers);
   if (*rc::gen::arbitrary<bool>()) {
     e.lightspeed_variants.emplace();
     for (int64_t id : some(known.variants)) e.lightspeed_variants->push_back(variant_patch(id));
@@ -106,18 +131,7 @@ Expectations expectations(const Initial& known, Instant start) {
   e.lightspeed_writes_max = maybe(counts());
   e.picqer_requests_max = maybe(counts());
   e.lightspeed_requests_max = maybe(counts());
-  if (*rc::gen::arbitrary<bool>()) {
-    e.held.emplace();
-    for (const std::string& n : some(numbers)) e.held->push_back({n, pick(kHeldReasons)});
-  }
-  if (*rc::gen::arbitrary<bool>()) {
-    e.needs_person.emplace();
-    for (const std::string& n : some(numbers)) e.needs_person->push_back({n, pick(kNeedsPersonReasons)});
-  }
-  if (*rc::gen::arbitrary<bool>()) {
-    e.skipped_variants.emplace();
-    for (int64_t id : some(known.variants)) e.skipped_variants->push_back({id, pick(kSkippedReasons)});
-  }
+  expect_in_report(e, known, numbers);
   return e;
 }
 

@@ -183,8 +183,10 @@ void add_initial_state(const Scenario& s, lsf::LightspeedFake& lightspeed, pqf::
   }
 }
 
-void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors) {
-  std::string what = std::string(action_name(e.action)) + " at " + format_iso8601(e.at);
+namespace {
+
+// What happens in the shop: orders placed and changed, variants changed, products added.
+void apply_shop_event(const Event& e, const std::string& what, sim::World& w, std::vector<std::string>& errors) {
   std::visit(
       [&](const auto& a) {
         using A = std::decay_t<decltype(a)>;
@@ -197,7 +199,17 @@ void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors
                      [&] { w.lightspeed().update_variant(a.changes.id, fake_variant_patch(a.changes)); });
         } else if constexpr (std::is_same_v<A, CreateLightspeedProduct>) {
           refused_as(errors, what, [&] { w.lightspeed().add_product(fake_product(a.product)); });
-        } else if constexpr (std::is_same_v<A, SetPicqerStock>) {
+        }
+      },
+      e.action);
+}
+
+// What happens in Picqer: stock set, products added, orders picked, shipped and cancelled.
+void apply_warehouse_event(const Event& e, const std::string& what, sim::World& w, std::vector<std::string>& errors) {
+  std::visit(
+      [&](const auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, SetPicqerStock>) {
           // Picqer refuses stock below what picklists reserve, which depends on the orders
           // the engine imported: a refusal is part of the run, not a mistake of the file.
           auto set = w.picqer().set_stock(a.productcode, a.idwarehouse, a.amount);
@@ -224,7 +236,18 @@ void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors
           if (!picked.ok()) {
             w.trace().decision(e.at, "pick_skipped", {{"reference", a.reference}, {"why", picked.error().message}});
           }
-        } else if constexpr (std::is_same_v<A, ImportOrder>) {
+        }
+      },
+      e.action);
+}
+
+// What the merchant and the world do: settings, activation, import, crashes, downtime,
+// faults; and an order imported by hand, which is not built yet.
+void apply_world_event(const Event& e, const std::string& what, sim::World& w, std::vector<std::string>& errors) {
+  std::visit(
+      [&](const auto& a) {
+        using A = std::decay_t<decltype(a)>;
+        if constexpr (std::is_same_v<A, ImportOrder>) {
           // Not faked: the scenario fails until the engine has the entry (sync-rules section 2).
           errors.push_back(what + ": importing one order by hand (order " + a.number +
                            ") is not built yet (issue 17): the engine has no entry to import one order by "
@@ -255,6 +278,16 @@ void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors
         }
       },
       e.action);
+}
+
+}  // namespace
+
+void apply_event(const Event& e, sim::World& w, std::vector<std::string>& errors) {
+  std::string what = std::string(action_name(e.action)) + " at " + format_iso8601(e.at);
+  // Each event is of exactly one of the three kinds; the other two ignore it.
+  apply_shop_event(e, what, w, errors);
+  apply_warehouse_event(e, what, w, errors);
+  apply_world_event(e, what, w, errors);
 }
 
 }  // namespace lpsync::scenario
