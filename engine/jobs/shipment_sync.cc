@@ -13,14 +13,7 @@ constexpr Priority kP = Priority::shipments;
 // the order is checked then (not at once and again later), once however often the hook comes.
 Instant ShipmentSync::order_shipped(int64_t idorder, Instant now) {
   Instant at = now + std::max(kWebhookDelay, basics_.settings.shipment_delay);
-  if (waiting_.size() >= basics_.limits.queued && !waiting_.count(idorder)) {
-    basics_.report.problem("queue_cap:shipments",
-                         "more than " + std::to_string(basics_.limits.queued) +
-                             " Picqer orders wait for their shipment check; lpsync dropped the webhooks past "
-                             "them (queue cap): the poll of completed orders (every poll_interval) pushes those "
-                             "shipments later");
-    return at;
-  }
+  if (!room_to_wait(idorder)) return at;
   auto [it, fresh] = waiting_.emplace(idorder, at);
   if (!fresh) it->second = std::min(it->second, at);
   return it->second;
@@ -162,14 +155,19 @@ ShipmentFacts ShipmentSync::facts_of(const OrderLink& link, const pq::Shipment& 
 }
 
 void ShipmentSync::wait_until(const OrderLink& link, Instant at) {
-  if (waiting_.size() >= basics_.limits.queued && !waiting_.count(link.idorder)) {
-    basics_.report.problem("queue_cap:shipments",
-                           "more than " + std::to_string(basics_.limits.queued) +
-                               " Picqer orders wait for their shipment delay; lpsync dropped the ones past them "
-                               "(queue cap): the poll of completed orders (every poll_interval) pushes those later");
-    return;
-  }
-  waiting_[link.idorder] = at;
+  if (room_to_wait(link.idorder)) waiting_[link.idorder] = at;
+}
+
+// Whether `idorder` may wait for its shipment check (webhook or delay); past the cap the
+// report says so once and the poll of completed orders covers the orders dropped.
+bool ShipmentSync::room_to_wait(int64_t idorder) {
+  if (waiting_.size() < basics_.limits.queued || waiting_.count(idorder)) return true;
+  basics_.report.problem("queue_cap:shipments",
+                         "more than " + std::to_string(basics_.limits.queued) +
+                             " Picqer orders wait for their shipment check; lpsync dropped the ones past them "
+                             "(queue cap): the poll of completed orders (every poll_interval) pushes those "
+                             "shipments later");
+  return false;
 }
 
 // The shop's order as it is now (is it a pickup order, is it marked ready already). Lightspeed

@@ -48,6 +48,7 @@ class ShipmentSync final : public Job {
   Step check_order(const OrderLink& link);
   ShipmentFacts facts_of(const OrderLink& link, const pq::Shipment& shipment);
   void wait_until(const OrderLink& link, Instant at);
+  bool room_to_wait(int64_t idorder);
   StepWith<ls::Order> shop_order(const OrderLink& link);
   Step push(const OrderLink& link, const pq::Shipment& shipment, ShipmentFacts facts);
   std::optional<OrderLink> link_of_picqer_order(int64_t idorder) const;
