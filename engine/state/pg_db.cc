@@ -89,6 +89,8 @@ Result<std::unique_ptr<Db>, ConnectProblem> Db::connect(const std::string& url) 
     return R::failure(ConnectProblem::refused, "cannot connect to PostgreSQL: " + why +
                                                    ". Check that the server runs and the URL's host, port, user and database.");
   }
+  // Notices ("already exists, skipping") are for interactive sessions, not lpsync's output.
+  PQsetNoticeProcessor(conn, [](void*, const char*) {}, nullptr);
   return R(std::unique_ptr<Db>(new Db(conn)));
 }
 
@@ -108,6 +110,13 @@ Rows Db::exec(std::string_view what, const std::string& sql, const std::vector<P
     raise(conn_, res, what);
   }
   return Rows(res);
+}
+
+void Db::exec_script(std::string_view what, const std::string& sql) {
+  PGresult* res = PQexec(conn_, sql.c_str());
+  Rows owned(res);
+  ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) raise(conn_, res, what);
 }
 
 void Db::begin(std::string_view what) {
@@ -131,6 +140,7 @@ void Db::commit(std::string_view what) {
 }
 
 void Db::rollback() noexcept {
+  ++rollbacks_;
   if (depth_ == 0) {  // commit's own failure: the server already ended the transaction
     PQclear(PQexec(conn_, "ROLLBACK"));
     return;

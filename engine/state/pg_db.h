@@ -44,6 +44,7 @@ class Rows {
 // A query parameter: text, a number, or NULL.
 struct Param {
   Param(std::string_view v) : value(std::string(v)) {}
+  Param(const std::string& v) : value(v) {}
   Param(const char* v) : value(std::string(v)) {}
   Param(int64_t v) : value(std::to_string(v)) {}
   Param(int v) : value(std::to_string(v)) {}
@@ -65,6 +66,8 @@ class Db {
   // Runs one statement with $1.. parameters; throws StateStoreError (or std::logic_error for a
   // violated constraint) naming `what`.
   Rows exec(std::string_view what, const std::string& sql, const std::vector<Param>& params = {});
+  // Runs several statements without parameters (schema steps).
+  void exec_script(std::string_view what, const std::string& sql);
 
   // Runs `body` in a transaction (a savepoint when one is open): committed when it returns,
   // rolled back when it throws.
@@ -80,6 +83,8 @@ class Db {
     commit(what);
   }
   bool in_transaction() const { return depth_ > 0; }
+  // How many transactions (or savepoints) were rolled back on this connection so far.
+  uint64_t rollbacks() const { return rollbacks_; }
   // The server process of this connection (for pg_terminate_backend in tests).
   int backend_pid() const;
 
@@ -91,6 +96,7 @@ class Db {
 
   pg_conn* conn_;
   int depth_ = 0;
+  uint64_t rollbacks_ = 0;
 };
 
 }  // namespace lpsync::pg

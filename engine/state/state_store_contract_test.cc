@@ -2,6 +2,7 @@
 // back, links are unique both ways, a refused write stores nothing, lists keep their order.
 #include <gtest/gtest.h>
 
+#include "engine/state/pg_store_factory.h"
 #include "engine/state/store_factories.h"
 
 namespace lpsync {
@@ -24,7 +25,7 @@ struct StoreNames {
   }
 };
 
-using Stores = ::testing::Types<testing::MemoryStores, testing::SqliteStores>;
+using Stores = ::testing::Types<testing::MemoryStores, testing::SqliteStores, testing::PgStores>;
 TYPED_TEST_SUITE(StateStoreContract, Stores, StoreNames);
 
 TYPED_TEST(StateStoreContract, OrderLinksAreOnePerLightspeedOrderAndPerPicqerOrder) {

@@ -1,0 +1,149 @@
+#include "engine/state/pg_schema.h"
+
+#include <string>
+
+namespace lpsync::pg {
+namespace {
+
+// Version 1: connections, their leases, and everything the StateStore interface holds, per
+// connection. Times are Unix milliseconds as in SQLite (the engine's simulated clock, not the
+// database's); lease times are the database's own clock. The UNIQUE constraints are the
+// engine's "at most once" rules, per connection.
+constexpr std::string_view kVersion1 = R"sql(
+  CREATE TABLE connections (
+    id     bigserial PRIMARY KEY,
+    name   text NOT NULL UNIQUE,
+    config text NOT NULL                       -- the connection's config file, secrets as env: references
+  );
+  -- Who may write a connection's state: one worker at a time. `token` grows at every claim and
+  -- goes with every write (the fence).
+  CREATE TABLE leases (
+    connection_id bigint PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+    worker        text        NOT NULL,
+    token         bigint      NOT NULL,
+    expires_at    timestamptz NOT NULL
+  );
+
+  CREATE TABLE order_links (
+    connection_id  bigint  NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    ls_order_id    bigint  NOT NULL,
+    number         text    NOT NULL,
+    idorder        bigint  NOT NULL,
+    processed      boolean NOT NULL,
+    imported_at_ms bigint  NOT NULL,
+    PRIMARY KEY (connection_id, ls_order_id),   -- one Picqer order per Lightspeed order
+    UNIQUE (connection_id, idorder)             -- one Lightspeed order per Picqer order
+  );
+  CREATE TABLE product_links (
+    connection_id     bigint  NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    variant_id        bigint  NOT NULL,
+    productcode       text    NOT NULL,
+    idproduct         bigint  NOT NULL,
+    created_by_engine boolean NOT NULL,
+    setup_done        boolean NOT NULL,
+    PRIMARY KEY (connection_id, variant_id),    -- one product per variant
+    UNIQUE (connection_id, productcode)         -- one variant per productcode
+  );
+  CREATE INDEX product_links_by_idproduct ON product_links (connection_id, idproduct);
+  CREATE TABLE intents (
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    kind          text   NOT NULL CHECK (kind IN ('create_order', 'create_product', 'push_shipment')),
+    key           text   NOT NULL,
+    started_at_ms bigint NOT NULL,
+    PRIMARY KEY (connection_id, kind, key)
+  );
+  CREATE TABLE held_orders (
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    position      int    NOT NULL,              -- the order of the report
+    ls_order_id   bigint NOT NULL,
+    number        text   NOT NULL,
+    reason        text   NOT NULL,
+    decided_at_ms bigint NOT NULL,
+    PRIMARY KEY (connection_id, position)
+  );
+  CREATE TABLE shop_stock (
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    variant_id    bigint NOT NULL,
+    level         bigint NOT NULL,
+    PRIMARY KEY (connection_id, variant_id)
+  );
+  CREATE TABLE shipment_pushes (
+    connection_id  bigint  NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    idshipment     bigint  NOT NULL,
+    ls_order_id    bigint  NOT NULL,
+    ls_shipment_id bigint  NOT NULL,
+    trackingcode   text    NOT NULL,
+    pushed         boolean NOT NULL,
+    at_ms          bigint  NOT NULL,
+    PRIMARY KEY (connection_id, idshipment)     -- each Picqer shipment handled once
+  );
+  -- A shop shipment is marked shipped for one Picqer shipment only.
+  CREATE UNIQUE INDEX one_push_per_shop_shipment ON shipment_pushes (connection_id, ls_shipment_id) WHERE pushed;
+  CREATE TABLE bulk_import (
+    connection_id   bigint  PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+    running         boolean NOT NULL,
+    finished        boolean NOT NULL,
+    total           bigint  NOT NULL,
+    done            bigint  NOT NULL,
+    last_variant_id bigint  NOT NULL,
+    linked          bigint  NOT NULL,
+    created         bigint  NOT NULL,
+    setting_up_variant_id bigint NOT NULL,
+    started_at_ms   bigint  NOT NULL,
+    finished_at_ms  bigint  NOT NULL
+  );
+  CREATE TABLE bulk_skipped (
+    connection_id bigint   NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    position      int      NOT NULL,            -- the order of the report
+    variant_id    bigint   NOT NULL,
+    reason        text     NOT NULL,
+    sharing       bigint[] NOT NULL,            -- duplicate_sku: every variant with that SKU
+    PRIMARY KEY (connection_id, position)
+  );
+  CREATE TABLE named_values (
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    key           text   NOT NULL,
+    value         bytea  NOT NULL,             -- any bytes (text cannot hold a NUL)
+    PRIMARY KEY (connection_id, key)
+  );
+)sql";
+
+// Any fixed number: the advisory lock of migrations.
+constexpr int64_t kMigrationLock = 0x6c707379;
+
+}  // namespace
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kSteps = {
+      {1, "create the tables", kVersion1},
+  };
+  return kSteps;
+}
+
+int64_t current_schema_version() { return migrations().back().to_version; }
+
+void migrate(Db& db) {
+  db.write("prepare the schema", [&] {
+    db.exec("prepare the schema", "SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+    db.exec("prepare the schema", "CREATE TABLE IF NOT EXISTS lpsync_schema (version bigint NOT NULL)");
+  });
+  for (const Migration& m : migrations()) {
+    std::string what = "migrate the schema to version " + std::to_string(m.to_version) + " (" + std::string(m.what) + ")";
+    db.write(what, [&] {
+      db.exec(what, "SELECT pg_advisory_xact_lock($1)", {kMigrationLock});
+      pg::Rows v = db.exec(what, "SELECT coalesce(max(version), 0) FROM lpsync_schema");
+      int64_t at = v.integer(0, 0);
+      if (at > current_schema_version()) {
+        throw StateStoreError("the database is at schema version " + std::to_string(at) + ", written by a newer lpsync "
+                              "than this one (version " + std::to_string(current_schema_version()) +
+                              "): run the newer lpsync, or restore a backup from before it");
+      }
+      if (at >= m.to_version) return;
+      db.exec_script(what, std::string(m.sql));
+      db.exec(what, "DELETE FROM lpsync_schema");
+      db.exec(what, "INSERT INTO lpsync_schema (version) VALUES ($1)", {m.to_version});
+    });
+  }
+}
+
+}  // namespace lpsync::pg
