@@ -17,11 +17,20 @@ constexpr std::string_view kVersion1 = R"sql(
   );
   -- Who may write a connection's state: one worker at a time. `token` grows at every claim and
   -- goes with every write (the fence).
+  -- `worker` is '' and `expires_at` -infinity while nobody holds it. `previous_ends_at` is when
+  -- the lease before this claim ended (NULL when it was handed back cleanly or never held).
   CREATE TABLE leases (
-    connection_id bigint PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
-    worker        text        NOT NULL,
-    token         bigint      NOT NULL,
-    expires_at    timestamptz NOT NULL
+    connection_id    bigint PRIMARY KEY REFERENCES connections (id) ON DELETE CASCADE,
+    worker           text        NOT NULL,
+    token            bigint      NOT NULL,
+    expires_at       timestamptz NOT NULL,
+    previous_ends_at timestamptz
+  );
+  CREATE INDEX leases_by_expiry ON leases (expires_at);
+  -- The workers seen lately, for each worker's fair share.
+  CREATE TABLE workers (
+    name    text PRIMARY KEY,
+    seen_at timestamptz NOT NULL
   );
 
   CREATE TABLE order_links (
