@@ -14,6 +14,7 @@ int run_plan(const Args& args, std::ostream& out, std::ostream& err);
 int run_status(const Args& args, std::ostream& out, std::ostream& err);
 int run_import_products(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
+int run_connections(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -72,6 +73,11 @@ const std::vector<Command>& commands() {
       {"replay-cassette", "re-run the engine on a recorded live run and check it decides the same", "FILE",
        {{"trace", true, "FILE  write the replay's trace"}},
        run_replay_cassette},
+      {"connections", "add, list or remove the connections a fleet of workers serves (docs/fleet.md)",
+       "add NAME | list | remove NAME",
+       {{"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"},
+        {"config", true, "FILE  for add: the connection's config file (docs/live.md)"}},
+       run_connections},
   };
   return kCommands;
 }

@@ -1,0 +1,125 @@
+// lpsync connections add|list|remove --database URL: the connections a fleet of workers serves
+// (sync-rules section 11, docs/fleet.md). `add NAME --config FILE` checks the config file
+// first and stores its text; `list` shows who holds each connection, never a secret.
+#include <cstdlib>
+#include <fstream>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+#include "engine/state/pg_fleet.h"
+#include "engine/state/pg_schema.h"
+#include "tools/command.h"
+#include "tools/live/config.h"
+
+namespace lpsync::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: lpsync connections add NAME --config FILE --database URL\n"
+    "       lpsync connections list --database URL\n"
+    "       lpsync connections remove NAME --database URL\n"
+    "URL is a PostgreSQL connection string or URL, or env:NAME to read it from the environment.\n";
+
+// The database from --database (env:NAME reads it from the environment); nullptr after saying why.
+std::unique_ptr<pg::Db> open_database(const Args& args, std::ostream& err) {
+  std::string url = args.value_or("database", "");
+  if (url.empty()) {
+    err << "lpsync connections: --database is required.\n" << kUsage;
+    return nullptr;
+  }
+  if (url.starts_with("env:")) {
+    const char* v = std::getenv(url.substr(4).c_str());
+    if (!v || !*v) {
+      err << "lpsync connections: --database " << url << ": the environment variable " << url.substr(4)
+          << " is not set: set it to the database URL.\n";
+      return nullptr;
+    }
+    url = v;
+  }
+  auto db = pg::Db::connect(url);
+  if (!db.ok()) {
+    err << "lpsync connections: " << db.error().message << "\n";
+    return nullptr;
+  }
+  try {
+    pg::migrate(*db.value());
+  } catch (const StateStoreError& e) {
+    err << "lpsync connections: " << e.what() << "\n";
+    return nullptr;
+  }
+  return std::move(db).value();
+}
+
+int add(const Args& args, pg::Db& db, const std::string& name, std::ostream& out, std::ostream& err) {
+  std::string file = args.value_or("config", "");
+  if (file.empty()) {
+    err << "lpsync connections add: --config FILE is required: the connection's config file (docs/live.md).\n";
+    return kExitUsage;
+  }
+  std::ifstream in(file);
+  if (!in) {
+    err << "lpsync connections add: cannot read " << file << ": check the path.\n";
+    return kExitUsage;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  // Secrets written as env:NAME are read by the workers, which may have an environment this
+  // machine does not: only the file's shape is checked here.
+  live::Environment any = [](const std::string&) -> std::optional<std::string> { return "set-on-the-workers"; };
+  live::ConfigResult checked = live::parse_config(text.str(), file, any);
+  if (!checked) {
+    for (const auto& e : checked.errors) err << e << "\n";
+    err << "lpsync connections add: " << file << " was not added; fix the problems above.\n";
+    return kExitUsage;
+  }
+  auto id = fleet::add_connection(db, name, text.str());
+  if (!id.ok()) {
+    err << "lpsync connections add: " << id.error().message << "\n";
+    return kExitFailed;
+  }
+  out << "Added connection " << name << " (id " << id.value() << "); a worker will take it within one lease period.\n";
+  return kExitOk;
+}
+
+int list(pg::Db& db, std::ostream& out) {
+  std::vector<fleet::ConnectionRow> rows = fleet::list_connections(db);
+  if (rows.empty()) {
+    out << "No connections yet: add one with `lpsync connections add NAME --config FILE --database URL`.\n";
+    return kExitOk;
+  }
+  out << std::left << std::setw(24) << "CONNECTION" << std::setw(8) << "ID" << "WORKER\n";
+  for (const auto& r : rows) {
+    out << std::setw(24) << r.name << std::setw(8) << r.id << (r.leased ? r.worker : "(waiting for a worker)") << "\n";
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+int run_connections(const Args& args, std::ostream& out, std::ostream& err) {
+  const auto& pos = args.positional();
+  std::string action = pos.empty() ? "" : pos[0];
+  bool named = action == "add" || action == "remove";
+  if ((action != "list" && !named) || pos.size() != (named ? 2u : 1u)) {
+    err << "lpsync connections: expected add NAME, list or remove NAME.\n" << kUsage;
+    return kExitUsage;
+  }
+  auto db = open_database(args, err);
+  if (!db) return kExitUsage;
+  try {
+    if (action == "list") return list(*db, out);
+    if (action == "add") return add(args, *db, pos[1], out, err);
+    if (!fleet::remove_connection(*db, pos[1])) {
+      err << "lpsync connections remove: there is no connection named " << pos[1] << " (see `lpsync connections list`).\n";
+      return kExitFailed;
+    }
+    out << "Removed connection " << pos[1] << " and its state.\n";
+    return kExitOk;
+  } catch (const StateStoreError& e) {
+    err << "lpsync connections: " << e.what() << "\n";
+    return kExitFailed;
+  }
+}
+
+}  // namespace lpsync::cli
