@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -58,8 +59,16 @@ struct PicqerAccount {
   std::vector<pq::VatGroup> vatgroups;  // never empty once loaded
 };
 
-// pending(v) as of the last complete order poll (section 4): written by the order poll,
-// read by the stock job.
-using PendingQuantities = std::map<int64_t, int64_t>;
+// pending(v) as of the last complete order poll (sections 3 and 4): written by the order
+// poll, read by the stock job (desired stock) and the product linker (base stock).
+struct PendingQuantities {
+  std::map<int64_t, int64_t> by_variant;
+  std::set<int64_t> orders;  // the Lightspeed orders counted in it
+
+  int64_t of(int64_t variant_id) const {
+    auto it = by_variant.find(variant_id);
+    return it == by_variant.end() ? 0 : it->second;
+  }
+};
 
 }  // namespace lpsync

@@ -82,8 +82,9 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
     held.push_back({order.id, order.number, *reason, basics_.now()});
     basics_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
   }
-  // Orders not imported still hold stock Picqer has not reserved (section 4).
-  if (s.pushes_stock() && order_holds_unreserved_stock(order)) {
+  // Orders not imported still hold stock Picqer has not reserved: the stock pushed (section
+  // 4) and the base stock of a product created later (section 3) count them.
+  if ((s.pushes_stock() || s.import_products) && order_holds_unreserved_stock(order)) {
     if (!lines) {
       auto read = lines_of(order);
       if (!read.is_done()) return read;
@@ -153,14 +154,16 @@ Step OrderSync::poll(Instant now) {
 }
 
 void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
-  std::map<int64_t, int64_t> pending = pending_quantities(window);
-  std::vector<int64_t> changed;
-  for (const auto& [v, q] : pending) {
-    auto it = parts_.pending.find(v);
-    if (it == parts_.pending.end() || it->second != q) changed.push_back(v);
+  PendingQuantities pending{pending_quantities(window), {}};
+  for (const auto& w : window) {
+    if (!w.imported) pending.orders.insert(w.order.id);
   }
-  for (const auto& [v, q] : parts_.pending) {
-    if (!pending.count(v)) changed.push_back(v);
+  std::vector<int64_t> changed;
+  for (const auto& [v, q] : pending.by_variant) {
+    if (parts_.pending.of(v) != q) changed.push_back(v);
+  }
+  for (const auto& [v, q] : parts_.pending.by_variant) {
+    if (!pending.by_variant.count(v)) changed.push_back(v);
   }
   parts_.pending = std::move(pending);
   if (!changed.empty() && on_pending_changed) on_pending_changed(changed);

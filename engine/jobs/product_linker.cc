@@ -3,16 +3,18 @@
 #include "engine/env/crypto.h"
 #include "engine/jobs/picqer_account.h"
 #include "engine/rules/product_mapping.h"
+#include "engine/rules/stock_rules.h"
 #include "engine/rules/vat_rules.h"
 
 namespace lpsync {
 
-StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p) {
+StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
+                                                     int64_t unseen_pending) {
   if (auto link = parts_.links.product_link(variant_id);
       link && link->productcode == sku && basics_.tuning.reuse_product_links) {
     // A product this engine created whose images or base stock were cut short (a failure,
     // or the process stopped): finish that, once, before the product is used.
-    if (Step s = finish_setup(*link, p); !s.is_done()) return s;
+    if (Step s = finish_setup(*link, p, unseen_pending); !s.is_done()) return s;
     return std::optional<int64_t>(link->idproduct);
   }
   auto found = parts_.picqer.products_with_code(p, sku);
@@ -28,7 +30,7 @@ StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const s
       parts_.links.put_product_link(link);
       parts_.intents.end_intent(IntentKind::create_product, sku);
     });
-    Step s = finish_setup(link, p);
+    Step s = finish_setup(link, p, unseen_pending);
     if (!s.is_done()) return s;
   } else {
     link_existing(variant_id, sku, found.value.front().id);
@@ -58,7 +60,8 @@ StepWith<ls::Product> ProductLinker::product_facts(const ls::Variant& v, Priorit
 }
 
 StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p,
-                                        const std::function<void()>& with_link, std::optional<double> tax_rate) {
+                                        const std::function<void()>& with_link, std::optional<double> tax_rate,
+                                        int64_t unseen_pending) {
   const ls::Variant* v = parts_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!parts_.account.loaded) {
@@ -95,7 +98,7 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
     if (with_link) with_link();
   });
   backoff_.succeeded();
-  StepWith<int64_t> finished = finish_setup(link, p);
+  StepWith<int64_t> finished = finish_setup(link, p, unseen_pending);
   finished.value = link.idproduct;
   return finished;
 }
@@ -135,7 +138,7 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
   return Step::ok();
 }
 
-Step ProductLinker::finish_setup(const ProductLink& link, Priority p) {
+Step ProductLinker::finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending) {
   if (link.setup_done) return Step::ok();
   const ls::Variant* v = parts_.catalog.variant(link.variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(link.variant_id) + " is not in the catalogue");
@@ -144,12 +147,15 @@ Step ProductLinker::finish_setup(const ProductLink& link, Priority p) {
     if (!s.is_done()) return s;
   }
   if (Step s = upload_images(link, v->product_id, p); !s.is_done()) return s;
-  int64_t base = v->stock_level > 0 ? v->stock_level : 0;
+  int64_t pending = parts_.pending.of(link.variant_id) + unseen_pending;
+  int64_t base = base_stock(v->stock_level, pending);
   if (base > 0) {
     auto warehouse = base_stock_warehouse(basics_.settings, parts_.account);
     if (!warehouse) return Step::item_failed("no stock warehouse in Picqer for the base stock of " + link.productcode);
     auto set = parts_.picqer.set_stock(p, link.idproduct, *warehouse, base, "Base stock from Lightspeed (lpsync)");
     if (!set.ok()) return step_for(basics_, backoff_, set);
+    basics_.decide("base_stock_set", {{"variant", link.variant_id}, {"idproduct", link.idproduct},
+                                      {"stockLevel", v->stock_level}, {"pending", pending}, {"stock", base}});
   }
   ProductLink finished = link;
   finished.setup_done = true;

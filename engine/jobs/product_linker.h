@@ -3,6 +3,11 @@
 // every image in sortOrder, and the variant's stock as base stock. A create records its
 // intent first; a create left half-done by a crash or a lost answer is finished on the
 // next attempt (found by productcode, images counted), never repeated.
+//
+// Base stock (section 3) = the shop's count (negative -> 0) + pending(v): the quantity the
+// shop already took off for open orders not in Picqer yet, as the last order poll counted
+// it, plus `unseen_pending`: the variant's quantity on the order being imported when that
+// poll did not count it (a new order).
 #pragma once
 
 #include <functional>
@@ -25,11 +30,13 @@ class ProductLinker {
     ProductLinkStore& links;
     IntentStore& intents;
     StoreCommits& commits;
+    const PendingQuantities& pending;  // of the last order poll
   };
   ProductLinker(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
   // The linked or found product, or none when Picqer has none with this productcode.
-  StepWith<std::optional<int64_t>> find(int64_t variant_id, const std::string& sku, Priority p);
+  StepWith<std::optional<int64_t>> find(int64_t variant_id, const std::string& sku, Priority p,
+                                        int64_t unseen_pending = 0);
   // Links `variant_id` to a product found by productcode elsewhere (e.g. in a page the
   // caller already read).
   void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
@@ -39,11 +46,12 @@ class ProductLinker {
   // Done: the product's idproduct.
   StepWith<int64_t> create(int64_t variant_id, const std::string& sku, Priority p,
                            const std::function<void()>& with_link = nullptr,
-                           std::optional<double> tax_rate = std::nullopt);
+                           std::optional<double> tax_rate = std::nullopt, int64_t unseen_pending = 0);
   // Finishes images and base stock of a created product whose set-up was interrupted.
-  Step finish_setup(const ProductLink& link, Priority p);
+  Step finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending = 0);
 
   Backoff& backoff() { return backoff_; }
+  const PendingQuantities& pending() const { return parts_.pending; }
 
  private:
   StepWith<ls::Product> product_facts(const ls::Variant& v, Priority p);

@@ -62,8 +62,7 @@ std::optional<Instant> StockSync::run(Instant now) {
 }
 
 int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
-  auto p = parts_.pending.find(variant_id);
-  return desired_stock(free, p == parts_.pending.end() ? 0 : p->second);
+  return desired_stock(free, parts_.pending.of(variant_id));
 }
 
 Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has) {
