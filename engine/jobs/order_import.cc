@@ -58,9 +58,10 @@ StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vect
 
 StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order,
                                                           const std::vector<ls::OrderLine>& lines) {
-  // A new order (not counted by the last poll) adds its own lines to pending (section 3).
+  // An order the poll's count of open orders missed (it is counted right after the listing,
+  // so only one imported another way) adds its own lines to the base stock (section 3).
   std::map<int64_t, int64_t> unseen;
-  if (!products_.pending().orders.count(order.id)) {
+  if (!products_.pending().open.counts(order.id)) {
     for (const auto& line : lines) {
       if (line.variant_id) unseen[*line.variant_id] += line.quantity;
     }

@@ -65,9 +65,9 @@ int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
   return desired_stock(free, parts_.pending.of(variant_id));
 }
 
-bool StockSync::counted(int64_t variant_id) {
+bool StockSync::counted(int64_t variant_id, bool picqer_unlimited) {
   const ls::Variant* v = parts_.catalog.catalog.variant(variant_id);
-  std::optional<NotCounted> why = v ? stock_not_counted(*v, false) : std::nullopt;
+  std::optional<NotCounted> why = v ? stock_not_counted(*v, picqer_unlimited) : std::nullopt;
   if (!why) return true;
   if (not_counted_reported_.insert(variant_id).second) {
     basics_.report.note("Variant " + std::to_string(variant_id) + " (" + v->sku + ") gets no stock from Picqer: " +
@@ -82,7 +82,13 @@ bool StockSync::counted(int64_t variant_id) {
 
 Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has) {
   if (shop_has && *shop_has == desired) return Step::ok();
-  if (!counted(variant_id)) return Step::ok();  // section 4 "Never pushed"
+  bool unlimited = false;
+  if (auto link = parts_.links.product_link(variant_id)) {
+    StepWith<bool> read = products_.unlimited(*link, kP);
+    if (!read.is_done()) return read;
+    unlimited = read.value;
+  }
+  if (!counted(variant_id, unlimited)) return Step::ok();  // section 4 "Never pushed"
   LightspeedWrites* writes = parts_.shop_writes.get();
   if (!writes) return Step::ok();  // settings changed under us; the next run reconciles
   auto put = writes->set_stock_level(kP, variant_id, desired);

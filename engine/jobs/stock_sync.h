@@ -77,7 +77,7 @@ class StockSync final : public Job {
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   // Whether the shop counts the variant's stock (section 4 "Never pushed"); reports a
   // variant it does not count once per process.
-  bool counted(int64_t variant_id);
+  bool counted(int64_t variant_id, bool picqer_unlimited);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
 
   JobBasics basics_;
