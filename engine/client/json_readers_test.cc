@@ -58,7 +58,8 @@ TEST(LightspeedJson, LinesKeepTheUnitPriceApartFromTheLineTotal) {
 TEST(LightspeedJson, APageWithFractionalNumbersParses) {
   // One variant of a page with a decimal weight must not fail the page; unknown fields are ignored.
   auto doc = json::parse(R"({"variants":[
-    {"id":1,"sku":"A","weight":0.25,"weightValue":0.25,"stockLevel":"4","priceExcl":"8.2645","newField":{"x":1}},
+    {"id":1,"sku":"A","weight":0.25,"weightValue":0.25,"stockLevel":"4","priceExcl":"8.2645","newField":{"x":1},
+     "stockTracking":"disabled"},
     {"id":2,"sku":"B","weight":"250.6","stockLevel":3.0,"priceExcl":5},
     {"id":3,"sku":"C","weight":false,"stockLevel":"","priceExcl":""}]})");
   std::vector<ls::Variant> page;
@@ -67,6 +68,8 @@ TEST(LightspeedJson, APageWithFractionalNumbersParses) {
   EXPECT_EQ(page[0].weight, 0);
   EXPECT_EQ(page[0].stock_level, 4);
   EXPECT_DOUBLE_EQ(page[0].price_excl, 8.2645);
+  EXPECT_EQ(page[0].stock_tracking, "disabled");  // section 4 "Never pushed" reads it
+  EXPECT_EQ(page[1].stock_tracking, "");          // absent: counted (not "disabled")
   EXPECT_EQ(page[1].weight, 251);
   EXPECT_EQ(page[1].stock_level, 3);
   EXPECT_EQ(page[2].weight, 0);
@@ -90,6 +93,16 @@ TEST(PicqerJson, NumbersAreReadLeniently) {
   auto product = json::parse(R"({"idproduct":3,"productcode":1234,"price":"12","weight":0.5})");
   EXPECT_EQ(pq::read_product(json::Reader(product)).productcode, "1234");
   EXPECT_DOUBLE_EQ(pq::read_product(json::Reader(product)).price, 12);
+  EXPECT_FALSE(pq::read_product(json::Reader(product)).unlimited);
+  for (const char* text : {R"({"idproduct":3,"productcode":"A","unlimitedstock":true})",
+                           R"({"idproduct":3,"productcode":"A","unlimitedstock":"1"})",
+                           R"({"idproduct":3,"productcode":"A","unlimitedstock":1})",
+                           R"({"idproduct":3,"productcode":"A","type":"unlimited_stock","unlimitedstock":false})"}) {
+    auto unlimited = json::parse(text);
+    EXPECT_TRUE(pq::read_product(json::Reader(unlimited)).unlimited) << text;
+  }
+  auto limited = json::parse(R"({"idproduct":3,"productcode":"A","type":"normal","unlimitedstock":null})");
+  EXPECT_FALSE(pq::read_product(json::Reader(limited)).unlimited);
 }
 
 TEST(LightspeedJson, MistypedFieldsNameTheirPath) {

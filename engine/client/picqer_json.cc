@@ -13,6 +13,21 @@ std::optional<Instant> read_time_leniently(const json::Reader& r, std::string_vi
   return parse_iso8601(text);
 }
 
+// Lenient: `type` "unlimited_stock", or the deprecated `unlimitedstock` as true, 1 or "true"/"1".
+bool read_unlimited(const json::Reader& r) {
+  if (auto type = r.find("type"); type && type->raw().is_string() && type->raw().get_string() == "unlimited_stock") {
+    return true;
+  }
+  auto flag = r.find("unlimitedstock");
+  if (!flag) return false;
+  const auto& v = flag->raw();
+  if (v.is_bool()) return v.get_bool();
+  if (v.is_int64()) return v.get_int64() != 0;
+  if (v.is_uint64()) return v.get_uint64() != 0;
+  if (v.is_string()) return v.get_string() == "true" || v.get_string() == "1";
+  return false;
+}
+
 }  // namespace
 
 Warehouse read_warehouse(const json::Reader& r) {
@@ -28,6 +43,7 @@ Product read_product(const json::Reader& r) {
   if (auto price = r.find("price")) p.price = price->as_number_loose();
   p.barcode = r.text_or_empty("barcode");
   p.active = r.flag_or("active", true);
+  p.unlimited = read_unlimited(r);
   return p;
 }
 

@@ -7,7 +7,7 @@ namespace lpsync {
 Engine::Engine(EngineEnv env, Connection connection, Settings settings)
     : core_(std::move(env), std::move(connection), std::move(settings)),
       products_(core_.job_basics(), {core_.lightspeed, core_.picqer, core_.catalog, core_.account, core_.store,
-                                     core_.store, core_.store}),
+                                     core_.store, core_.store, core_.pending}),
       orders_(core_.job_basics(), {order_importer_parts(), core_.store, core_.pending}, products_),
       shipments_(core_.job_basics(), {core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.store,
                                       core_.store, core_.store}),

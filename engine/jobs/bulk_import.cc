@@ -66,7 +66,10 @@ Step BulkImportJob::prepare() {
     }
     auto read = parts_.account.picqer.products(kP, prep_.picqer_offset, prep_.inactive);
     if (!read.ok()) return step_for(basics_, backoff_, read);
-    for (const auto& p : read.value) picqer_codes_.emplace(p.productcode, p.id);
+    for (const auto& p : read.value) {
+      picqer_codes_.emplace(p.productcode, p.id);
+      products_.note_product(p);
+    }
     prep_.picqer_offset += kPicqerPageSize;
     if (read.value.size() < static_cast<size_t>(kPicqerPageSize)) {
       prep_.picqer_read = prep_.inactive;

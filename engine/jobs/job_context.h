@@ -7,6 +7,7 @@
 
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -58,8 +59,37 @@ struct PicqerAccount {
   std::vector<pq::VatGroup> vatgroups;  // never empty once loaded
 };
 
+// Section 3: the open orders of the window that are not in Picqer yet, per order the
+// quantity of each variant, for the base stock of a product created now. Each order poll
+// counts them right after its listing, before it imports anything, and drops each order it
+// imports; `known` is false after a start until the first poll has counted them, and no
+// product is created before that (a restart must not lose the open orders).
+struct OpenOrderQuantities {
+  bool known = false;
+  std::map<int64_t, std::map<int64_t, int64_t>> by_order;  // order id -> variant id -> quantity
+
+  int64_t of(int64_t variant_id) const {
+    int64_t sum = 0;
+    for (const auto& [order, quantities] : by_order) {
+      auto it = quantities.find(variant_id);
+      if (it != quantities.end()) sum += it->second;
+    }
+    return sum;
+  }
+  bool counts(int64_t order_id) const { return by_order.count(order_id) > 0; }
+};
+
 // pending(v) as of the last complete order poll (section 4): written by the order poll,
-// read by the stock job.
-using PendingQuantities = std::map<int64_t, int64_t>;
+// read by the stock job (desired stock). `open`: the same orders as of the current poll's
+// listing, for the product linker (section 3 base stock).
+struct PendingQuantities {
+  std::map<int64_t, int64_t> by_variant;
+  OpenOrderQuantities open;
+
+  int64_t of(int64_t variant_id) const {
+    auto it = by_variant.find(variant_id);
+    return it == by_variant.end() ? 0 : it->second;
+  }
+};
 
 }  // namespace lpsync

@@ -10,7 +10,12 @@ constexpr Priority kP = Priority::orders;
 
 }  // namespace
 
-StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines) {
+StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vector<ls::OrderLine>& lines,
+                                                                 const std::map<int64_t, int64_t>& unseen) {
+  auto unseen_of = [&](int64_t variant_id) {
+    auto it = unseen.find(variant_id);
+    return it == unseen.end() ? int64_t{0} : it->second;
+  };
   LineClassification c = classify_lines(lines, parts_.catalog.catalog.skus());
   for (int64_t unknown : c.unknown_variants) {
     Step s = read_variant(basics_, parts_.catalog, backoff_, kP, unknown);
@@ -25,7 +30,8 @@ StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vect
   // Find every product before creating any, so a held order creates nothing.
   std::vector<std::optional<int64_t>> found(c.needs.size());
   for (size_t i = 0; i < c.needs.size(); ++i) {
-    StepWith<std::optional<int64_t>> s = products_.find(c.needs[i].variant_id, c.needs[i].sku, kP);
+    StepWith<std::optional<int64_t>> s =
+        products_.find(c.needs[i].variant_id, c.needs[i].sku, kP, unseen_of(c.needs[i].variant_id));
     if (!s.is_done()) return s;
     found[i] = s.value;
     if (!found[i]) {
@@ -40,7 +46,8 @@ StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vect
       found[i] = idproduct = link->idproduct;  // created for an earlier line of this order
     }
     if (!found[i]) {
-      StepWith<int64_t> s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, nullptr, c.needs[i].tax_rate);
+      StepWith<int64_t> s = products_.create(c.needs[i].variant_id, c.needs[i].sku, kP, nullptr, c.needs[i].tax_rate,
+                                             unseen_of(c.needs[i].variant_id));
       if (!s.is_done()) return s;
       idproduct = s.value;
     }
@@ -51,7 +58,15 @@ StepWith<OrderImporter::Resolution> OrderImporter::resolve_lines(const std::vect
 
 StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order,
                                                           const std::vector<ls::OrderLine>& lines) {
-  StepWith<Resolution> resolved = resolve_lines(lines);
+  // An order the poll's count of open orders missed (it is counted right after the listing,
+  // so only one imported another way) adds its own lines to the base stock (section 3).
+  std::map<int64_t, int64_t> unseen;
+  if (!products_.pending().open.counts(order.id)) {
+    for (const auto& line : lines) {
+      if (line.variant_id) unseen[*line.variant_id] += line.quantity;
+    }
+  }
+  StepWith<Resolution> resolved = resolve_lines(lines, unseen);
   if (!resolved.is_done()) return Step(resolved);
   if (resolved.value.held) return resolved.value.held;
   return create_order(order, std::move(resolved.value.lines));

@@ -4,6 +4,7 @@
 // or created, its link stored at once, and processed.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <vector>
 
@@ -39,7 +40,9 @@ class OrderImporter {
     std::vector<NewOrderLine> lines;
     std::optional<HeldReason> held;
   };
-  StepWith<Resolution> resolve_lines(const std::vector<ls::OrderLine>& lines);
+  // `unseen`: per variant, the quantity of the order being imported that the last order
+  // poll did not count as pending (section 3 base stock of products created for it).
+  StepWith<Resolution> resolve_lines(const std::vector<ls::OrderLine>& lines, const std::map<int64_t, int64_t>& unseen);
   Step create_order(const ls::Order& order, std::vector<NewOrderLine> lines);
 
   JobBasics basics_;

@@ -19,7 +19,8 @@ Instant OrderSync::soon(Instant now) const {
 std::optional<Instant> OrderSync::run(Instant now) {
   const Settings& s = basics_.settings;
   if (!s.active) return std::nullopt;  // woken when the merchant activates
-  if (!s.import_orders && !s.pushes_stock()) return now + s.poll_interval;
+  // Base stock (section 3) needs the open orders too, so Import products alone polls.
+  if (!s.import_orders && !s.pushes_stock() && !s.import_products) return now + s.poll_interval;
   Step step = poll(now);
   if (step.kind == Step::stop) {
     basics_.decide("order_poll_interrupted", {{"reason", step.message}, {"retry_at", format_iso8601(step.retry_at)}});
@@ -37,7 +38,8 @@ std::optional<Instant> OrderSync::run(Instant now) {
 }
 
 StepWith<const std::vector<ls::OrderLine>*> OrderSync::lines_of(const ls::Order& order) {
-  if (!basics_.tuning.incremental_reads) lines_.erase(order.id);
+  bool read_by_this_poll = poll_ && poll_->lines_read.count(order.id);
+  if (!basics_.tuning.incremental_reads && !read_by_this_poll) lines_.erase(order.id);
   auto it = lines_.find(order.id);
   if (it == lines_.end()) {
     auto read = parts_.import.catalog.lightspeed.order_lines(kP, order.id);
@@ -49,6 +51,7 @@ StepWith<const std::vector<ls::OrderLine>*> OrderSync::lines_of(const ls::Order&
     }
     if (!read.ok()) return step_for(basics_, backoff_, read);
     it = lines_.emplace(order.id, std::move(read.value)).first;
+    if (poll_) poll_->lines_read.insert(order.id);
   }
   return &it->second;
 }
@@ -74,6 +77,7 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
       basics_.report.resolved("order:" + order.number);
     }
     if (parts_.import.orders.order_link(order.id)) {
+      parts_.pending.open.by_order.erase(order.id);  // in Picqer now: no longer open there
       window.push_back({order, *lines, true});
       return Step::ok();
     }
@@ -82,8 +86,9 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
     held.push_back({order.id, order.number, *reason, basics_.now()});
     basics_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
   }
-  // Orders not imported still hold stock Picqer has not reserved (section 4).
-  if (s.pushes_stock() && order_holds_unreserved_stock(order)) {
+  // Orders not imported still hold stock Picqer has not reserved: the stock pushed (section
+  // 4) and the base stock of a product created later (section 3) count them.
+  if ((s.pushes_stock() || s.import_products) && order_holds_unreserved_stock(order)) {
     if (!lines) {
       auto read = lines_of(order);
       if (!read.is_done()) return read;
@@ -131,6 +136,10 @@ Step OrderSync::poll(Instant now) {
       if (basics_.tuning.incremental_reads) listed_until_ = p.started;
     }
   }
+  if (!p.open_counted) {
+    Step st = count_open_orders(p);
+    if (st.kind == Step::stop) return st;
+  }
   backoff_.succeeded();
   for (; p.next_order < p.to_decide.size(); ++p.next_order) {
     auto it = window_.find(p.to_decide[p.next_order]);
@@ -152,17 +161,38 @@ Step OrderSync::poll(Instant now) {
   return Step::ok();
 }
 
+Step OrderSync::count_open_orders(Poll& p) {
+  const Settings& s = basics_.settings;
+  // The lines are read when decide() needs them anyway: for products to create, or stock.
+  if (s.import_products || s.pushes_stock()) {
+    for (; p.next_open < p.to_decide.size(); ++p.next_open) {
+      auto it = window_.find(p.to_decide[p.next_open]);
+      if (it == window_.end() || !order_holds_unreserved_stock(it->second)) continue;
+      if (parts_.import.orders.order_link(it->first)) continue;
+      auto read = lines_of(it->second);
+      if (read.kind == Step::stop) return read;
+      if (!read.is_done()) continue;  // unreadable now: decide() tries again and reports it
+      auto& quantities = p.open[it->first];
+      for (const auto& line : *read.value) {
+        if (line.variant_id) quantities[*line.variant_id] += line.quantity;
+      }
+    }
+  }
+  parts_.pending.open = OpenOrderQuantities{true, std::move(p.open)};
+  p.open_counted = true;
+  return Step::ok();
+}
+
 void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
   std::map<int64_t, int64_t> pending = pending_quantities(window);
   std::vector<int64_t> changed;
   for (const auto& [v, q] : pending) {
-    auto it = parts_.pending.find(v);
-    if (it == parts_.pending.end() || it->second != q) changed.push_back(v);
+    if (parts_.pending.of(v) != q) changed.push_back(v);
   }
-  for (const auto& [v, q] : parts_.pending) {
+  for (const auto& [v, q] : parts_.pending.by_variant) {
     if (!pending.count(v)) changed.push_back(v);
   }
-  parts_.pending = std::move(pending);
+  parts_.pending.by_variant = std::move(pending);
   if (!changed.empty() && on_pending_changed) on_pending_changed(changed);
 }
 

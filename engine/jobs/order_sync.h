@@ -9,6 +9,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <vector>
 
 #include "engine/core/scheduler.h"
@@ -57,12 +58,21 @@ class OrderSync final : public Job {
     size_t next_order = 0;
     std::vector<HeldOrder> held;
     std::vector<WindowOrder> window;
+    std::set<int64_t> lines_read;  // orders whose lines this poll has read
+    // Section 3: the open orders not in Picqer, counted once listed, before any import.
+    bool open_counted = false;
+    size_t next_open = 0;
+    std::map<int64_t, std::map<int64_t, int64_t>> open;
   };
 
   Step poll(Instant now);
   Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
   // The order's lines (read once, then kept while the order is in the window).
   StepWith<const std::vector<ls::OrderLine>*> lines_of(const ls::Order& order);
+  // Counts the window's open orders that are not in Picqer yet (PendingQuantities::open)
+  // before this poll imports anything, so every product created from now on, by this poll
+  // or by Import products, gets its base stock from them.
+  Step count_open_orders(Poll& p);
   void publish_pending(const std::vector<WindowOrder>& window);
 
   JobBasics basics_;

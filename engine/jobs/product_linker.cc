@@ -3,21 +3,24 @@
 #include "engine/env/crypto.h"
 #include "engine/jobs/picqer_account.h"
 #include "engine/rules/product_mapping.h"
+#include "engine/rules/stock_rules.h"
 #include "engine/rules/vat_rules.h"
 
 namespace lpsync {
 
-StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p) {
+StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const std::string& sku, Priority p,
+                                                     int64_t unseen_pending) {
   if (auto link = parts_.links.product_link(variant_id);
       link && link->productcode == sku && basics_.tuning.reuse_product_links) {
     // A product this engine created whose images or base stock were cut short (a failure,
     // or the process stopped): finish that, once, before the product is used.
-    if (Step s = finish_setup(*link, p); !s.is_done()) return s;
+    if (Step s = finish_setup(*link, p, unseen_pending); !s.is_done()) return s;
     return std::optional<int64_t>(link->idproduct);
   }
   auto found = parts_.picqer.products_with_code(p, sku);
   if (!found.ok()) return step_for(basics_, backoff_, found);
   backoff_.succeeded();
+  for (const auto& product : found.value) note_product(product);
   if (found.value.empty()) return std::optional<int64_t>();
   // A left-over create intent means the product is ours: finish its set-up.
   bool ours = false;
@@ -28,7 +31,7 @@ StepWith<std::optional<int64_t>> ProductLinker::find(int64_t variant_id, const s
       parts_.links.put_product_link(link);
       parts_.intents.end_intent(IntentKind::create_product, sku);
     });
-    Step s = finish_setup(link, p);
+    Step s = finish_setup(link, p, unseen_pending);
     if (!s.is_done()) return s;
   } else {
     link_existing(variant_id, sku, found.value.front().id);
@@ -58,7 +61,9 @@ StepWith<ls::Product> ProductLinker::product_facts(const ls::Variant& v, Priorit
 }
 
 StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p,
-                                        const std::function<void()>& with_link, std::optional<double> tax_rate) {
+                                        const std::function<void()>& with_link, std::optional<double> tax_rate,
+                                        int64_t unseen_pending) {
+  if (Step s = wait_for_open_orders(); !s.is_done()) return s;
   const ls::Variant* v = parts_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
   if (!parts_.account.loaded) {
@@ -77,6 +82,7 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
   auto existing = parts_.picqer.products_with_code(p, sku);
   if (!existing.ok()) return step_for(basics_, backoff_, existing);
   ProductLink link{variant_id, sku, 0, true, false};
+  for (const auto& product : existing.value) note_product(product);
   if (!existing.value.empty()) {
     link.idproduct = existing.value.front().id;
     basics_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
@@ -84,6 +90,7 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
     auto created = parts_.picqer.create_product(p, np, vat->group.id);
     if (!created.ok()) return step_for(basics_, backoff_, created);
     link.idproduct = created.value.id;
+    unlimited_[link.idproduct] = false;  // created as a normal product
     images_uploaded_[variant_id] = 0;
     ++basics_.report.products_created;
     basics_.decide("product_created", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct},
@@ -95,7 +102,7 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
     if (with_link) with_link();
   });
   backoff_.succeeded();
-  StepWith<int64_t> finished = finish_setup(link, p);
+  StepWith<int64_t> finished = finish_setup(link, p, unseen_pending);
   finished.value = link.idproduct;
   return finished;
 }
@@ -135,8 +142,27 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
   return Step::ok();
 }
 
-Step ProductLinker::finish_setup(const ProductLink& link, Priority p) {
+StepWith<bool> ProductLinker::unlimited(const ProductLink& link, Priority p) {
+  if (auto it = unlimited_.find(link.idproduct); it != unlimited_.end()) return it->second;
+  auto found = parts_.picqer.products_with_code(p, link.productcode);
+  if (!found.ok()) return step_for(basics_, backoff_, found);
+  for (const auto& product : found.value) note_product(product);
+  // Not found under its code (renamed or deleted in Picqer): counted as a normal product.
+  if (!unlimited_.count(link.idproduct)) unlimited_[link.idproduct] = false;
+  return unlimited_[link.idproduct];
+}
+
+Step ProductLinker::wait_for_open_orders() const {
+  if (parts_.pending.open.known) return Step::ok();
+  // After a start the base stock waits for the first order poll's count of the open orders
+  // (section 3): created earlier, a product would miss them for good.
+  return Step::stop_until(basics_.now() + kOpenOrdersWait,
+                          "waiting for the first order poll to count the open orders for the base stock");
+}
+
+Step ProductLinker::finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending) {
   if (link.setup_done) return Step::ok();
+  if (Step s = wait_for_open_orders(); !s.is_done()) return s;
   const ls::Variant* v = parts_.catalog.variant(link.variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(link.variant_id) + " is not in the catalogue");
   if (!parts_.account.loaded) {
@@ -144,12 +170,15 @@ Step ProductLinker::finish_setup(const ProductLink& link, Priority p) {
     if (!s.is_done()) return s;
   }
   if (Step s = upload_images(link, v->product_id, p); !s.is_done()) return s;
-  int64_t base = v->stock_level > 0 ? v->stock_level : 0;
+  int64_t pending = parts_.pending.open.of(link.variant_id) + unseen_pending;
+  int64_t base = base_stock(v->stock_level, pending);
   if (base > 0) {
     auto warehouse = base_stock_warehouse(basics_.settings, parts_.account);
     if (!warehouse) return Step::item_failed("no stock warehouse in Picqer for the base stock of " + link.productcode);
     auto set = parts_.picqer.set_stock(p, link.idproduct, *warehouse, base, "Base stock from Lightspeed (lpsync)");
     if (!set.ok()) return step_for(basics_, backoff_, set);
+    basics_.decide("base_stock_set", {{"variant", link.variant_id}, {"idproduct", link.idproduct},
+                                      {"stockLevel", v->stock_level}, {"pending", pending}, {"stock", base}});
   }
   ProductLink finished = link;
   finished.setup_done = true;

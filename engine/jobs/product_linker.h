@@ -3,6 +3,12 @@
 // every image in sortOrder, and the variant's stock as base stock. A create records its
 // intent first; a create left half-done by a crash or a lost answer is finished on the
 // next attempt (found by productcode, images counted), never repeated.
+//
+// Base stock (section 3) = the shop's count (negative -> 0) + the quantity the shop already
+// took off for open orders not in Picqer yet, as the order poll counted them right after its
+// latest listing (PendingQuantities::open), plus `unseen_pending`: the variant's quantity on
+// an order being imported that this count missed. Nothing is created and no base stock set
+// before the first count since start.
 #pragma once
 
 #include <functional>
@@ -25,11 +31,13 @@ class ProductLinker {
     ProductLinkStore& links;
     IntentStore& intents;
     StoreCommits& commits;
+    const PendingQuantities& pending;  // of the last order poll
   };
   ProductLinker(JobBasics basics, Parts parts) : basics_(basics), parts_(parts) {}
 
   // The linked or found product, or none when Picqer has none with this productcode.
-  StepWith<std::optional<int64_t>> find(int64_t variant_id, const std::string& sku, Priority p);
+  StepWith<std::optional<int64_t>> find(int64_t variant_id, const std::string& sku, Priority p,
+                                        int64_t unseen_pending = 0);
   // Links `variant_id` to a product found by productcode elsewhere (e.g. in a page the
   // caller already read).
   void link_existing(int64_t variant_id, const std::string& sku, int64_t idproduct);
@@ -39,13 +47,23 @@ class ProductLinker {
   // Done: the product's idproduct.
   StepWith<int64_t> create(int64_t variant_id, const std::string& sku, Priority p,
                            const std::function<void()>& with_link = nullptr,
-                           std::optional<double> tax_rate = std::nullopt);
+                           std::optional<double> tax_rate = std::nullopt, int64_t unseen_pending = 0);
   // Finishes images and base stock of a created product whose set-up was interrupted.
-  Step finish_setup(const ProductLink& link, Priority p);
+  Step finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending = 0);
+
+  // Section 4 "Never pushed": whether the linked product has unlimited stock in Picqer, as
+  // last seen in a product this process read (lookups by code, Import products' pages); a
+  // product not seen yet is read once by its code.
+  StepWith<bool> unlimited(const ProductLink& link, Priority p);
+  void note_product(const pq::Product& product) { unlimited_[product.id] = product.unlimited; }
 
   Backoff& backoff() { return backoff_; }
+  // How long a create waits before asking again whether the open orders are counted.
+  static constexpr Duration kOpenOrdersWait = Duration::seconds(30);
+  const PendingQuantities& pending() const { return parts_.pending; }
 
  private:
+  Step wait_for_open_orders() const;
   StepWith<ls::Product> product_facts(const ls::Variant& v, Priority p);
   Step upload_images(const ProductLink& link, int64_t ls_product_id, Priority p);
 
@@ -54,6 +72,7 @@ class ProductLinker {
   Backoff backoff_;
   // Images uploaded per variant by this process (a restarted process counts them in Picqer).
   std::map<int64_t, int64_t> images_uploaded_;
+  std::map<int64_t, bool> unlimited_;  // idproduct -> unlimited stock, as last read
 };
 
 }  // namespace lpsync

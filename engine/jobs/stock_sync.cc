@@ -62,12 +62,33 @@ std::optional<Instant> StockSync::run(Instant now) {
 }
 
 int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
-  auto p = parts_.pending.find(variant_id);
-  return desired_stock(free, p == parts_.pending.end() ? 0 : p->second);
+  return desired_stock(free, parts_.pending.of(variant_id));
+}
+
+bool StockSync::counted(int64_t variant_id, bool picqer_unlimited) {
+  const ls::Variant* v = parts_.catalog.catalog.variant(variant_id);
+  std::optional<NotCounted> why = v ? stock_not_counted(*v, picqer_unlimited) : std::nullopt;
+  if (!why) return true;
+  if (not_counted_reported_.insert(variant_id).second) {
+    basics_.report.note("Variant " + std::to_string(variant_id) + " (" + v->sku + ") gets no stock from Picqer: " +
+                        (*why == NotCounted::shop_does_not_track
+                             ? "the shop does not count its stock (stockTracking is disabled); switch stock "
+                               "tracking on for it in the shop if Picqer should set its stock"
+                             : "its Picqer product has unlimited stock"));
+    basics_.decide("stock_not_counted", {{"variant", variant_id}, {"reason", to_string(*why)}});
+  }
+  return false;
 }
 
 Step StockSync::push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has) {
   if (shop_has && *shop_has == desired) return Step::ok();
+  bool unlimited = false;
+  if (auto link = parts_.links.product_link(variant_id)) {
+    StepWith<bool> read = products_.unlimited(*link, kP);
+    if (!read.is_done()) return read;
+    unlimited = read.value;
+  }
+  if (!counted(variant_id, unlimited)) return Step::ok();  // section 4 "Never pushed"
   LightspeedWrites* writes = parts_.shop_writes.get();
   if (!writes) return Step::ok();  // settings changed under us; the next run reconciles
   auto put = writes->set_stock_level(kP, variant_id, desired);

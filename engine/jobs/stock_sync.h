@@ -75,6 +75,9 @@ class StockSync final : public Job {
   Step push_marked();
   bool queue_full(size_t size);
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
+  // Whether the shop counts the variant's stock (section 4 "Never pushed"); reports a
+  // variant it does not count once per process.
+  bool counted(int64_t variant_id, bool picqer_unlimited);
   int64_t desired_for(int64_t variant_id, int64_t free) const;
 
   JobBasics basics_;
@@ -87,6 +90,7 @@ class StockSync final : public Job {
   bool reconcile_due_ = true;
   Instant next_reconcile_;
   std::optional<Reconciliation> reconciliation_;
+  std::set<int64_t> not_counted_reported_;  // variants reported as not counted (at most the catalogue)
 };
 
 }  // namespace lpsync

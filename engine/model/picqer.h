@@ -26,6 +26,7 @@ struct Product {
   double price = 0;
   std::string barcode;
   bool active = true;
+  bool unlimited = false;  // unlimited stock (`type: unlimited_stock` or the older `unlimitedstock`)
   bool operator==(const Product&) const = default;
 };
 

@@ -1,6 +1,8 @@
 // Stock (section 4), shipments (section 5) and webhooks (section 8) against both fakes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "engine/env/crypto.h"
 #include "tests/engine/shop_fixture.h"
 
@@ -28,6 +30,26 @@ TEST(Stock, LinkedVariantsGetPicqersFreeStock) {
   ASSERT_TRUE(w.picqer().set_stock("SHIRT-S", 1, 30).ok());
   w.run_until(kStart + Duration::minutes(2));
   EXPECT_EQ(shop_stock(w, 11), 30);
+}
+
+// Section 4 "Never pushed": a variant the shop does not count gets no stock, from the
+// webhook nor from the reconciliations, and is reported once, not at every attempt.
+TEST(Stock, AVariantTheShopDoesNotCountIsNeverPushedAndReportedOnce) {
+  sim::World w(world_config(pushing()));
+  add_standard_catalogue(w);
+  ls_fake::VariantPatch untracked;
+  untracked.stock_tracking = "disabled";
+  w.lightspeed().update_variant(11, untracked);
+  w.start_engine();
+  ASSERT_TRUE(w.picqer().set_stock("SHIRT-S", 1, 30).ok());
+  w.run_until(kStart + Duration::hours(3));
+  EXPECT_EQ(shop_stock(w, 11), 5);
+  EXPECT_EQ(w.lightspeed().journal().writes("PUT /variants/*"), 0u);
+  const auto& notes = w.engine()->report().notes;
+  auto reported = std::count_if(notes.begin(), notes.end(), [](const std::string& n) {
+    return n.find("Variant 11 (SHIRT-S) gets no stock from Picqer") != std::string::npos;
+  });
+  EXPECT_EQ(reported, 1) << "three reconciliations and a webhook, one note";
 }
 
 TEST(Stock, ManyChangesCoalesceIntoOneWriteWithTheLatestValue) {

@@ -41,5 +41,10 @@ std::vector<scenario::VariantPatch> desired_levels(const Model& m, const Outcome
 // 6. Stock convergence: with send_stock on at the end, every linked variant shows
 // desired(v) in the shop.
 Violations check_stock_converged(const Model& m, const Outcome& o);
+// 7. Base stock (issue 17, sync-rules §3): every product the engine created got as base stock
+// the shop's count of its variant (as the engine read it, negative as 0) plus the quantity on
+// that variant's open orders not in Picqer yet, counted by the model at that moment. A write
+// whose open quantity changed since the engine's last order listing is not judged.
+Violations check_base_stock(const Model& m, const Outcome& o);
 
 }  // namespace lpsync::properties

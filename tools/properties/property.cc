@@ -184,7 +184,12 @@ void check(Property p) {
     case Property::read_only: v = check_read_only(s, o); break;
     case Property::at_most_once: v = check_at_most_once(o); break;
     case Property::nothing_lost: v = check_nothing_lost(m, o); break;
-    case Property::stock: v = check_stock_converged(m, o); break;
+    case Property::stock: {
+        v = check_stock_converged(m, o);
+        auto base = check_base_stock(m, o);
+        v.insert(v.end(), base.begin(), base.end());
+      }
+      break;
     case Property::determinism: {
       Outcome again = run_history(s);
       if (again.run.trace_hash != o.run.trace_hash) v.push_back("the same history gave two different traces");

@@ -136,6 +136,7 @@ PicqerProduct picqer_product(const std::string& code, std::optional<int64_t> idp
   p.price = money();
   p.barcode = text();
   p.active = *inRange(0, 4) != 0;
+  p.unlimited_stock = *inRange(0, 8) == 0;
   p.stock = stock(warehouses);
   return p;
 }

@@ -31,6 +31,9 @@ struct PicqerProduct {
   double price = 0;
   std::string barcode;  // beyond the spec's list: lets a scenario start with an EAN in Picqer
   bool active = true;
+  // lpsync extension: a product with unlimited stock (Picqer `type` "unlimited_stock",
+  // `unlimitedstock` true), whose stock is never pushed to the shop (sync-rules section 4).
+  bool unlimited_stock = false;
   StockMap stock;
   bool operator==(const PicqerProduct&) const = default;
 };

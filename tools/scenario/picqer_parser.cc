@@ -72,7 +72,7 @@ std::vector<PicqerOrderLine> read_picqer_order_lines(const Reader& r, bool with_
 }
 
 PicqerProduct read_picqer_product(const Reader& r) {
-  check_keys(r, {"idproduct", "productcode", "name", "price", "barcode", "active", "stock"});
+  check_keys(r, {"idproduct", "productcode", "name", "price", "barcode", "active", "unlimited_stock", "stock"});
   PicqerProduct product;
   if (auto v = r.find("idproduct")) product.idproduct = read_id(*v);
   Reader code = required(r, "productcode");
@@ -83,6 +83,7 @@ PicqerProduct read_picqer_product(const Reader& r) {
   if (auto v = r.find("price")) product.price = read_amount(*v);
   if (auto v = r.find("barcode")) product.barcode = v->as_string();
   if (auto v = r.find("active")) product.active = v->as_bool();
+  if (auto v = r.find("unlimited_stock")) product.unlimited_stock = v->as_bool();
   if (auto v = r.find("stock")) product.stock = read_stock_map(*v);
   return product;
 }

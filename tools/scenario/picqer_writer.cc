@@ -51,6 +51,7 @@ bj::object picqer_product_value(const PicqerProduct& p) {
   if (p.price != 0) o["price"] = p.price;
   if (!p.barcode.empty()) o["barcode"] = p.barcode;
   if (!p.active) o["active"] = false;
+  if (p.unlimited_stock) o["unlimited_stock"] = true;
   if (!p.stock.empty()) o["stock"] = stock_value(p.stock);
   return o;
 }

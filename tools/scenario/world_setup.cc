@@ -78,6 +78,7 @@ pqf::ProductSpec fake_picqer_product(const PicqerProduct& p) {
   spec.price = p.price;
   spec.active = p.active;
   spec.barcode = p.barcode;
+  if (p.unlimited_stock) spec.type = "unlimited_stock";
   spec.stock = p.stock;
   return spec;
 }
