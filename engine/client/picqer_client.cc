@@ -153,6 +153,14 @@ ApiResult<pq::Order> PicqerClient::process_order(Priority p, int64_t idorder) {
   return one<pq::Order>(p, "POST", "/orders/" + std::to_string(idorder) + "/process", nullptr, pq::read_order);
 }
 
+ApiResult<Nothing> PicqerClient::allocate_order(Priority p, int64_t idorder) {
+  return no_value(session_.call(p, "POST", "/orders/" + std::to_string(idorder) + "/allocate"));
+}
+
+ApiResult<Nothing> PicqerClient::cancel_order(Priority p, int64_t idorder, bool force) {
+  return no_value(session_.call(p, "DELETE", "/orders/" + std::to_string(idorder) + (force ? "?force=true" : "")));
+}
+
 ApiResult<std::vector<pq::Picklist>> PicqerClient::picklists_of_order(Priority p, int64_t idorder) {
   // `idorder` is not a documented filter: if Picqer ignores it the pages hold every picklist
   // of the account, so each one's idorder is checked and every page read (up to the cap).

@@ -45,6 +45,12 @@ class PicqerClient {
   ApiResult<pq::Order> order(Priority p, int64_t idorder);
   ApiResult<pq::Order> create_order(Priority p, const NewOrder& order);
   ApiResult<pq::Order> process_order(Priority p, int64_t idorder);
+  // POST /orders/{id}/allocate: stock held for a concept order, no picklist (Picqer's
+  // "expected"). Allocating an allocated order changes nothing.
+  ApiResult<Nothing> allocate_order(Priority p, int64_t idorder);
+  // DELETE /orders/{id}: cancels a concept or expected order; with `force`, an order in any
+  // status, its open picklists removed and their stock released.
+  ApiResult<Nothing> cancel_order(Priority p, int64_t idorder, bool force);
 
   // The picklists whose idorder is `idorder`, over every page (at most max_pages).
   ApiResult<std::vector<pq::Picklist>> picklists_of_order(Priority p, int64_t idorder);

@@ -96,6 +96,10 @@ struct Report {
     needs_person.push_back(std::move(entry));
     return true;
   }
+  // The order no longer needs a person (e.g. taken off hold in the shop).
+  void no_longer_needs_a_person(const std::string& number) {
+    std::erase_if(needs_person, [&](const OrderNeedingPerson& e) { return e.number == number; });
+  }
   std::vector<std::string> overflow() const {
     std::vector<std::string> out;
     if (problems_dropped > 0) {

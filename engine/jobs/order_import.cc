@@ -69,15 +69,18 @@ StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order
   StepWith<Resolution> resolved = resolve_lines(lines, unseen);
   if (!resolved.is_done()) return Step(resolved);
   if (resolved.value.held) return resolved.value.held;
-  return create_order(order, std::move(resolved.value.lines));
+  return create_order(order, lines, std::move(resolved.value.lines));
 }
 
-Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLine> lines) {
+Step OrderImporter::create_order(const ls::Order& order, const std::vector<ls::OrderLine>& shop_lines,
+                                 std::vector<NewOrderLine> lines) {
   parts_.intents.begin_intent({IntentKind::create_order, order.number, basics_.now()});
   // Right before the create: an order with this reference is adopted, never created twice.
   auto existing = parts_.picqer.orders_with_reference(kP, order.number);
   if (!existing.ok()) return step_for(basics_, backoff_, existing);
   OrderLink link{order.id, order.number, 0, false, basics_.now()};
+  link.lines_digest = order_lines_digest(shop_lines);
+  link.followed_at = order.updated_at;
   bool adopted = !existing.value.empty();
   if (adopted) {
     const pq::Order& first = existing.value.front();
@@ -95,29 +98,7 @@ Step OrderImporter::create_order(const ls::Order& order, std::vector<NewOrderLin
   backoff_.succeeded();
   basics_.report.imported_order({order.number, link.idorder, basics_.now(), adopted});
   basics_.decide(adopted ? "order_adopted" : "order_imported", {{"order", order.number}, {"idorder", link.idorder}});
-  return process(link);
-}
-
-Step OrderImporter::process(OrderLink link) {
-  if (link.processed) return Step::ok();
-  auto processed = parts_.picqer.process_order(kP, link.idorder);
-  if (!processed.ok() && processed.outcome == CallOutcome::rejected) {
-    // Already processed (e.g. the answer to an earlier process call was lost): read it.
-    auto current = parts_.picqer.order(kP, link.idorder);
-    if (!current.ok()) return step_for(basics_, backoff_, current);
-    if (current.value.status == "concept" || current.value.status == "expected") {
-      basics_.report.problem("process:" + link.number, "Picqer refused to process order " + link.number + ": " +
-                                                         processed.message);
-      return Step::item_failed(processed.message);
-    }
-  } else if (!processed.ok()) {
-    return step_for(basics_, backoff_, processed);
-  }
-  link.processed = true;
-  parts_.orders.put_order_link(link);
-  basics_.report.resolved("process:" + link.number);
-  backoff_.succeeded();
-  return Step::ok();
+  return follow_up_.follow(order, link, nullptr);  // step 6
 }
 
 }  // namespace lpsync

@@ -60,7 +60,16 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
   const Settings& s = basics_.settings;
   if (auto link = parts_.import.orders.order_link(order.id)) {
     window.push_back({order, {}, true});
-    return s.import_orders ? importer_.process(*link) : Step::ok();
+    if (!s.import_orders) return Step::ok();
+    const std::vector<ls::OrderLine>* lines = nullptr;
+    if (OrderFollowUp::needs_fresh_lines(order, *link)) {
+      // Changed in the shop since it was last followed: its lines may have changed too.
+      if (!poll_ || !poll_->lines_read.count(order.id)) lines_.erase(order.id);
+      auto read = lines_of(order);
+      if (!read.is_done()) return read;
+      lines = read.value;
+    }
+    return importer_.follow(order, *link, lines);
   }
   std::optional<HeldReason> reason = order_decision(order, s.order_filter);
   const std::vector<ls::OrderLine>* lines = nullptr;

@@ -1,5 +1,8 @@
 #include "engine/rules/order_lifecycle.h"
 
+#include <algorithm>
+#include <cstdio>
+#include <tuple>
 #include <utility>
 
 #include "engine/rules/order_rules.h"
@@ -69,6 +72,7 @@ std::string_view to_string(FollowUp::Action a) {
   switch (a) {
     case FollowUp::Action::nothing: return "nothing";
     case FollowUp::Action::process: return "process";
+    case FollowUp::Action::allocate: return "allocate";
     case FollowUp::Action::cancel: return "cancel";
     case FollowUp::Action::cancel_force: return "cancel_force";
     case FollowUp::Action::needs_person: return "needs_person";
@@ -76,7 +80,33 @@ std::string_view to_string(FollowUp::Action a) {
   return "unknown";
 }
 
-FollowUp follow_up(const ls::Order& o, const ImportedOrder& imported, OrderFilter filter, bool process_orders) {
+PicqerStage picqer_stage(const pq::Order& order, const std::vector<pq::Picklist>& picklists) {
+  if (order.status == "cancelled") return PicqerStage::cancelled;
+  if (order.status == "completed") return PicqerStage::completed;
+  for (const auto& p : picklists) {
+    if (p.status == "closed") return PicqerStage::picked;
+  }
+  if (order.status == "concept" || order.status == "expected") return PicqerStage::unprocessed;
+  return PicqerStage::processing;
+}
+
+std::string order_lines_digest(const std::vector<ls::OrderLine>& lines) {
+  std::vector<std::tuple<int64_t, std::string, int64_t>> keys;
+  for (const auto& l : lines) keys.emplace_back(l.variant_id.value_or(0), l.sku, l.quantity);
+  std::sort(keys.begin(), keys.end());
+  uint64_t h = 14695981039346656037ull;  // FNV-1a, 64 bits
+  auto mix = [&](std::string_view bytes) {
+    for (unsigned char c : bytes) h = (h ^ c) * 1099511628211ull;
+  };
+  for (const auto& [variant, sku, quantity] : keys) {
+    mix(std::to_string(variant) + '|' + sku + '|' + std::to_string(quantity) + ';');
+  }
+  char out[17];
+  std::snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(h));
+  return std::string(out) + "/" + std::to_string(lines.size());
+}
+
+FollowUp follow_up(const ls::Order& o, const OrderAsImported& imported, OrderFilter filter, bool process_orders) {
   if (imported.stage == PicqerStage::cancelled) return {};
   if (cancelled_in_shop(o)) {
     switch (imported.stage) {
@@ -90,9 +120,13 @@ FollowUp follow_up(const ls::Order& o, const ImportedOrder& imported, OrderFilte
   // Process only what the shop still expects to ship: not shipped from the shop itself, not in
   // a status the gate does not know.
   bool shop_expects_shipping = !status_gate(o).has_value();
-  if (imported.stage == PicqerStage::unprocessed && process_orders && shop_expects_shipping &&
-      order_shippable(o, filter)) {
-    return {FollowUp::Action::process, std::nullopt};
+  if (imported.stage != PicqerStage::unprocessed || !shop_expects_shipping) return {};
+  switch (after_create(o, filter, process_orders)) {
+    case AfterCreate::process: return {FollowUp::Action::process, std::nullopt};
+    case AfterCreate::allocate:
+      if (!imported.allocated) return {FollowUp::Action::allocate, std::nullopt};
+      return {};
+    case AfterCreate::leave_concept: return {};
   }
   return {};
 }

@@ -4,9 +4,12 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "engine/model/lightspeed.h"
+#include "engine/model/picqer.h"
 #include "engine/rules/settings.h"
 
 namespace lpsync {
@@ -40,18 +43,27 @@ enum class PicqerStage {
   cancelled,   // cancelled in Picqer (by the engine or by a person)
 };
 
+// The stage of a Picqer order read with its picklists: a closed picklist means picked.
+PicqerStage picqer_stage(const pq::Order& order, const std::vector<pq::Picklist>& picklists);
+
+// A short fingerprint of an order's lines (variant and quantity, in any order): the lines of
+// an imported order changed when their fingerprint did.
+std::string order_lines_digest(const std::vector<ls::OrderLine>& lines);
+
 // What the engine knows of an imported order besides the shop's current view of it.
-struct ImportedOrder {
+struct OrderAsImported {
   PicqerStage stage = PicqerStage::unprocessed;
   bool allocated = false;      // the engine allocated it (unpaid under `all`)
   bool lines_changed = false;  // the shop's lines differ from the lines that were imported
 };
 
-// "After import": the one thing to do now for an imported order the shop changed.
+// Step 6 and "After import": the one thing to do now for an imported order, right after its
+// create and whenever the shop changed it since.
 struct FollowUp {
   enum class Action {
     nothing,
     process,       // it became shippable: POST /orders/{id}/process
+    allocate,      // unpaid and not yet allocated (step 6): POST /orders/{id}/allocate
     cancel,        // cancelled in the shop, concept in Picqer: DELETE /orders/{id}
     cancel_force,  // cancelled in the shop, processing in Picqer: DELETE /orders/{id}?force=true
     needs_person,  // report `reason`, write nothing
@@ -61,6 +73,6 @@ struct FollowUp {
   bool operator==(const FollowUp&) const = default;
 };
 std::string_view to_string(FollowUp::Action a);
-FollowUp follow_up(const ls::Order& order, const ImportedOrder& imported, OrderFilter filter, bool process_orders);
+FollowUp follow_up(const ls::Order& order, const OrderAsImported& imported, OrderFilter filter, bool process_orders);
 
 }  // namespace lpsync

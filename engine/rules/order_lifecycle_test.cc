@@ -22,7 +22,7 @@ ls::Order paid() { return order_with("processing_awaiting_shipment", "paid"); }
 ls::Order unpaid() { return order_with("processing_awaiting_payment", "not_paid"); }
 ls::Order cancelled() { return order_with("cancelled", "cancelled"); }
 
-ImportedOrder at(PicqerStage stage) { return {stage, false, false}; }
+OrderAsImported at(PicqerStage stage) { return {stage, false, false}; }
 
 TEST(NeedsPersonReason, NamesRoundTrip) {
   for (auto r : {NeedsPersonReason::cancelled_after_pick, NeedsPersonReason::on_hold_after_import,
@@ -53,8 +53,13 @@ TEST(AfterCreate, PaidIsProcessedUnpaidIsAllocated) {
   EXPECT_EQ(after_create(paid(), OrderFilter::paid, false), AfterCreate::leave_concept);
 }
 
-TEST(FollowUp, UnpaidOrderIsProcessedWhenPaid) {
-  EXPECT_EQ(follow_up(unpaid(), at(PicqerStage::unprocessed), OrderFilter::all, true).action, Action::nothing);
+OrderAsImported allocated() { return {PicqerStage::unprocessed, true, false}; }
+
+TEST(FollowUp, UnpaidOrderIsAllocatedOnceThenProcessedWhenPaid) {
+  EXPECT_EQ(follow_up(unpaid(), at(PicqerStage::unprocessed), OrderFilter::all, true).action, Action::allocate);
+  EXPECT_EQ(follow_up(unpaid(), allocated(), OrderFilter::all, true).action, Action::nothing);
+  EXPECT_EQ(follow_up(paid(), allocated(), OrderFilter::all, true).action, Action::process);
+  EXPECT_EQ(follow_up(unpaid(), at(PicqerStage::processing), OrderFilter::all, true).action, Action::nothing);
   EXPECT_EQ(follow_up(paid(), at(PicqerStage::unprocessed), OrderFilter::all, true).action, Action::process);
   EXPECT_EQ(follow_up(paid(), at(PicqerStage::unprocessed), OrderFilter::all, false).action, Action::nothing);
   EXPECT_EQ(follow_up(paid(), at(PicqerStage::processing), OrderFilter::all, true).action, Action::nothing);
@@ -86,12 +91,44 @@ TEST(FollowUp, CancellationByPicqerStage) {
 TEST(FollowUp, OnHoldAndChangedLinesNeedAPerson) {
   FollowUp hold = follow_up(order_with("on_hold", "paid"), at(PicqerStage::processing), OrderFilter::paid, true);
   EXPECT_EQ(hold, (FollowUp{Action::needs_person, NeedsPersonReason::on_hold_after_import}));
-  ImportedOrder changed = at(PicqerStage::processing);
+  OrderAsImported changed = at(PicqerStage::processing);
   changed.lines_changed = true;
   EXPECT_EQ(follow_up(paid(), changed, OrderFilter::paid, true),
             (FollowUp{Action::needs_person, NeedsPersonReason::lines_changed_after_import}));
   // A cancellation outranks changed lines: the order is stopped, not corrected.
   EXPECT_EQ(follow_up(cancelled(), changed, OrderFilter::paid, true).action, Action::cancel_force);
+}
+
+TEST(PicqerStage, FromStatusAndPicklists) {
+  pq::Order o;
+  o.status = "concept";
+  EXPECT_EQ(picqer_stage(o, {}), PicqerStage::unprocessed);
+  o.status = "expected";
+  EXPECT_EQ(picqer_stage(o, {}), PicqerStage::unprocessed);
+  o.status = "processing";
+  EXPECT_EQ(picqer_stage(o, {{1, 9, "new"}}), PicqerStage::processing);
+  EXPECT_EQ(picqer_stage(o, {{1, 9, "new"}, {2, 9, "closed"}}), PicqerStage::picked);
+  o.status = "paused";
+  EXPECT_EQ(picqer_stage(o, {}), PicqerStage::processing);
+  o.status = "completed";
+  EXPECT_EQ(picqer_stage(o, {{2, 9, "closed"}}), PicqerStage::completed);
+  o.status = "cancelled";
+  EXPECT_EQ(picqer_stage(o, {{2, 9, "closed"}}), PicqerStage::cancelled);
+}
+
+TEST(OrderLinesDigest, SameLinesInAnyOrderSameDigestAnyChangeAnother) {
+  ls::OrderLine a{1, 11, 0, "", "", "SKU-A", "", "", 2};
+  ls::OrderLine b{2, 12, 0, "", "", "SKU-B", "", "", 1};
+  std::string d = order_lines_digest({a, b});
+  EXPECT_EQ(order_lines_digest({b, a}), d);
+  ls::OrderLine more = b;
+  more.quantity = 3;
+  EXPECT_NE(order_lines_digest({a, more}), d);
+  EXPECT_NE(order_lines_digest({a}), d);
+  ls::OrderLine other = b;
+  other.variant_id = 13;
+  EXPECT_NE(order_lines_digest({a, other}), d);
+  EXPECT_NE(order_lines_digest({}), "");
 }
 
 // For every order, stage, filter and setting: nothing unpaid is ever processed, a cancelled
@@ -106,7 +143,7 @@ RC_GTEST_PROP(OrderLifecycle, NothingUnpaidOrCancelledIsProcessed, ()) {
   o.payment_is_post = *rc::gen::arbitrary<bool>();
   auto filter = *rc::gen::element(OrderFilter::paid, OrderFilter::all, OrderFilter::eligible_to_ship);
   bool process_orders = *rc::gen::arbitrary<bool>();
-  ImportedOrder imported{*rc::gen::element(PicqerStage::unprocessed, PicqerStage::processing, PicqerStage::picked,
+  OrderAsImported imported{*rc::gen::element(PicqerStage::unprocessed, PicqerStage::processing, PicqerStage::picked,
                                            PicqerStage::completed, PicqerStage::cancelled),
                          *rc::gen::arbitrary<bool>(), *rc::gen::arbitrary<bool>()};
 
@@ -118,6 +155,11 @@ RC_GTEST_PROP(OrderLifecycle, NothingUnpaidOrCancelledIsProcessed, ()) {
     RC_ASSERT(process_orders);
   }
   if (after_create(o, filter, process_orders) == AfterCreate::process) RC_ASSERT(order_shippable(o, filter));
+  if (f.action == Action::allocate) {
+    RC_ASSERT(!order_shippable(o, filter));
+    RC_ASSERT(!imported.allocated);
+    RC_ASSERT(imported.stage == PicqerStage::unprocessed);
+  }
   RC_ASSERT(f.reason.has_value() == (f.action == Action::needs_person));
   if (shop_cancelled && imported.stage != PicqerStage::cancelled) {
     RC_ASSERT(f.action == Action::cancel || f.action == Action::cancel_force ||

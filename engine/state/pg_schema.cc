@@ -117,6 +117,16 @@ constexpr std::string_view kVersion1 = R"sql(
   );
 )sql";
 
+// Version 2: what the engine decided about an imported order after import (section 2).
+constexpr std::string_view kVersion2 = R"sql(
+  ALTER TABLE order_links
+    ADD COLUMN allocated      boolean NOT NULL DEFAULT false,
+    ADD COLUMN cancelled      boolean NOT NULL DEFAULT false,
+    ADD COLUMN lines_digest   text    NOT NULL DEFAULT '',
+    ADD COLUMN followed_at_ms bigint  NOT NULL DEFAULT 0,
+    ADD COLUMN needs_person   text    NOT NULL DEFAULT '';
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -125,6 +135,7 @@ constexpr int64_t kMigrationLock = 0x6c707379;
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kSteps = {
       {1, "create the tables", kVersion1},
+      {2, "follow imported orders", kVersion2},
   };
   return kSteps;
 }

@@ -95,12 +95,24 @@ void create_tables(Db& db) {
 // Version 2: stock pushes look up the variants of a Picqer product.
 void index_products(Db& db) { db.exec("CREATE INDEX product_links_by_idproduct ON product_links (idproduct);"); }
 
+// Version 3: what the engine decided about an imported order after import (section 2).
+void follow_orders(Db& db) {
+  db.exec(R"sql(
+    ALTER TABLE order_links ADD COLUMN allocated INTEGER NOT NULL DEFAULT 0 CHECK (allocated IN (0, 1));
+    ALTER TABLE order_links ADD COLUMN cancelled INTEGER NOT NULL DEFAULT 0 CHECK (cancelled IN (0, 1));
+    ALTER TABLE order_links ADD COLUMN lines_digest TEXT NOT NULL DEFAULT '';
+    ALTER TABLE order_links ADD COLUMN followed_at_ms INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE order_links ADD COLUMN needs_person TEXT NOT NULL DEFAULT '';
+  )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kSteps = {
       {1, "create the tables", create_tables},
       {2, "index product links by Picqer product", index_products},
+      {3, "follow imported orders", follow_orders},
   };
   return kSteps;
 }

@@ -31,6 +31,12 @@ struct OrderLink {
   int64_t idorder = 0;     // Picqer
   bool processed = false;  // POST /orders/{id}/process succeeded (or the order was past concept)
   Instant imported_at;
+  // After import (section 2): what the engine decided about the order since.
+  bool allocated = false;    // POST /orders/{id}/allocate succeeded (unpaid under `all`)
+  bool cancelled = false;    // cancelled in Picqer, by the engine or found so
+  std::string lines_digest;  // the shop's lines as imported (order_lines_digest); empty: unknown
+  Instant followed_at;       // the shop's updatedAt when the engine last decided the order
+  std::string needs_person;  // why it needs a person (NeedsPersonReason's word), empty when not
   bool operator==(const OrderLink&) const = default;
 };
 

@@ -41,6 +41,20 @@ TYPED_TEST(StateStoreContract, OrderLinksAreOnePerLightspeedOrderAndPerPicqerOrd
   EXPECT_EQ(s.order_links(), expected);
 }
 
+TYPED_TEST(StateStoreContract, OrderLinksKeepWhatWasDecidedAfterImport) {
+  StateStore& s = this->s();
+  OrderLink link{7, "ORD7", 700, false, kT, true, false, "v1x2;v3x1", kT + Duration::minutes(5), ""};
+  s.put_order_link(link);
+  EXPECT_EQ(s.order_link(7), link);
+  link.cancelled = true;
+  link.allocated = false;
+  link.needs_person = "cancelled_after_pick";
+  link.followed_at = kT + Duration::hours(2);
+  s.put_order_link(link);
+  EXPECT_EQ(s.order_link(7), link);
+  EXPECT_EQ(s.order_links(), std::vector<OrderLink>{link});
+}
+
 TYPED_TEST(StateStoreContract, ProductLinksByVariantAndByCode) {
   StateStore& s = this->s();
   s.put_product_link({11, "A", 500, true, false});

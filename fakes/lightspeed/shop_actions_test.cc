@@ -137,6 +137,22 @@ TEST(UpdateOrder, MovesUpdatedAtAndDerivesTheStatusFromPayment) {
   EXPECT_EQ(h.fake.order(id)->updated_at, kStart + Duration::hours(5));
 }
 
+TEST(UpdateOrder, TheMerchantMayChangeTheLines) {
+  Harness h;
+  h.add_shirt();
+  OrderSpec o;
+  o.lines = {line(11, 1)};
+  int64_t id = h.fake.place_order(o);
+  h.clock.advance(Duration::minutes(10));
+  OrderPatch more;
+  more.lines = {{line(11, 3)}};
+  h.fake.update_order(id, more);
+  ASSERT_EQ(h.fake.order(id)->lines.size(), 1u);
+  EXPECT_EQ(h.fake.order(id)->lines[0].quantity, 3);
+  EXPECT_EQ(h.fake.order(id)->lines[0].variant_id, 11);
+  EXPECT_EQ(h.fake.order(id)->updated_at, kStart + Duration::minutes(10));
+}
+
 TEST(UpdateVariant, ChangesFieldsAndMovesUpdatedAt) {
   Harness h;
   h.add_shirt();

@@ -137,8 +137,14 @@ std::optional<ApiError> Shop::update_order(int64_t id, const OrderPatch& patch, 
                  check_enum(patch.shipment_status, kOrderShipmentStatuses, "shipmentStatus")}) {
     if (e) return *e;
   }
+  if (patch.lines && actor != Actor::shop) return ApiError{400, "order lines cannot be changed through the API"};
   Order& o = it->second;
   Instant at = whole_seconds(patch.at.value_or(now()));
+  if (patch.lines) {
+    std::vector<int64_t> lowered;  // not lowered: see OrderPatch::lines
+    o.lines.clear();
+    for (const auto& l : *patch.lines) o.lines.push_back(new_order_line(l, false, at, lowered));
+  }
   bool was_paid = o.payment_status == "paid";
   bool was_shipped = o.shipment_status == "shipped";
   auto set = [](auto& field, const auto& value) {

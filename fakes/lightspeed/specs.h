@@ -68,6 +68,9 @@ struct OrderPatch {
   std::optional<bool> shipment_is_cash_on_delivery, payment_is_post, shipment_is_pickup;
   std::optional<int64_t> shipment_method_id;
   std::optional<Address> address;
+  // New lines, as the merchant edits them in the back office (not through the API, which has
+  // no such write); the shop's stock levels are left as they are.
+  std::optional<std::vector<OrderLineSpec>> lines;
   std::optional<Instant> at;  // the new updatedAt (default: now)
 };
 

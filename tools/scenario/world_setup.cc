@@ -38,6 +38,18 @@ lsf::ProductSpec fake_product(const LightspeedProduct& p) {
   return spec;
 }
 
+std::vector<lsf::OrderLineSpec> fake_lines(const std::vector<OrderLine>& lines) {
+  std::vector<lsf::OrderLineSpec> out;
+  for (const auto& l : lines) {
+    lsf::OrderLineSpec line;
+    line.variant = l.variant;
+    line.quantity = l.quantity;
+    line.price_incl = l.price_incl;
+    out.push_back(line);
+  }
+  return out;
+}
+
 lsf::OrderSpec fake_order(const LightspeedOrder& o, bool placed_now) {
   lsf::OrderSpec spec;
   spec.id = o.id;
@@ -58,13 +70,7 @@ lsf::OrderSpec fake_order(const LightspeedOrder& o, bool placed_now) {
   spec.firstname = o.firstname;
   spec.lastname = o.lastname;
   spec.address = fake_address(o.address);
-  for (const auto& l : o.lines) {
-    lsf::OrderLineSpec line;
-    line.variant = l.variant;
-    line.quantity = l.quantity;
-    line.price_incl = l.price_incl;
-    spec.lines.push_back(line);
-  }
+  spec.lines = fake_lines(o.lines);
   // Initial orders are in the shop already: its stock levels account for them.
   spec.lower_stock = placed_now;
   return spec;
@@ -85,6 +91,7 @@ pqf::ProductSpec fake_picqer_product(const PicqerProduct& p) {
 
 lsf::OrderPatch fake_order_patch(const OrderPatch& p) {
   lsf::OrderPatch out;
+  if (p.lines) out.lines = fake_lines(*p.lines);
   out.status = p.status;
   out.payment_status = p.payment_status;
   out.shipment_status = p.shipment_status;
