@@ -1,6 +1,6 @@
-// Crash-point enumeration, the quick set run by ./test: every HTTP exchange of two small
-// scenarios (an order import that creates products with images and base stock, and a
-// shipment push), a crash before and after each answer, a restart on the same SQLite
+// Crash-point enumeration, the quick set run by ./test: every HTTP exchange of three small
+// scenarios (an order import that creates products with images and base stock, the follow-up
+// of imported orders, and a shipment push), a crash before and after each answer, a restart on the same SQLite
 // database, and the same end as without the crash with nothing created twice. The
 // exhaustive sweep over every crash scenario: `bazel run //tests/crash:exhaustive`.
 #include <gtest/gtest.h>
@@ -21,6 +21,8 @@ void expect_every_crash_point_recovers(const std::string& name) {
 }
 
 TEST(CrashPoints, OrderImportCreatingProducts) { expect_every_crash_point_recovers("order-import-creates-products"); }
+
+TEST(CrashPoints, OrderFollowUp) { expect_every_crash_point_recovers("order-follow-up"); }
 
 TEST(CrashPoints, ShipmentPush) { expect_every_crash_point_recovers("shipment-push"); }
 

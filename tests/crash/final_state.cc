@@ -70,7 +70,9 @@ void store_lines(sim::World& w, std::vector<std::string>& out) {
   StateStore& s = w.store();
   for (const auto& l : s.order_links()) {
     out.push_back("link.order " + std::to_string(l.ls_order_id) + " " + l.number + " -> " +
-                  reference_of(w, l.idorder) + " processed=" + std::to_string(l.processed));
+                  reference_of(w, l.idorder) + " processed=" + std::to_string(l.processed) +
+                  " allocated=" + std::to_string(l.allocated) + " cancelled=" + std::to_string(l.cancelled) +
+                  " needs_person=" + l.needs_person);
   }
   for (const auto& l : s.product_links()) {
     out.push_back("link.product " + std::to_string(l.variant_id) + " " + l.productcode + " -> " +
@@ -136,6 +138,15 @@ std::vector<std::string> at_most_once_violations(sim::World& world) {
   }
   for (const auto& [path, n] : shipment_puts) {
     if (n > 1) out.push_back("shop " + path + " was updated " + std::to_string(n) + " times");
+  }
+  std::map<std::string, int> cancels;  // DELETE /orders/{id} that Picqer carried out
+  for (const auto& e : world.picqer().journal().entries()) {
+    if (e.method == "DELETE" && e.path.rfind("/orders/", 0) == 0 && e.applied && e.status > 0 && e.status < 400) {
+      ++cancels[e.path];
+    }
+  }
+  for (const auto& [path, n] : cancels) {
+    if (n > 1) out.push_back("Picqer " + path + " was cancelled " + std::to_string(n) + " times");
   }
   return out;
 }
