@@ -47,4 +47,15 @@ Violations check_stock_converged(const Model& m, const Outcome& o);
 // whose open quantity changed since the engine's last order listing is not judged.
 Violations check_base_stock(const Model& m, const Outcome& o);
 
+// 8. Nothing unpaid is processed (issue 17, sync-rules §2 step 6): every order the engine
+// processed in Picqer was shippable in the shop within the poll interval before.
+Violations check_nothing_unpaid_processed(const Model& m, const Outcome& o);
+// 9. Cancelled before pick (§2 After import): an imported order that stayed cancelled in the
+// shop, in the window, long enough while nothing of it was picked ends cancelled in Picqer.
+Violations check_cancelled_before_pick(const Model& m, const Outcome& o);
+// 10. The report's needs-a-person list at the end is exactly the imported orders the model
+// says need one (cancelled after pick, on hold after import), for every order whose reason
+// has stood still long enough to be judged.
+Violations check_needs_person(const Model& m, const Outcome& o);
+
 }  // namespace lpsync::properties

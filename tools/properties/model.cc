@@ -33,6 +33,11 @@ std::optional<std::string> model_filter(const scenario::LightspeedOrder& o, Orde
   return std::nullopt;
 }
 
+bool model_shippable(const scenario::LightspeedOrder& o, OrderFilter f) {
+  if (o.payment_status == "paid") return true;
+  return f == OrderFilter::eligible_to_ship && (o.shipment_is_cash_on_delivery || o.payment_is_post);
+}
+
 std::string Model::trim(const std::string& raw) {
   size_t b = raw.find_first_not_of(" \t\r\n");
   if (b == std::string::npos) return "";
@@ -208,6 +213,21 @@ std::set<std::string> Model::may_import() const {
     }
   }
   return out;
+}
+
+bool Model::settled(const std::function<bool(Instant)>& holds, Instant from) const {
+  auto points = change_points();
+  std::optional<Instant> start;
+  Duration longest;
+  for (auto it = points.rbegin(); it != points.rend(); ++it) {
+    const Snapshot& snap = at(*it);
+    bool ok = snap.up && snap.settings.active && snap.settings.import_orders && faults_quiet(*it) && holds(*it);
+    if (!ok) break;
+    start = *it;
+    longest = std::max(longest, snap.settings.poll_interval);
+  }
+  if (!start) return false;
+  return end_ - std::max(*start, from) >= longest + kSlack;
 }
 
 std::set<std::string> Model::must_import() const {

@@ -7,6 +7,7 @@
 // enough without faults (a poll interval plus time for retries).
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -48,6 +49,13 @@ class Model {
   // The order is in its 12-hour window at t.
   bool in_window(int64_t id, Instant t) const;
 
+  // Whether `holds` held at every moment from some time on to the end, with the engine up,
+  // active, importing orders and no fault, for at least the longest poll interval of that
+  // stretch plus slack: then the engine has certainly acted on it. The stretch starts no
+  // earlier than `from`.
+  bool settled(const std::function<bool(Instant)>& holds, Instant from) const;
+  Instant end() const { return end_; }
+
   std::set<std::string> may_import() const;  // by order number
   std::set<std::string> must_import() const;
 
@@ -80,5 +88,7 @@ class Model {
 // Order rules of the reference model (independent of engine/rules).
 std::optional<std::string> model_gate(const scenario::LightspeedOrder& o);
 std::optional<std::string> model_filter(const scenario::LightspeedOrder& o, OrderFilter f);
+// The warehouse may ship it: paid; or, under eligible_to_ship, cash on delivery or pay later.
+bool model_shippable(const scenario::LightspeedOrder& o, OrderFilter f);
 
 }  // namespace lpsync::properties

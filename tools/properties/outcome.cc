@@ -21,8 +21,12 @@ Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path)
   options.after_run = [&](sim::World& w) {
     for (const auto& o : w.picqer().orders()) {
       if (!o.via_api) continue;
-      PicqerOrderFact f{o.reference, o.created, {}};
+      PicqerOrderFact f{o.reference, o.created, {}, o.idorder, o.status, std::nullopt};
       for (const auto& l : o.lines) f.productcodes.push_back(l.productcode);
+      for (const auto& pl : w.picqer().picklists()) {
+        if (pl.idorder != o.idorder || !pl.closed_at) continue;
+        if (!f.picked_at || *pl.closed_at < *f.picked_at) f.picked_at = pl.closed_at;
+      }
       out.picqer_orders.push_back(f);
     }
     for (const auto& p : w.picqer().products()) out.picqer_products.push_back({p.productcode, p.created, p.via_api});
@@ -39,6 +43,7 @@ Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path)
       out.engine_up = true;
       out.last_poll = e->report().last_order_poll;
       out.engine_settings = e->settings();
+      for (const auto& n : e->report().needs_person) out.needs_person.push_back({n.number, n.reason});
     }
     for (const auto& e : w.lightspeed().journal().entries()) {
       if (e.method == "PUT" && fakes::matches_pattern("PUT /shipments/*", e.method, e.path) && e.applied &&

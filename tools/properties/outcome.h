@@ -19,6 +19,14 @@ struct PicqerOrderFact {
   std::string reference;
   Instant created;
   std::vector<std::string> productcodes;
+  int64_t idorder = 0;
+  std::string status;   // at the end
+  std::optional<Instant> picked_at;  // when a picklist of it was first closed (picked or shipped)
+};
+
+// An imported order the engine's report lists as needing a person at the end.
+struct NeedsPersonFact {
+  std::string number, reason;
 };
 
 struct Outcome {
@@ -29,6 +37,7 @@ struct Outcome {
   std::map<std::pair<std::string, int64_t>, int64_t> free_stock;  // (productcode, warehouse)
   std::vector<pq::Warehouse> warehouses;
   std::vector<HeldOrder> held;
+  std::vector<NeedsPersonFact> needs_person;  // the engine's report at the end (when it is up)
   std::vector<ProductLink> links;
   bool engine_up = false;
   Instant last_poll;
