@@ -49,6 +49,12 @@ int run_demo(std::ostream& out, std::ostream& err, std::ostream* trace) {
   out << "\nAt the end of the day:\n";
   out << "  Orders not imported today (" << narrator.never_imported().size() << "):\n";
   for (const auto& [number, reason] : narrator.never_imported()) out << "    " << number << ": " << explain(reason) << "\n";
+  if (!narrator.needs_person().empty()) {
+    out << "  Orders that need a person (" << narrator.needs_person().size() << "):\n";
+    for (const auto& [number, reason] : narrator.needs_person()) {
+      out << "    " << number << ": " << explain_after_import(reason) << "\n";
+    }
+  }
   out << "  Import products: " << end.bulk.created << " created, " << end.bulk.linked << " linked, "
       << end.bulk.skipped.size() << " skipped\n";
   for (const auto& sk : end.bulk.skipped) {

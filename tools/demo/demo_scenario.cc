@@ -144,7 +144,7 @@ std::vector<std::pair<int64_t, Instant>> add_day_orders(Scenario& s, Random& r) 
     if (id == 121) o.lines = {{variant(s, 39), 1, std::nullopt}};  // Kite: no SKU
     if (id == 115) o.payment_status = "not_paid";                  // cancelled by the shop, below
     at(s, t, CreateLightspeedOrder{o});
-    if (o.payment_status == "paid" && id != 113 && id != 121) paid.push_back({id, t});
+    if (o.payment_status == "paid" && id != 113 && id != 121 && id != 118) paid.push_back({id, t});
   }
   return paid;
 }
@@ -162,6 +162,17 @@ void add_day_events(Scenario& s, const std::vector<std::pair<int64_t, Instant>>&
   cancel.changes.status = "cancelled";
   cancel.changes.payment_status = "cancelled";
   at(s, s.start + Duration::hours(8), cancel);
+  // A paid order cancelled by the customer an hour after it came in, before the warehouse got to
+  // it: cancelled in Picqer too (its picklist removed). One cancelled after it was shipped
+  // needs a person.
+  UpdateLightspeedOrder changed_mind;
+  changed_mind.changes.id = 118;
+  changed_mind.changes.status = "cancelled";
+  at(s, s.start + Duration::hours(9) + Duration::minutes(15), changed_mind);
+  UpdateLightspeedOrder too_late;
+  too_late.changes.id = 104;
+  too_late.changes.status = "cancelled";
+  at(s, s.start + Duration::hours(6), too_late);
 
   // Noon: the merchant checked the first imports and switches on stock and shipments.
   ChangeSettings on;
@@ -194,6 +205,9 @@ Scenario demo_scenario() {
   s.start = *parse_iso8601("2026-11-02T07:00:00Z");
   s.run_until = s.start + Duration::hours(24);
   s.settings.active = false;  // as after connecting: the merchant activates
+  // Every order but a cancelled one goes to Picqer; an unpaid one only holds its stock
+  // (allocated, no picklist) until it is paid (rules v2 section 2 step 6).
+  s.settings.order_filter = OrderFilter::all;
 
   Random r(s.seed);
   add_catalogue(s, r);

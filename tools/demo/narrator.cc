@@ -1,5 +1,7 @@
 #include "tools/demo/narrator.h"
 
+#include "engine/rules/order_lifecycle.h"
+
 namespace lpsync::demo {
 namespace {
 
@@ -87,10 +89,35 @@ void Narrator::tell_stock(const boost::json::object& l, const std::string& what,
   }
 }
 
+std::string explain_after_import(const std::string& reason) {
+  auto r = parse_needs_person_reason(reason);
+  return r ? std::string(lpsync::explain(*r)) : reason;
+}
+
+void Narrator::flush_import() {
+  if (!import_) return;
+  say(import_->when, "Order " + import_->order + " imported into Picqer, left for the warehouse to process" +
+                         (import_->adopted ? " - it was already there, so it was linked, not created again" : ""));
+  import_.reset();
+}
+
+void Narrator::tell_processed(const std::string& order, const std::string& when, bool allocated) {
+  std::string what = allocated ? "its stock is held until it is paid (no picklist yet)" : "processed (picklist made)";
+  if (import_ && import_->order == order) {
+    say(when, "Order " + order + " imported into Picqer, " + what +
+                  (import_->adopted ? " - it was already there, so it was linked, not created again" : ""));
+    import_.reset();
+  } else {
+    flush_import();
+    say(when, "Order " + order + (allocated ? ": " + what : " paid: processed in Picqer (picklist made)"));
+  }
+}
+
 void Narrator::line(const boost::json::object& l) {
   std::string what = text(l, "decision");
   if (what.empty()) return;  // HTTP exchanges are not told
   std::string when = text(l, "t");
+  if (what != "order_processed" && what != "order_allocated") flush_import();
   // Stock updates are told per minute.
   if (what != "stock_pushed" && when.substr(0, 16) != stock_when_.substr(0, 16)) flush_stock();
   std::string order = text(l, "order");
@@ -102,8 +129,16 @@ void Narrator::line(const boost::json::object& l) {
     if (scans_++ == 0) say(when, "Read the shop's catalogue: " + text(l, "variants") + " variants");
   } else if (what == "order_imported" || what == "order_adopted") {
     held_.erase(order);
-    say(when, "Order " + order + " imported into Picqer and processed (picklist made)" +
-                  (what == "order_adopted" ? " - it was already there, so it was linked, not created again" : ""));
+    import_ = {order, when, what == "order_adopted"};
+  } else if (what == "order_processed" || what == "order_allocated") {
+    tell_processed(order, when, what == "order_allocated");
+  } else if (what == "order_cancelled_in_picqer") {
+    say(when, "Order " + order + " was cancelled in the shop: cancelled in Picqer too, its stock is free again");
+  } else if (what == "order_needs_person") {
+    say(when, "Order " + order + " needs a person: it was " + explain_after_import(text(l, "reason")));
+    needs_person_[order] = text(l, "reason");
+  } else if (what == "order_no_longer_needs_person") {
+    needs_person_.erase(order);
   } else if (what == "order_held") {
     std::string reason = text(l, "reason");
     if (held_[order] != reason) say(when, "Order " + order + " not imported: " + explain(reason));
@@ -134,6 +169,9 @@ void Narrator::line(const boost::json::object& l) {
   }
 }
 
-void Narrator::flush() { flush_stock(); }
+void Narrator::flush() {
+  flush_import();
+  flush_stock();
+}
 
 }  // namespace lpsync::demo

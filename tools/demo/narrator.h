@@ -7,6 +7,7 @@
 #include <boost/json.hpp>
 
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <string>
@@ -27,11 +28,16 @@ class Narrator {
   int64_t stock_updates() const { return stock_updates_; }
   // Orders told as not imported and never imported afterwards, with the last reason.
   const std::map<std::string, std::string>& never_imported() const { return held_; }
+  // Imported orders that need a person at the end, with the reason.
+  const std::map<std::string, std::string>& needs_person() const { return needs_person_; }
 
  private:
   void say(const std::string& when, const std::string& text);
   std::string sku(int64_t variant) const;
   void flush_stock();
+  // An import is told together with what followed it at once (processed or allocated).
+  void flush_import();
+  void tell_processed(const std::string& order, const std::string& when, bool allocated);
   // "settings_changed": says what was switched on or off.
   void tell_settings(const boost::json::object& l, const std::string& when);
   // "stock_pushed" (batched per minute) and "stock_reconciled" (told once).
@@ -40,6 +46,12 @@ class Narrator {
   std::ostream& out_;
   DemoCatalogue catalogue_;
   std::map<std::string, std::string> held_;  // order -> reason last told
+  std::map<std::string, std::string> needs_person_;  // order -> reason
+  struct Import {
+    std::string order, when;
+    bool adopted = false;
+  };
+  std::optional<Import> import_;  // told once its follow-up is known
   bool bulk_running_ = false;
   std::string stock_when_;
   std::vector<std::string> stock_batch_;
@@ -52,5 +64,7 @@ class Narrator {
 
 // The held reasons in a merchant's words.
 std::string explain(const std::string& reason);
+// Why an imported order needs a person, in a merchant's words.
+std::string explain_after_import(const std::string& reason);
 
 }  // namespace lpsync::demo
