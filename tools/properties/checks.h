@@ -57,5 +57,8 @@ Violations check_cancelled_before_pick(const Model& m, const Outcome& o);
 // says need one (cancelled after pick, on hold after import), for every order whose reason
 // has stood still long enough to be judged.
 Violations check_needs_person(const Model& m, const Outcome& o);
+// 11. Shipment delay (§5): every shop shipment write comes at least shipment_delay after a
+// Picqer shipment of that order was made, and while that shipment was not cancelled.
+Violations check_shipment_delay(const Model& m, const Outcome& o);
 
 }  // namespace lpsync::properties

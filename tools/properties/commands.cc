@@ -117,6 +117,30 @@ struct ShipOrder : Command {
   void show(std::ostream& os) const override { os << "ShipOrder(" << id << ")"; }
 };
 
+// The warehouse cancels the order's latest shipment (e.g. within the shipment delay), or
+// closes its picklist without shipping yet.
+struct CancelShipmentOrPick : Command {
+  int64_t id = 0;
+  bool pick = false;
+  explicit CancelShipmentOrPick(const History& h) {
+    RC_PRE(!h.payment.empty());
+    std::vector<int64_t> ids;
+    for (const auto& [order, p] : h.payment) ids.push_back(order);
+    id = *rc::gen::elementOf(ids);
+    pick = *rc::gen::arbitrary<bool>();
+  }
+  void checkPreconditions(const History& h) const override { RC_PRE(h.payment.count(id) > 0); }
+  void apply(History& h) const override {
+    std::string reference = "ORD" + std::to_string(id);
+    if (pick) {
+      add(h, PickPicqerOrder{reference});
+    } else {
+      add(h, CancelPicqerShipment{reference});
+    }
+  }
+  void show(std::ostream& os) const override { os << (pick ? "PickOrder(" : "CancelShipment(") << id << ")"; }
+};
+
 struct PassTime : Command {
   Duration d;
   PassTime()
@@ -231,14 +255,14 @@ rc::Gen<rc::state::Commands<Command>> gen_commands(const History& start, bool wi
   if (with_faults) {
     return rc::state::gen::commands(
         start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,
-                                                 SetStock, ShipOrder, PassTime, PassTime, PassTime, PassTime,
-                                                 ChangeSettings, CrashEngine, EngineDown, InjectFault, InjectFault,
+                                                 SetStock, ShipOrder, CancelShipmentOrPick, PassTime, PassTime, PassTime,
+                                                 PassTime, ChangeSettings, CrashEngine, EngineDown, InjectFault, InjectFault,
                                                  LoseAnswer, ImportProducts>());
   }
   return rc::state::gen::commands(
       start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,
-                                               SetStock, ShipOrder, PassTime, PassTime, PassTime, PassTime,
-                                               ChangeSettings, CrashEngine, EngineDown, ImportProducts>());
+                                               SetStock, ShipOrder, CancelShipmentOrPick, PassTime, PassTime, PassTime,
+                                               PassTime, ChangeSettings, CrashEngine, EngineDown, ImportProducts>());
 }
 
 }  // namespace lpsync::properties

@@ -110,4 +110,25 @@ Violations check_needs_person(const Model& m, const Outcome& o) {
   return v;
 }
 
+Violations check_shipment_delay(const Model& m, const Outcome& o) {
+  Violations v;
+  for (const auto& e : o.lightspeed_journal) {
+    if (!e.applied || e.status >= 300 || !fakes::matches_pattern("PUT /shipments/*", e.method, e.path)) continue;
+    int64_t id = std::stoll(e.path.substr(e.path.rfind('/') + 1));
+    auto number = o.shop_shipment_order.find(id);
+    if (number == o.shop_shipment_order.end()) continue;
+    Duration delay = m.settings_at(e.at).shipment_delay;
+    bool due = false;
+    for (const auto& sh : o.picqer_shipments) {
+      bool live = !sh.cancelled_at || *sh.cancelled_at > e.at;
+      due = due || (sh.reference == number->second && live && sh.created + delay <= e.at);
+    }
+    if (!due) {
+      v.push_back("the shop was told about a shipment of order " + number->second + " at " + format_iso8601(e.at) +
+                  " though no Picqer shipment of it was " + format_duration(delay) + " old and not cancelled then");
+    }
+  }
+  return v;
+}
+
 }  // namespace lpsync::properties

@@ -30,6 +30,17 @@ Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path)
       out.picqer_orders.push_back(f);
     }
     for (const auto& p : w.picqer().products()) out.picqer_products.push_back({p.productcode, p.created, p.via_api});
+    std::map<int64_t, std::string> reference;
+    for (const auto& o : w.picqer().orders()) reference[o.idorder] = o.reference;
+    for (const auto& sh : w.picqer().shipments()) {
+      // A cancelled shipment's last change is its cancellation (the fake changes nothing else).
+      out.picqer_shipments.push_back({reference[sh.idorder], sh.created,
+                                      sh.cancelled ? std::optional<Instant>(sh.updated) : std::nullopt});
+    }
+    for (const auto& [id, sh] : w.lightspeed().shop().shipments()) {
+      auto order = w.lightspeed().shop().orders().find(sh.order_id);
+      if (order != w.lightspeed().shop().orders().end()) out.shop_shipment_order[id] = order->second.number;
+    }
     for (const auto& [id, v] : w.lightspeed().shop().variants()) out.shop_stock[id] = v.stock_level;
     for (const auto& wh : w.picqer().warehouses()) {
       out.warehouses.push_back({wh.idwarehouse, wh.name, wh.active, wh.counts_for_general_stock, wh.accept_orders});

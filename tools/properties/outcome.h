@@ -24,6 +24,13 @@ struct PicqerOrderFact {
   std::optional<Instant> picked_at;  // when a picklist of it was first closed (picked or shipped)
 };
 
+// A Picqer shipment, for the shipment-delay property.
+struct PicqerShipmentFact {
+  std::string reference;  // of its order
+  Instant created;
+  std::optional<Instant> cancelled_at;
+};
+
 // An imported order the engine's report lists as needing a person at the end.
 struct NeedsPersonFact {
   std::string number, reason;
@@ -43,6 +50,8 @@ struct Outcome {
   Instant last_poll;
   Settings engine_settings;
   std::map<int64_t, int64_t> shipment_writes;  // Lightspeed shipment id -> applied PUTs
+  std::map<int64_t, std::string> shop_shipment_order;  // Lightspeed shipment id -> order number
+  std::vector<PicqerShipmentFact> picqer_shipments;
   std::map<fakes::FaultKind, int> injected;
   std::vector<fakes::JournalEntry> lightspeed_journal;
   std::vector<fakes::JournalEntry> picqer_journal;

@@ -192,8 +192,9 @@ void check(Property p) {
     case Property::read_only: v = check_read_only(s, o); break;
     case Property::at_most_once: {
         v = check_at_most_once(o);
-        auto unpaid = check_nothing_unpaid_processed(m, o);
-        v.insert(v.end(), unpaid.begin(), unpaid.end());
+        for (const auto& more : {check_nothing_unpaid_processed(m, o), check_shipment_delay(m, o)}) {
+          v.insert(v.end(), more.begin(), more.end());
+        }
       }
       break;
     case Property::nothing_lost: {
