@@ -4,6 +4,7 @@
 
 #include "engine/env/check.h"
 #include "engine/rules/order_rules.h"
+#include "engine/rules/shipment_rules.h"
 
 namespace lpsync {
 namespace {
@@ -26,6 +27,7 @@ bool OrderFollowUp::needs_fresh_lines(const ls::Order& order, const OrderLink& l
 
 Step OrderFollowUp::follow(const ls::Order& order, OrderLink link, const std::vector<ls::OrderLine>* lines) {
   const OrderLink before = link;
+  link.pickup = order_is_pickup(order);  // what the shipment push says (section 5)
   bool lines_changed = link.needs_person == to_string(NeedsPersonReason::lines_changed_after_import);
   if (lines) {
     std::string digest = order_lines_digest(*lines);

@@ -183,9 +183,15 @@ Step ShipmentSync::push(const OrderLink& link, const pq::Shipment& shipment, Shi
   std::string key = std::to_string(shipment.id);
   bool resumed = false;
   for (const auto& i : parts_.intents.intents()) resumed |= i.kind == IntentKind::push_shipment && i.key == key;
-  auto order = shop_order(link);
-  if (!order.is_done()) return order;
-  facts.pickup = order_is_pickup(order.value);
+  // The shop's order is read only for a pickup order (its status says whether it is marked
+  // ready already) or a link from before the flag was kept (schema 3: no lines digest yet).
+  std::optional<ls::Order> shop;
+  if (link.pickup || link.lines_digest.empty()) {
+    auto order = shop_order(link);
+    if (!order.is_done()) return order;
+    shop = std::move(order.value);
+  }
+  facts.pickup = shop && order_is_pickup(*shop);
   ShopNotice notice = shipment_decision(facts, basics_.now(), basics_.settings.shipment_delay).notice;
   bool pickup = notice == ShopNotice::ready_for_pickup;
   auto ls_shipments = parts_.lightspeed.shipments_of_order(kP, link.ls_order_id);
@@ -195,7 +201,7 @@ Step ShipmentSync::push(const OrderLink& link, const pq::Shipment& shipment, Shi
                              (pickup ? "ready for pickup" : "shipped"));
   }
   const ls::Shipment& target = ls_shipments.value.front();
-  bool already = pickup ? order.value.status == "processing_ready_for_pickup" || order.value.status == "completed_picked_up"
+  bool already = pickup ? shop->status == "processing_ready_for_pickup" || shop->status == "completed_picked_up"
                         : target.status == "shipped" && target.tracking_code == shipment.trackingcode;
   if (!already) {
     LightspeedWrites* writes = parts_.shop_writes.get();

@@ -13,7 +13,7 @@ namespace {
 
 constexpr char kOrderColumns[] =
     "ls_order_id, number, idorder, processed, imported_at_ms, allocated, cancelled, lines_digest, followed_at_ms, "
-    "needs_person";
+    "needs_person, pickup";
 constexpr char kProductColumns[] = "variant_id, productcode, idproduct, created_by_engine, setup_done";
 constexpr char kShipmentColumns[] = "idshipment, ls_order_id, ls_shipment_id, trackingcode, pushed, at_ms";
 
@@ -21,7 +21,8 @@ std::vector<OrderLink> order_links_of(const pg::Rows& r) {
   std::vector<OrderLink> out;
   for (int i = 0; i < r.size(); ++i) {
     out.push_back({r.integer(i, 0), *r.text(i, 1), r.integer(i, 2), r.flag(i, 3), Instant::from_unix_millis(r.integer(i, 4)),
-                   r.flag(i, 5), r.flag(i, 6), *r.text(i, 7), Instant::from_unix_millis(r.integer(i, 8)), *r.text(i, 9)});
+                   r.flag(i, 5), r.flag(i, 6), *r.text(i, 7), Instant::from_unix_millis(r.integer(i, 8)), *r.text(i, 9),
+                   r.flag(i, 10)});
   }
   return out;
 }
@@ -62,17 +63,17 @@ void PgStateStore::put_order_link(const OrderLink& link) {
     // An update may change anything but the Picqer order a Lightspeed order is linked to.
     pg::Rows r = db_->exec(what,
                            "INSERT INTO order_links (connection_id, ls_order_id, number, idorder, processed, imported_at_ms, "
-                           "allocated, cancelled, lines_digest, followed_at_ms, needs_person) "
-                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) "
+                           "allocated, cancelled, lines_digest, followed_at_ms, needs_person, pickup) "
+                           "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) "
                            "ON CONFLICT (connection_id, ls_order_id) DO UPDATE SET "
                            "number = excluded.number, processed = excluded.processed, imported_at_ms = excluded.imported_at_ms, "
                            "allocated = excluded.allocated, cancelled = excluded.cancelled, "
                            "lines_digest = excluded.lines_digest, followed_at_ms = excluded.followed_at_ms, "
-                           "needs_person = excluded.needs_person "
+                           "needs_person = excluded.needs_person, pickup = excluded.pickup "
                            "WHERE order_links.idorder = excluded.idorder",
                            {lease_.connection_id, link.ls_order_id, link.number, link.idorder, link.processed,
                             link.imported_at.unix_millis(), link.allocated, link.cancelled, link.lines_digest,
-                            link.followed_at.unix_millis(), link.needs_person});
+                            link.followed_at.unix_millis(), link.needs_person, link.pickup});
     if (r.changed() == 0) throw std::logic_error("order " + link.number + " is already linked to another Picqer order");
   });
 }

@@ -124,7 +124,8 @@ constexpr std::string_view kVersion2 = R"sql(
     ADD COLUMN cancelled      boolean NOT NULL DEFAULT false,
     ADD COLUMN lines_digest   text    NOT NULL DEFAULT '',
     ADD COLUMN followed_at_ms bigint  NOT NULL DEFAULT 0,
-    ADD COLUMN needs_person   text    NOT NULL DEFAULT '';
+    ADD COLUMN needs_person   text    NOT NULL DEFAULT '',
+    ADD COLUMN pickup         boolean NOT NULL DEFAULT false;
 )sql";
 
 // Any fixed number: the advisory lock of migrations.

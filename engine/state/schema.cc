@@ -103,6 +103,7 @@ void follow_orders(Db& db) {
     ALTER TABLE order_links ADD COLUMN lines_digest TEXT NOT NULL DEFAULT '';
     ALTER TABLE order_links ADD COLUMN followed_at_ms INTEGER NOT NULL DEFAULT 0;
     ALTER TABLE order_links ADD COLUMN needs_person TEXT NOT NULL DEFAULT '';
+    ALTER TABLE order_links ADD COLUMN pickup INTEGER NOT NULL DEFAULT 0 CHECK (pickup IN (0, 1));
   )sql");
 }
 

@@ -11,12 +11,13 @@ namespace {
 
 constexpr char kOrderColumns[] =
     "ls_order_id, number, idorder, processed, imported_at_ms, allocated, cancelled, lines_digest, followed_at_ms, "
-    "needs_person";
+    "needs_person, pickup";
 constexpr char kProductColumns[] = "variant_id, productcode, idproduct, created_by_engine, setup_done";
 
 OrderLink order_link_of(const sqlite::Query& q) {
   return OrderLink{q.integer(0), q.text(1), q.integer(2), q.flag(3), Instant::from_unix_millis(q.integer(4)),
-                   q.flag(5),    q.flag(6), q.text(7),    Instant::from_unix_millis(q.integer(8)), q.text(9)};
+                   q.flag(5),    q.flag(6), q.text(7),    Instant::from_unix_millis(q.integer(8)), q.text(9),
+                   q.flag(10)};
 }
 
 ProductLink product_link_of(const sqlite::Query& q) {
@@ -39,12 +40,12 @@ void SqliteStateStore::put_order_link(const OrderLink& link) {
   db_->write("store the link of order " + link.number + " to Picqer order " + std::to_string(link.idorder), [&] {
     db_->query(
            "INSERT INTO order_links (ls_order_id, number, idorder, processed, imported_at_ms, allocated, cancelled, "
-           "lines_digest, followed_at_ms, needs_person) "
-           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (ls_order_id) DO UPDATE SET "
+           "lines_digest, followed_at_ms, needs_person, pickup) "
+           "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11) ON CONFLICT (ls_order_id) DO UPDATE SET "
            "number = excluded.number, idorder = excluded.idorder, processed = excluded.processed, "
            "imported_at_ms = excluded.imported_at_ms, allocated = excluded.allocated, cancelled = excluded.cancelled, "
            "lines_digest = excluded.lines_digest, followed_at_ms = excluded.followed_at_ms, "
-           "needs_person = excluded.needs_person")
+           "needs_person = excluded.needs_person, pickup = excluded.pickup")
         .bind(1, link.ls_order_id)
         .bind(2, link.number)
         .bind(3, link.idorder)
@@ -55,6 +56,7 @@ void SqliteStateStore::put_order_link(const OrderLink& link) {
         .bind(8, link.lines_digest)
         .bind(9, link.followed_at.unix_millis())
         .bind(10, link.needs_person)
+        .bind(11, link.pickup)
         .run();
   });
 }

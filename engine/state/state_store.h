@@ -37,6 +37,7 @@ struct OrderLink {
   std::string lines_digest;  // the shop's lines as imported (order_lines_digest); empty: unknown
   Instant followed_at;       // the shop's updatedAt when the engine last decided the order
   std::string needs_person;  // why it needs a person (NeedsPersonReason's word), empty when not
+  bool pickup = false;       // a pickup order (as last followed): its shipment is "ready for pickup"
   bool operator==(const OrderLink&) const = default;
 };
 

@@ -43,13 +43,14 @@ TYPED_TEST(StateStoreContract, OrderLinksAreOnePerLightspeedOrderAndPerPicqerOrd
 
 TYPED_TEST(StateStoreContract, OrderLinksKeepWhatWasDecidedAfterImport) {
   StateStore& s = this->s();
-  OrderLink link{7, "ORD7", 700, false, kT, true, false, "v1x2;v3x1", kT + Duration::minutes(5), ""};
+  OrderLink link{7, "ORD7", 700, false, kT, true, false, "v1x2;v3x1", kT + Duration::minutes(5), "", true};
   s.put_order_link(link);
   EXPECT_EQ(s.order_link(7), link);
   link.cancelled = true;
   link.allocated = false;
   link.needs_person = "cancelled_after_pick";
   link.followed_at = kT + Duration::hours(2);
+  link.pickup = false;
   s.put_order_link(link);
   EXPECT_EQ(s.order_link(7), link);
   EXPECT_EQ(s.order_links(), std::vector<OrderLink>{link});

@@ -64,7 +64,13 @@ bj::object state_snapshot(const StateStore& store) {
                                 {"number", l.number},
                                 {"idorder", l.idorder},
                                 {"processed", l.processed},
-                                {"imported_at_ms", ms(l.imported_at)}});
+                                {"imported_at_ms", ms(l.imported_at)},
+                                {"allocated", l.allocated},
+                                {"cancelled", l.cancelled},
+                                {"lines_digest", l.lines_digest},
+                                {"followed_at_ms", ms(l.followed_at)},
+                                {"needs_person", l.needs_person},
+                                {"pickup", l.pickup}});
   }
   for (const auto& l : store.product_links()) {
     products.push_back(bj::object{{"variant_id", l.variant_id},
@@ -107,8 +113,11 @@ void restore_state(const bj::object& snapshot, StateStore& into) {
   json::Reader r(doc, "$.state");
   into.atomically([&] {
     for (const auto& o : r.field("order_links").items()) {
+      // The fields after imported_at_ms came with schema 3: a cassette from before has none.
       into.put_order_link({o.int_at("ls_order_id"), o.string_at("number"), o.int_at("idorder"), o.bool_at("processed"),
-                           at(o, "imported_at_ms")});
+                           at(o, "imported_at_ms"), o.flag_or("allocated", false), o.flag_or("cancelled", false),
+                           o.text_or_empty("lines_digest"), Instant::from_unix_millis(o.int_or_zero("followed_at_ms")),
+                           o.text_or_empty("needs_person"), o.flag_or("pickup", false)});
     }
     for (const auto& p : r.field("product_links").items()) {
       into.put_product_link({p.int_at("variant_id"), p.string_at("productcode"), p.int_at("idproduct"),
