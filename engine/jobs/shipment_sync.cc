@@ -86,7 +86,9 @@ Step ShipmentSync::poll_completed() {
     auto page = parts_.picqer.orders(kP, "completed", since, offset);
     if (!page.ok()) return step_for(basics_, backoff_, page);
     for (const auto& o : page.value) {
-      if (open.count(o.id)) queued_.insert(o.id);
+      // One already waiting for its delay (its webhook came) is read when the delay is over,
+      // not now and again then.
+      if (open.count(o.id) && !waiting_.count(o.id)) queued_.insert(o.id);
     }
     if (page.value.size() < static_cast<size_t>(kPicqerPageSize)) break;
   }
