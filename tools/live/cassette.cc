@@ -219,10 +219,10 @@ void CassetteWriter::exchange(const Request& request, const TransportResult& res
   line["at_ms"] = (at - start_).millis();
   line["request"] = request_json(redactor_.request(request));
   if (result.ok()) {
-    line["response"] = response_json(redactor_.response(result.response()));
+    line["response"] = response_json(redactor_.response(result.value()));
   } else {
-    line["error"] = bj::object{{"kind", to_string(result.error().kind)},
-                               {"detail", redactor_.text(result.error().detail)}};
+    line["error"] =
+        bj::object{{"kind", to_string(result.error().kind)}, {"detail", redactor_.text(result.error().message)}};
   }
   write(std::move(line));
 }

@@ -203,7 +203,7 @@ void Session::deliver_webhook(const Request& r) {
     signature = !secret.empty() && constant_time_equals(picqer_signature(r.body, secret), *header) ? "valid" : "invalid";
   }
   TransportResult result = engine_->receive_webhook(r);
-  if (recorder_) recorder_->inbound(r, clock_.callbacks(), signature, result.ok() ? result.response().status : 0);
+  if (recorder_) recorder_->inbound(r, clock_.callbacks(), signature, result.ok() ? result.value().status : 0);
 }
 
 TransportResult Session::app_callback(const Request& r, bool install) {
