@@ -112,9 +112,9 @@ TEST(AppCallbacks, InstallIsCheckedStoredAndUninstallDeletesTheCredentials) {
     EXPECT_EQ(run.stop(), 0);
   }
   auto store = SqliteStateStore::open(w.dir + "/app-state/state.db");
-  ASSERT_TRUE(store) << store.error->message;
-  EXPECT_FALSE(live::stored_installation(*store.store).has_value()) << "uninstalling deletes the credentials";
-  store.store.reset();
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_FALSE(live::stored_installation(*store.value().store).has_value()) << "uninstalling deletes the credentials";
+  store.value().store.reset();
   CliResult after = lpsync({"run", "--config", config, "--once"});
   EXPECT_EQ(after.code, 2);
 }

@@ -42,12 +42,12 @@ bool Session::open_store() {
     // A copy in memory: plan writes nothing, not even to the state.
     store_ = &memory_;
     if (!fs::exists(config_.state_path)) return true;
-    SqliteOpenResult opened = SqliteStateStore::open(config_.state_path);
+    auto opened = SqliteStateStore::open(config_.state_path);
     if (!opened) {
-      err_ << "lpsync plan: " << opened.error->message << "\n";
+      err_ << "lpsync plan: " << opened.error().message << "\n";
       return false;
     }
-    copy_state(*opened.store, memory_);
+    copy_state(*opened.value().store, memory_);
     return true;
   }
   std::string error, note;
