@@ -298,13 +298,9 @@ RecordedInbound inbound_from_json(const bj::object& o) {
 
 }  // namespace
 
-CassetteLoad load_cassette(const std::string& path) {
-  CassetteLoad out;
+Result<Cassette, CassetteProblem> load_cassette(const std::string& path) {
   std::ifstream in(path);
-  if (!in) {
-    out.error = path + ": cannot read the cassette";
-    return out;
-  }
+  if (!in) return Error<CassetteProblem>{CassetteProblem::unreadable, path + ": cannot read the cassette"};
   Cassette c;
   std::string line;
   int64_t number = 0;
@@ -338,15 +334,11 @@ CassetteLoad load_cassette(const std::string& path) {
       }
     }
   } catch (const std::exception& e) {
-    out.error = path + ":" + std::to_string(number) + ": not a readable cassette line: " + e.what();
-    return out;
+    return Error<CassetteProblem>{CassetteProblem::malformed,
+                                  path + ":" + std::to_string(number) + ": not a readable cassette line: " + e.what()};
   }
-  if (!have_header) {
-    out.error = path + ": empty, or not a cassette";
-    return out;
-  }
-  out.cassette = std::move(c);
-  return out;
+  if (!have_header) return Error<CassetteProblem>{CassetteProblem::malformed, path + ": empty, or not a cassette"};
+  return c;
 }
 
 }  // namespace lpsync::live
