@@ -118,14 +118,13 @@ int run_lpsync(const std::vector<std::string>& argv, std::ostream& out, std::ost
         return kExitOk;
       }
     }
-    std::string error;
-    auto args = Args::parse(rest, c.flags, error);
+    auto args = Args::parse(rest, c.flags);
     if (!args) {
-      err << "lpsync " << c.name << ": " << error << "\n";
+      err << "lpsync " << c.name << ": " << args.error().message << "\n";
       print_command_help(c, err);
       return kExitUsage;
     }
-    return c.run(*args, out, err);
+    return c.run(args.value(), out, err);
   }
   err << "lpsync: unknown command '" << argv[0] << "'. Commands: ";
   for (size_t i = 0; i < commands().size(); ++i) err << (i ? ", " : "") << commands()[i].name;

@@ -2,16 +2,27 @@
 
 namespace lpsync::cli {
 
-std::optional<Args> Args::parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs,
-                                std::string& error) {
+namespace {
+
+Error<ArgsProblem> unknown_flag(const std::string& name, const std::vector<FlagSpec>& specs) {
+  std::string message = "unknown flag --" + name;
+  if (specs.empty()) return {ArgsProblem::unknown_flag, message + " (this command takes no flags)"};
+  message += " (known:";
+  for (size_t k = 0; k < specs.size(); ++k) message += (k ? ", --" : " --") + specs[k].name;
+  return {ArgsProblem::unknown_flag, message + ")"};
+}
+
+}  // namespace
+
+Result<Args, ArgsProblem> Args::parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs) {
   Args out;
   bool only_positional = false;
   for (size_t i = 0; i < argv.size(); ++i) {
     const std::string& arg = argv[i];
     if (only_positional || arg.size() < 2 || arg.rfind("--", 0) != 0) {
       if (!only_positional && arg.size() > 1 && arg[0] == '-' && arg != "-") {
-        error = "unknown option " + arg + " (options are written --name)";
-        return std::nullopt;
+        return Error<ArgsProblem>{ArgsProblem::unknown_option,
+                                  "unknown option " + arg + " (options are written --name)"};
       }
       out.positional_.push_back(arg);
       continue;
@@ -30,30 +41,18 @@ std::optional<Args> Args::parse(const std::vector<std::string>& argv, const std:
     for (const auto& s : specs) {
       if (s.name == name) spec = &s;
     }
-    if (!spec) {
-      error = "unknown flag --" + name;
-      if (!specs.empty()) {
-        error += " (known:";
-        for (size_t k = 0; k < specs.size(); ++k) error += (k ? ", --" : " --") + specs[k].name;
-        error += ")";
-      } else {
-        error += " (this command takes no flags)";
-      }
-      return std::nullopt;
-    }
+    if (!spec) return unknown_flag(name, specs);
     if (spec->takes_value) {
       if (inline_value) {
         out.values_[name] = *inline_value;
       } else if (i + 1 < argv.size()) {
         out.values_[name] = argv[++i];
       } else {
-        error = "--" + name + " needs a value";
-        return std::nullopt;
+        return Error<ArgsProblem>{ArgsProblem::missing_value, "--" + name + " needs a value"};
       }
     } else {
       if (inline_value) {
-        error = "--" + name + " takes no value";
-        return std::nullopt;
+        return Error<ArgsProblem>{ArgsProblem::unexpected_value, "--" + name + " takes no value"};
       }
       out.values_[name] = "";
     }

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "engine/env/result.h"
+
 namespace lpsync::cli {
 
 struct FlagSpec {
@@ -15,12 +17,18 @@ struct FlagSpec {
   std::string help;        // "FILE  write the trace here"
 };
 
+enum class ArgsProblem {
+  unknown_option,    // "-x": a single dash
+  unknown_flag,      // a --name the command does not take
+  missing_value,     // a flag that takes a value came last
+  unexpected_value,  // --name=value for a flag that takes none
+};
+
 class Args {
  public:
-  // Parses `argv` (without the program and command names). On failure returns nullopt and
-  // sets `error`, e.g. "unknown flag --trce (known: --trace, --check-determinism)".
-  static std::optional<Args> parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs,
-                                   std::string& error);
+  // Parses `argv` (without the program and command names). On failure the error's message
+  // says what is wrong, e.g. "unknown flag --trce (known: --trace, --check-determinism)".
+  static Result<Args, ArgsProblem> parse(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs);
 
   bool has(const std::string& name) const { return values_.count(name) > 0; }
   std::optional<std::string> value(const std::string& name) const;

@@ -8,30 +8,40 @@ namespace {
 const std::vector<FlagSpec> kSpecs = {{"trace", true, "FILE  write a trace"}, {"check-determinism", false, "run twice"}};
 
 TEST(Flags, ParsesValuesBooleansAndPositionals) {
-  std::string error;
-  auto a = Args::parse({"a.json", "--trace", "t.jsonl", "--check-determinism", "b.json"}, kSpecs, error);
-  ASSERT_TRUE(a) << error;
-  EXPECT_EQ(a->value("trace"), "t.jsonl");
-  EXPECT_TRUE(a->has("check-determinism"));
-  EXPECT_EQ(a->positional(), (std::vector<std::string>{"a.json", "b.json"}));
-  auto b = Args::parse({"--trace=x", "--", "--not-a-flag"}, kSpecs, error);
+  auto a = Args::parse({"a.json", "--trace", "t.jsonl", "--check-determinism", "b.json"}, kSpecs);
+  ASSERT_TRUE(a) << a.error().message;
+  EXPECT_EQ(a.value().value("trace"), "t.jsonl");
+  EXPECT_TRUE(a.value().has("check-determinism"));
+  EXPECT_EQ(a.value().positional(), (std::vector<std::string>{"a.json", "b.json"}));
+  auto b = Args::parse({"--trace=x", "--", "--not-a-flag"}, kSpecs);
   ASSERT_TRUE(b);
-  EXPECT_EQ(b->value("trace"), "x");
-  EXPECT_EQ(b->positional(), (std::vector<std::string>{"--not-a-flag"}));
+  EXPECT_EQ(b.value().value("trace"), "x");
+  EXPECT_EQ(b.value().positional(), (std::vector<std::string>{"--not-a-flag"}));
+}
+
+// The error a parse that must fail gives.
+Error<ArgsProblem> refusal(const std::vector<std::string>& argv, const std::vector<FlagSpec>& specs) {
+  auto parsed = Args::parse(argv, specs);
+  EXPECT_FALSE(parsed) << "parsed although it should not";
+  return parsed ? Error<ArgsProblem>{} : parsed.error();
 }
 
 TEST(Flags, ErrorsSayWhatIsWrong) {
-  std::string error;
-  EXPECT_FALSE(Args::parse({"--trce", "x"}, kSpecs, error));
-  EXPECT_EQ(error, "unknown flag --trce (known: --trace, --check-determinism)");
-  EXPECT_FALSE(Args::parse({"--trace"}, kSpecs, error));
-  EXPECT_EQ(error, "--trace needs a value");
-  EXPECT_FALSE(Args::parse({"--check-determinism=yes"}, kSpecs, error));
-  EXPECT_EQ(error, "--check-determinism takes no value");
-  EXPECT_FALSE(Args::parse({"-x"}, kSpecs, error));
-  EXPECT_EQ(error, "unknown option -x (options are written --name)");
-  EXPECT_FALSE(Args::parse({"--x"}, {}, error));
-  EXPECT_EQ(error, "unknown flag --x (this command takes no flags)");
+  auto e = refusal({"--trce", "x"}, kSpecs);
+  EXPECT_EQ(e.kind, ArgsProblem::unknown_flag);
+  EXPECT_EQ(e.message, "unknown flag --trce (known: --trace, --check-determinism)");
+  e = refusal({"--trace"}, kSpecs);
+  EXPECT_EQ(e.kind, ArgsProblem::missing_value);
+  EXPECT_EQ(e.message, "--trace needs a value");
+  e = refusal({"--check-determinism=yes"}, kSpecs);
+  EXPECT_EQ(e.kind, ArgsProblem::unexpected_value);
+  EXPECT_EQ(e.message, "--check-determinism takes no value");
+  e = refusal({"-x"}, kSpecs);
+  EXPECT_EQ(e.kind, ArgsProblem::unknown_option);
+  EXPECT_EQ(e.message, "unknown option -x (options are written --name)");
+  e = refusal({"--x"}, {});
+  EXPECT_EQ(e.kind, ArgsProblem::unknown_flag);
+  EXPECT_EQ(e.message, "unknown flag --x (this command takes no flags)");
 }
 
 TEST(Flags, DescribesFlags) {

@@ -14,9 +14,9 @@ int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err) 
     return kExitUsage;
   }
   const std::string& file = args.positional().front();
-  live::CassetteLoad loaded = live::load_cassette(file);
-  if (!loaded.cassette) {
-    err << "lpsync replay-cassette: " << loaded.error << "\n";
+  auto loaded = live::load_cassette(file);
+  if (!loaded.ok()) {
+    err << "lpsync replay-cassette: " << loaded.error().message << "\n";
     return kExitUsage;
   }
   std::ofstream trace_file;
@@ -27,7 +27,7 @@ int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err) 
       return kExitUsage;
     }
   }
-  live::ReplayOutcome outcome = live::replay_cassette(*loaded.cassette, trace_file.is_open() ? &trace_file : nullptr);
+  live::ReplayOutcome outcome = live::replay_cassette(loaded.value(), trace_file.is_open() ? &trace_file : nullptr);
   if (!outcome.same) {
     out << "FAIL " << file << ": " << outcome.failure << "\n";
     return kExitFailed;

@@ -96,8 +96,8 @@ Response get(HttplibTransport& http, const std::string& url, const std::string& 
   r.headers.set("Authorization", basic_auth_header(user, password));
   r.headers.set("User-Agent", "lpsync serve-fakes test");
   TransportResult result = http.send(r);
-  EXPECT_TRUE(result.ok()) << url << ": " << (result.ok() ? "" : result.error().detail);
-  return result.ok() ? result.response() : Response{};
+  EXPECT_TRUE(result.ok()) << url << ": " << (result.ok() ? "" : result.error().message);
+  return result.ok() ? result.value() : Response{};
 }
 
 std::string str(const boost::json::value& v, const char* a, const char* b) {

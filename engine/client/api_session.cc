@@ -123,10 +123,9 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
     const TransportError& e = result.error();
     trace_.exchange(now, name(), method, target, 0, to_string(e.kind));
     bool maybe_applied = method != "GET" && e.kind != TransportErrorKind::refused;
-    return R{maybe_applied ? CallOutcome::indeterminate : CallOutcome::transient, {},
-             what + ": " + e.detail, now, 0};
+    return R{maybe_applied ? CallOutcome::indeterminate : CallOutcome::transient, {}, what + ": " + e.message, now, 0};
   }
-  const Response& r = result.response();
+  const Response& r = result.value();
   trace_.exchange(now, name(), method, target, r.status);
   read_rate_headers(r, now);
   return judge_response(what, r, now);
@@ -188,9 +187,9 @@ ApiResult<std::string> ApiSession::fetch(const std::string& url) {
   std::string target = target_of(url);
   if (!result.ok()) {
     trace_.exchange(now, "download", "GET", target, 0, to_string(result.error().kind));
-    return R{CallOutcome::transient, "", "downloading " + target + ": " + result.error().detail, now, 0};
+    return R{CallOutcome::transient, "", "downloading " + target + ": " + result.error().message, now, 0};
   }
-  const Response& r = result.response();
+  const Response& r = result.value();
   trace_.exchange(now, "download", "GET", target, r.status);
   if (r.status >= 500) return R{CallOutcome::transient, "", "downloading " + target + ": server error", now, r.status};
   if (r.status != 200) {

@@ -125,9 +125,9 @@ TransportResult Engine::receive_webhook(const Request& request) {
     }
   };
   TransportResult result = lpsync::receive_webhook(request, t);
-  if (result.ok() && result.response().status == 401) ++core_.report.webhooks_refused;
+  if (result.ok() && result.value().status == 401) ++core_.report.webhooks_refused;
   core_.decide("webhook_received", {{"path", parse_url(request.url) ? parse_url(request.url)->path : ""},
-                                    {"status", result.ok() ? result.response().status : 0}});
+                                    {"status", result.ok() ? result.value().status : 0}});
   return result;
 }
 

@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "engine/env/result.h"
+
 namespace lpsync {
 
 // Header fields in the order they were added; names compare case-insensitively.
@@ -49,26 +51,11 @@ enum class TransportErrorKind {
 };
 std::string_view to_string(TransportErrorKind kind);
 
-struct TransportError {
-  TransportErrorKind kind;
-  std::string detail;  // never contains credentials
-};
+// A transport error's message never contains credentials.
+using TransportError = Error<TransportErrorKind>;
 
 // Either a response (of any status) or a transport error.
-class TransportResult {
- public:
-  TransportResult(Response response) : response_(std::move(response)) {}
-  TransportResult(TransportError error) : error_(std::move(error)) {}
-
-  bool ok() const { return response_.has_value(); }
-  const Response& response() const { return *response_; }
-  Response& response() { return *response_; }
-  const TransportError& error() const { return *error_; }
-
- private:
-  std::optional<Response> response_;
-  std::optional<TransportError> error_;
-};
+using TransportResult = Result<Response, TransportErrorKind>;
 
 class Transport {
  public:

@@ -230,7 +230,7 @@ void HttpServer::answer(const std::string& scheme, const httplib::Request& in, c
     out.set_chunked_content_provider("application/json", [](size_t, httplib::DataSink&) { return false; });
     return;
   }
-  const Response& r = result->response();
+  const Response& r = result->value();
   out.status = r.status;
   std::string content_type = r.headers.get("Content-Type").value_or("application/json");
   Headers rest = r.headers;

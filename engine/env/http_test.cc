@@ -63,7 +63,7 @@ TEST(DirectTransport, RoutesByOriginAndRefusesTheRest) {
   });
   auto ok = t.send({"GET", "http://shop.test/en/orders.json?page=1", {}, ""});
   ASSERT_TRUE(ok.ok());
-  EXPECT_EQ(ok.response().body, "GET /en/orders.json?page=1");
+  EXPECT_EQ(ok.value().body, "GET /en/orders.json?page=1");
   auto refused = t.send({"GET", "http://other.test/", {}, ""});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, TransportErrorKind::refused);

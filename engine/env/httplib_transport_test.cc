@@ -31,14 +31,14 @@ TEST(HttplibTransport, HttpRoundTrip) {
   HttplibTransport transport;
   Request req{"POST", server.base_url() + "/api/v1/orders?reference=A%201", {{"X-Test", "yes"}}, "{\"a\":1}"};
   auto result = transport.send(req);
-  ASSERT_TRUE(result.ok()) << result.error().detail;
-  EXPECT_EQ(result.response().status, 201);
-  EXPECT_EQ(result.response().body, "POST /api/v1/orders?reference=A%201 yes {\"a\":1}");
-  EXPECT_EQ(result.response().headers.get("x-ratelimit-remaining"), "299/2999/11999");
+  ASSERT_TRUE(result.ok()) << result.error().message;
+  EXPECT_EQ(result.value().status, 201);
+  EXPECT_EQ(result.value().body, "POST /api/v1/orders?reference=A%201 yes {\"a\":1}");
+  EXPECT_EQ(result.value().headers.get("x-ratelimit-remaining"), "299/2999/11999");
   // The connection is kept and reused.
   auto again = transport.send({"GET", server.base_url() + "/x", {}, ""});
   ASSERT_TRUE(again.ok());
-  EXPECT_EQ(again.response().body, "GET /x  ");
+  EXPECT_EQ(again.value().body, "GET /x  ");
 }
 
 TEST(HttplibTransport, HandlerErrorsBecomeDroppedConnections) {
@@ -72,15 +72,15 @@ TEST(HttplibTransport, HttpsWithTheTestCa) {
 
   HttplibTransport trusting({.ca_file = tls.ca_file});
   auto ok = trusting.send({"GET", server.base_url() + "/secure", {}, ""});
-  ASSERT_TRUE(ok.ok()) << ok.error().detail;
-  EXPECT_EQ(ok.response().body, "GET /secure  ");
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_EQ(ok.value().body, "GET /secure  ");
 
   // Verification is on by default: without the test CA the certificate is refused.
   HttplibTransport strict;
   auto refused = strict.send({"GET", server.base_url() + "/secure", {}, ""});
   ASSERT_FALSE(refused.ok());
   EXPECT_EQ(refused.error().kind, TransportErrorKind::refused);
-  EXPECT_NE(refused.error().detail.find("certificate"), std::string::npos) << refused.error().detail;
+  EXPECT_NE(refused.error().message.find("certificate"), std::string::npos) << refused.error().message;
 }
 
 }  // namespace

@@ -1,13 +1,16 @@
 // One result type for every layer: a value, or an error with a kind and a message.
-// `Kind` is the layer's own enum of what went wrong (e.g. StoreProblem); the message is for
-// a person: what is wrong and how to fix it, never a secret.
+// `Kind` says what went wrong, usually as the layer's own enum (e.g. StoreProblem); the
+// message is for a person: what is wrong and how to fix it, never a secret. Users: the
+// transport (TransportResult in env/http.h), opening a state store (SqliteStateStore,
+// PgStateStore), both fakes' domain operations (there the kind is the HTTP answer they
+// refuse with), and the tools (command-line flags, loading a cassette). A job's piece of work is a Step
+// (jobs/step.h), which also says when to stop.
 //
 // ApiResult (engine/client/api_call.h) stays separate: an API call's answer carries more
 // than an error (the retry time of a rate limit, the HTTP status) and every outcome but `ok`
 // still has a typed value slot the clients fill, so it is the HTTP-outcome type, not a
-// general result. TransportResult (env/http.h) and StoreOpenError (state/store_errors.h) are
-// still their own types because tools/live reads their fields by name (`detail`, `problem`);
-// they become Result / Error when those tools move over.
+// general result. The tools' few other result-like types (ParseResult, ConfigResult,
+// read_json_document, ChildResult) say at their definition why they are not Result.
 #pragma once
 
 #include <optional>

@@ -42,10 +42,10 @@ std::string database_with_a_link(std::string_view name) {
 TEST(SqliteOpen, AMissingFileAndDirectoryAreCreatedAtTheCurrentSchema) {
   std::string path = testing::fresh_path("missing") + "/nested/dir/state.db";
   auto opened = SqliteStateStore::open(path);
-  ASSERT_TRUE(opened) << opened.error->message;
+  ASSERT_TRUE(opened) << opened.error().message;
   EXPECT_TRUE(fs::exists(path));
-  EXPECT_EQ(opened.store->schema_version(), sqlite::current_schema_version());
-  EXPECT_TRUE(opened.store->order_links().empty());
+  EXPECT_EQ(opened.value().store->schema_version(), sqlite::current_schema_version());
+  EXPECT_TRUE(opened.value().store->order_links().empty());
 }
 
 TEST(SqliteOpen, ASecondStoreOnTheSameDatabaseIsRefusedUntilTheFirstCloses) {
@@ -53,10 +53,10 @@ TEST(SqliteOpen, ASecondStoreOnTheSameDatabaseIsRefusedUntilTheFirstCloses) {
   auto first = testing::open_sqlite(path);
   auto second = SqliteStateStore::open(path);
   ASSERT_FALSE(second);
-  EXPECT_EQ(second.error->problem, StoreProblem::locked);
-  EXPECT_THAT(second.error->message, HasSubstr("is in use"));
-  EXPECT_THAT(second.error->message, HasSubstr("pid " + std::to_string(::getpid())));
-  EXPECT_THAT(second.error->message, HasSubstr("stop the other one first"));
+  EXPECT_EQ(second.error().kind, StoreProblem::locked);
+  EXPECT_THAT(second.error().message, HasSubstr("is in use"));
+  EXPECT_THAT(second.error().message, HasSubstr("pid " + std::to_string(::getpid())));
+  EXPECT_THAT(second.error().message, HasSubstr("stop the other one first"));
   first.reset();
   EXPECT_TRUE(SqliteStateStore::open(path));
 }
@@ -70,8 +70,8 @@ TEST(SqliteOpen, ThroughASymlinkedDirectoryOrFileItIsTheSameDatabase) {
   for (const std::string& other : {dir + "/alias/state.db", dir + "/link.db", dir + "/real/../real/state.db"}) {
     auto second = SqliteStateStore::open(other);
     ASSERT_FALSE(second) << other << " opened a second engine on the same database";
-    EXPECT_EQ(second.error->problem, StoreProblem::locked) << second.error->message;
-    EXPECT_THAT(second.error->message, HasSubstr("is in use"));
+    EXPECT_EQ(second.error().kind, StoreProblem::locked) << second.error().message;
+    EXPECT_THAT(second.error().message, HasSubstr("is in use"));
   }
 }
 
@@ -82,21 +82,21 @@ TEST(SqliteOpen, ThroughAHardLinkItIsTheSameDatabase) {
   fs::create_hard_link(dir + "/state.db", dir + "/other/copy.db");
   auto second = SqliteStateStore::open(dir + "/other/copy.db");
   ASSERT_FALSE(second) << "a hard link opened a second engine on the same database";
-  EXPECT_EQ(second.error->problem, StoreProblem::locked) << second.error->message;
-  EXPECT_THAT(second.error->message, HasSubstr("is in use"));
+  EXPECT_EQ(second.error().kind, StoreProblem::locked) << second.error().message;
+  EXPECT_THAT(second.error().message, HasSubstr("is in use"));
 }
 
 TEST(SqliteOpen, AnEmptyFileIsStartedAsANewDatabaseAndSaysSo) {
   std::string path = testing::fresh_path("empty") + "/state.db";
   write_file(path, "");
   auto opened = SqliteStateStore::open(path);
-  ASSERT_TRUE(opened) << opened.error->message;
-  EXPECT_THAT(opened.note, HasSubstr(path + " was an empty file (0 bytes)"));
-  EXPECT_EQ(opened.store->schema_version(), sqlite::current_schema_version());
-  opened.store.reset();
+  ASSERT_TRUE(opened) << opened.error().message;
+  EXPECT_THAT(opened.value().note, HasSubstr(path + " was an empty file (0 bytes)"));
+  EXPECT_EQ(opened.value().store->schema_version(), sqlite::current_schema_version());
+  opened.value().store.reset();
   auto again = SqliteStateStore::open(path);
   ASSERT_TRUE(again);
-  EXPECT_EQ(again.note, "") << "only an empty file gets the note";
+  EXPECT_EQ(again.value().note, "") << "only an empty file gets the note";
 }
 
 TEST(SqliteOpen, AnotherProcessHoldingTheDatabaseIsRefused) {
@@ -123,8 +123,8 @@ TEST(SqliteOpen, AnotherProcessHoldingTheDatabaseIsRefused) {
   ASSERT_EQ(c, '1');
   auto refused = SqliteStateStore::open(path);
   ASSERT_FALSE(refused);
-  EXPECT_EQ(refused.error->problem, StoreProblem::locked);
-  EXPECT_THAT(refused.error->message, HasSubstr("pid " + std::to_string(child)));
+  EXPECT_EQ(refused.error().kind, StoreProblem::locked);
+  EXPECT_THAT(refused.error().message, HasSubstr("pid " + std::to_string(child)));
   ::close(release[1]);  // the child reads end-of-file and exits, releasing its lock
   int status = 0;
   ASSERT_EQ(::waitpid(child, &status, 0), child);
@@ -138,9 +138,9 @@ TEST(SqliteOpen, AFileThatIsNoDatabaseIsRefusedAndLeftAlone) {
   write_file(path, garbage);
   auto opened = SqliteStateStore::open(path);
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::not_a_database);
-  EXPECT_THAT(opened.error->message, HasSubstr("is not an lpsync state database"));
-  EXPECT_THAT(opened.error->message, HasSubstr("backup"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::not_a_database);
+  EXPECT_THAT(opened.error().message, HasSubstr("is not an lpsync state database"));
+  EXPECT_THAT(opened.error().message, HasSubstr("backup"));
   EXPECT_EQ(contents(path), garbage);
 }
 
@@ -153,9 +153,9 @@ TEST(SqliteOpen, ADamagedDatabaseIsRefusedAndLeftAlone) {
   write_file(path, bytes);
   auto opened = SqliteStateStore::open(path);
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::corrupt);
-  EXPECT_THAT(opened.error->message, HasSubstr("damaged"));
-  EXPECT_THAT(opened.error->message, HasSubstr("move it away"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::corrupt);
+  EXPECT_THAT(opened.error().message, HasSubstr("damaged"));
+  EXPECT_THAT(opened.error().message, HasSubstr("move it away"));
   EXPECT_EQ(contents(path), bytes);
 }
 
@@ -169,9 +169,9 @@ TEST(SqliteOpen, ADatabaseFromANewerLpsyncIsRefusedAndLeftAlone) {
   sqlite3_close(raw);
   auto opened = SqliteStateStore::open(path);
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::newer_schema);
-  EXPECT_THAT(opened.error->message, HasSubstr("written by a newer lpsync (schema version " + std::to_string(newer)));
-  EXPECT_THAT(opened.error->message, HasSubstr("Run that newer lpsync"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::newer_schema);
+  EXPECT_THAT(opened.error().message, HasSubstr("written by a newer lpsync (schema version " + std::to_string(newer)));
+  EXPECT_THAT(opened.error().message, HasSubstr("Run that newer lpsync"));
 }
 
 TEST(SqliteOpen, AnotherProgramsDatabaseIsRefused) {
@@ -183,8 +183,8 @@ TEST(SqliteOpen, AnotherProgramsDatabaseIsRefused) {
   sqlite3_close(raw);
   auto opened = SqliteStateStore::open(path);
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::not_a_database);
-  EXPECT_THAT(opened.error->message, HasSubstr("another program"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::not_a_database);
+  EXPECT_THAT(opened.error().message, HasSubstr("another program"));
 }
 
 TEST(SqliteOpen, ADirectoryThatCannotBeCreatedIsRefused) {
@@ -192,12 +192,12 @@ TEST(SqliteOpen, ADirectoryThatCannotBeCreatedIsRefused) {
   write_file(blocker, "a file where a directory should be");
   auto opened = SqliteStateStore::open(blocker + "/state.db");
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::cannot_create);
-  EXPECT_THAT(opened.error->message, HasSubstr("it is a file, not a directory"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::cannot_create);
+  EXPECT_THAT(opened.error().message, HasSubstr("it is a file, not a directory"));
   opened = SqliteStateStore::open(blocker + "/deeper/state.db");
   ASSERT_FALSE(opened);
-  EXPECT_EQ(opened.error->problem, StoreProblem::cannot_create);
-  EXPECT_THAT(opened.error->message, HasSubstr("cannot create the directory"));
+  EXPECT_EQ(opened.error().kind, StoreProblem::cannot_create);
+  EXPECT_THAT(opened.error().message, HasSubstr("cannot create the directory"));
 }
 
 // What a second connection gets from a raw read of the file: SQLITE_OK or SQLITE_BUSY.

@@ -14,9 +14,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-SqliteOpenResult refuse(StoreProblem problem, std::string message) {
-  return SqliteOpenResult{nullptr, StoreOpenError{problem, std::move(message)}};
-}
+using OpenResult = Result<OpenedStore, StoreProblem>;
+using Refusal = Error<StoreProblem>;
+
+OpenResult refuse(StoreProblem problem, std::string message) { return Refusal{problem, std::move(message)}; }
 
 constexpr char kEmptyStateAdvice[] =
     "Restore it from a backup, or move it away and start again with empty state: the engine then finds what it "
@@ -25,7 +26,7 @@ constexpr char kEmptyStateAdvice[] =
 
 // Checks that an existing file is an intact lpsync database this build can use, and says
 // what it is otherwise.
-std::optional<StoreOpenError> check_existing(sqlite::Db& db, int64_t& version) {
+std::optional<Refusal> check_existing(sqlite::Db& db, int64_t& version) {
   const std::string& path = db.path();
   int64_t application_id = 0;
   int64_t tables = 0;
@@ -35,54 +36,54 @@ std::optional<StoreOpenError> check_existing(sqlite::Db& db, int64_t& version) {
     tables = db.integer_of("SELECT count(*) FROM sqlite_schema");
   } catch (const sqlite::Failure& f) {
     if ((f.code & 0xff) == SQLITE_NOTADB) {
-      return StoreOpenError{StoreProblem::not_a_database,
-                            path + " is not an lpsync state database (SQLite says: " + f.message +
-                                "). lpsync left it unchanged. If it is the engine's database it is damaged: " +
-                                kEmptyStateAdvice + " Otherwise give lpsync another path."};
+      return Refusal{StoreProblem::not_a_database,
+                     path + " is not an lpsync state database (SQLite says: " + f.message +
+                         "). lpsync left it unchanged. If it is the engine's database it is damaged: " +
+                         kEmptyStateAdvice + " Otherwise give lpsync another path."};
     }
-    return StoreOpenError{(f.code & 0xff) == SQLITE_CORRUPT ? StoreProblem::corrupt : StoreProblem::io_error,
-                          "cannot read " + path + ": " + f.message + ". " + kEmptyStateAdvice};
+    return Refusal{(f.code & 0xff) == SQLITE_CORRUPT ? StoreProblem::corrupt : StoreProblem::io_error,
+                   "cannot read " + path + ": " + f.message + ". " + kEmptyStateAdvice};
   }
   if (application_id != sqlite::kApplicationId && (application_id != 0 || tables != 0)) {
-    return StoreOpenError{StoreProblem::not_a_database,
-                          path + " is an SQLite database of another program, not lpsync's state. lpsync left it "
-                                 "unchanged: give lpsync another path."};
+    return Refusal{StoreProblem::not_a_database,
+                   path +
+                       " is an SQLite database of another program, not lpsync's state. lpsync left it "
+                       "unchanged: give lpsync another path."};
   }
   if (version > sqlite::current_schema_version()) {
-    return StoreOpenError{StoreProblem::newer_schema,
-                          path + " was written by a newer lpsync (schema version " + std::to_string(version) +
-                              "; this build knows versions up to " +
-                              std::to_string(sqlite::current_schema_version()) +
-                              "). lpsync left it unchanged. Run that newer lpsync (or a later one); an older "
-                              "build cannot read what it stored."};
+    return Refusal{StoreProblem::newer_schema,
+                   path + " was written by a newer lpsync (schema version " + std::to_string(version) +
+                       "; this build knows versions up to " + std::to_string(sqlite::current_schema_version()) +
+                       "). lpsync left it unchanged. Run that newer lpsync (or a later one); an older "
+                       "build cannot read what it stored."};
   }
   try {
     std::string check = db.text_of("PRAGMA quick_check");
     if (check != "ok") {
-      return StoreOpenError{StoreProblem::corrupt, path + " is damaged (SQLite's check says: " + check + "). " +
-                                                       "lpsync left it unchanged. " + kEmptyStateAdvice};
+      return Refusal{StoreProblem::corrupt, path + " is damaged (SQLite's check says: " + check + "). " +
+                                                "lpsync left it unchanged. " + kEmptyStateAdvice};
     }
   } catch (const sqlite::Failure& f) {
-    return StoreOpenError{StoreProblem::corrupt,
-                          path + " is damaged (" + f.message + "). lpsync left it unchanged. " + kEmptyStateAdvice};
+    return Refusal{StoreProblem::corrupt,
+                   path + " is damaged (" + f.message + "). lpsync left it unchanged. " + kEmptyStateAdvice};
   }
   return std::nullopt;
 }
 
 // Creates the directory the database goes in, when missing; says why it cannot.
-std::optional<StoreOpenError> make_directory_for(const std::string& path) {
+std::optional<Refusal> make_directory_for(const std::string& path) {
   std::error_code ec;
   fs::path dir = fs::path(path).parent_path();
   if (!dir.empty() && fs::exists(dir, ec) && !fs::is_directory(dir, ec)) {
-    return StoreOpenError{StoreProblem::cannot_create, "cannot create the state database in " + dir.string() +
-                                                           ": it is a file, not a directory. Choose another path."};
+    return Refusal{StoreProblem::cannot_create, "cannot create the state database in " + dir.string() +
+                                                    ": it is a file, not a directory. Choose another path."};
   }
   if (!dir.empty() && !fs::exists(dir, ec)) {
     fs::create_directories(dir, ec);
     if (ec) {
-      return StoreOpenError{StoreProblem::cannot_create, "cannot create the directory " + dir.string() +
-                                                             " for the state database: " + ec.message() +
-                                                             ". Create it (or choose another path) and start again."};
+      return Refusal{StoreProblem::cannot_create, "cannot create the directory " + dir.string() +
+                                                      " for the state database: " + ec.message() +
+                                                      ". Create it (or choose another path) and start again."};
     }
   }
   return std::nullopt;
@@ -90,13 +91,13 @@ std::optional<StoreOpenError> make_directory_for(const std::string& path) {
 
 // WAL journal, the durability asked for, foreign keys, the exclusive lock taken at once, and the
 // schema migrated from `version` to the current one.
-std::optional<StoreOpenError> set_up(sqlite::Db& db, SqliteOptions options, int64_t version) {
+std::optional<Refusal> set_up(sqlite::Db& db, SqliteOptions options, int64_t version) {
   const std::string& path = db.path();
   try {
     std::string mode = db.text_of("PRAGMA journal_mode = WAL");
     if (mode != "wal") {
-      return StoreOpenError{StoreProblem::io_error, "cannot switch " + path + " to WAL mode (it stays in " + mode +
-                                                        " mode): the file system may not support it. Use a local disk."};
+      return Refusal{StoreProblem::io_error, "cannot switch " + path + " to WAL mode (it stays in " + mode +
+                                                 " mode): the file system may not support it. Use a local disk."};
     }
     db.exec(options.durability == SqliteOptions::Durability::full ? "PRAGMA synchronous = FULL"
                                                                    : "PRAGMA synchronous = OFF");
@@ -106,18 +107,18 @@ std::optional<StoreOpenError> set_up(sqlite::Db& db, SqliteOptions options, int6
     db.exec("COMMIT");
     sqlite::migrate(db, version);
   } catch (const sqlite::Failure& f) {
-    return StoreOpenError{StoreProblem::io_error, "cannot set up the state database " + path + ": " + f.message};
+    return Refusal{StoreProblem::io_error, "cannot set up the state database " + path + ": " + f.message};
   } catch (const StateStoreError& e) {
-    return StoreOpenError{StoreProblem::io_error, e.what()};
+    return Refusal{StoreProblem::io_error, e.what()};
   }
   return std::nullopt;
 }
 
 }  // namespace
 
-SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions options) {
+OpenResult SqliteStateStore::open(const std::string& path, SqliteOptions options) {
   if (path.empty()) return refuse(StoreProblem::cannot_create, "no path given for the state database");
-  if (auto refused = make_directory_for(path)) return SqliteOpenResult{nullptr, std::move(refused)};
+  if (auto refused = make_directory_for(path)) return std::move(*refused);
   std::error_code ec;
   bool existed = fs::exists(path, ec);
   bool was_empty = existed && fs::is_regular_file(path, ec) && fs::file_size(path, ec) == 0;
@@ -149,17 +150,17 @@ SqliteOpenResult SqliteStateStore::open(const std::string& path, SqliteOptions o
   }
   int64_t version = 0;
   if (existed) {
-    if (auto refused = check_existing(*db, version)) return SqliteOpenResult{nullptr, std::move(refused)};
+    if (auto refused = check_existing(*db, version)) return std::move(*refused);
   }
-  if (auto refused = set_up(*db, options, version)) return SqliteOpenResult{nullptr, std::move(refused)};
+  if (auto refused = set_up(*db, options, version)) return std::move(*refused);
   std::string note;
   if (was_empty) {
     note = path + " was an empty file (0 bytes), not a database lpsync wrote (lpsync creates its own): it was "
                   "started as a new, empty database. If state was expected there, stop lpsync and restore it from a "
                   "backup.";
   }
-  return SqliteOpenResult{std::unique_ptr<SqliteStateStore>(new SqliteStateStore(std::move(*lock), std::move(db), path)),
-                          std::nullopt, std::move(note)};
+  return OpenedStore{std::unique_ptr<SqliteStateStore>(new SqliteStateStore(std::move(*lock), std::move(db), path)),
+                     std::move(note)};
 }
 
 SqliteStateStore::SqliteStateStore(LockFile lock, std::unique_ptr<sqlite::Db> db, std::string path)

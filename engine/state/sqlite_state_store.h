@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "engine/env/result.h"
 #include "engine/state/lock_file.h"
 #include "engine/state/state_store.h"
 #include "engine/state/store_errors.h"
@@ -28,11 +29,10 @@ struct SqliteOptions {
 
 class SqliteStateStore;
 
-struct SqliteOpenResult {
-  std::unique_ptr<SqliteStateStore> store;  // set when opened
-  std::optional<StoreOpenError> error;      // set when not
-  std::string note;  // opened, but a person should know something (an empty file was started anew)
-  explicit operator bool() const { return store != nullptr; }
+// What a successful open gives: the store, and what a person should know about it.
+struct OpenedStore {
+  std::unique_ptr<SqliteStateStore> store;
+  std::string note;  // empty, or something to tell a person (an empty file was started anew)
 };
 
 class SqliteStateStore final : public StateStore {
@@ -40,7 +40,7 @@ class SqliteStateStore final : public StateStore {
   // Opens the database at `path`, creating it (and its directory) when missing and
   // migrating it to this build's schema. Never throws: every refusal is an error value
   // whose message says what is wrong and what to do.
-  static SqliteOpenResult open(const std::string& path, SqliteOptions options = {});
+  static Result<OpenedStore, StoreProblem> open(const std::string& path, SqliteOptions options = {});
   ~SqliteStateStore() override;
 
   const std::string& path() const { return path_; }

@@ -17,8 +17,8 @@ std::string fresh_path(std::string_view name) {
 
 std::unique_ptr<SqliteStateStore> open_sqlite(const std::string& path) {
   auto opened = SqliteStateStore::open(path, {SqliteOptions::Durability::process});
-  if (!opened) throw std::runtime_error("cannot open " + path + ": " + opened.error->message);
-  return std::move(opened.store);
+  if (!opened) throw std::runtime_error("cannot open " + path + ": " + opened.error().message);
+  return std::move(opened.value().store);
 }
 
 }  // namespace lpsync::testing

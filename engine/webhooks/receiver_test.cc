@@ -35,7 +35,7 @@ int status_of(Counted& c, const Request& r) {
   c.targets.lightspeed_order_changed = [&c] { ++c.orders_changed; };
   TransportResult result = receive_webhook(r, c.targets);
   EXPECT_TRUE(result.ok());
-  return result.response().status;
+  return result.value().status;
 }
 
 TEST(LightspeedReceiver, AGoodSignatureWithTheTokenIsQueued) {
@@ -49,9 +49,9 @@ TEST(LightspeedReceiver, AWrongSignatureIsRefusedEvenWithTheToken) {
   Request forged = delivery(kToken, lightspeed_signature(kBody, "guessed-secret"));
   TransportResult r = receive_webhook(forged, c.targets);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.response().status, 401);
-  EXPECT_NE(r.response().body.find("X-Signature does not match"), std::string::npos) << r.response().body;
-  EXPECT_EQ(r.response().body.find(kSecret), std::string::npos) << "the secret never appears in an answer";
+  EXPECT_EQ(r.value().status, 401);
+  EXPECT_NE(r.value().body.find("X-Signature does not match"), std::string::npos) << r.value().body;
+  EXPECT_EQ(r.value().body.find(kSecret), std::string::npos) << "the secret never appears in an answer";
   // Signed for another body (a replayed signature on a changed payload).
   EXPECT_EQ(status_of(c, delivery(kToken, lightspeed_signature(kBody, kSecret), R"({"order":{"id":6}})")), 401);
   EXPECT_EQ(status_of(c, delivery(kToken, std::string(""))), 401);

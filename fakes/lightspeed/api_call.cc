@@ -14,13 +14,13 @@ Response json_response(int status, const boost::json::value& body) {
 
 Response error_response(std::string_view method, std::string_view request_path, const ApiError& error) {
   boost::json::object inner;
-  inner["code"] = error.code;
+  inner["code"] = error.kind;
   inner["method"] = method;
   inner["request"] = request_path;
   inner["message"] = error.message;
   boost::json::object body;
   body["error"] = std::move(inner);
-  return json_response(error.code, body);
+  return json_response(error.kind, body);
 }
 
 }  // namespace lpsync::fakes::lightspeed

@@ -6,27 +6,20 @@
 #include <boost/json.hpp>
 
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "engine/env/http.h"
+#include "engine/env/result.h"
 #include "engine/env/time.h"
 
 namespace lpsync::fakes::lightspeed {
 
-struct ApiError {
-  int code = 400;
-  std::string message;
-};
+// A refusal: its kind is the HTTP status the fake answers with (also the envelope's code).
+using ApiError = Error<int>;
 
 // A value or the reason there is none.
 template <class T>
-using Result = std::variant<T, ApiError>;
-
-template <class T>
-const ApiError* error_of(const Result<T>& r) {
-  return std::get_if<ApiError>(&r);
-}
+using Result = lpsync::Result<T, int>;
 
 struct ApiCall {
   std::string method;

@@ -46,12 +46,12 @@ TEST(AppStore, InstallGrantsApiAccessAndUninstallRevokesItAndDeletesWebhooks) {
   EXPECT_EQ(in.signature, install_signature("en", 1, in.timestamp, *in.token, "app-secret"));
   Request r{"GET", "http://lightspeed.test/en/orders.json", {}, ""};
   r.headers.set("Authorization", basic_auth_header("app-key", app_api_password(*in.token, "app-secret")));
-  EXPECT_EQ(h.raw(r).response().status, 200);
+  EXPECT_EQ(h.raw(r).value().status, 200);
 
   h.clock.advance(Duration::hours(1));
   AppCallback out = h.fake.uninstall_app("app-key", "app-secret");
   EXPECT_EQ(out.signature, uninstall_signature("en", 1, kStart.unix_seconds() + 3600, "app-secret"));
-  EXPECT_EQ(h.raw(r).response().status, 401);
+  EXPECT_EQ(h.raw(r).value().status, 401);
   EXPECT_TRUE(h.fake.shop().webhooks().empty());
   EXPECT_NE(Harness(LightspeedConfig{}, 2).fake.install_app("app-key", "app-secret").token, in.token) << "tokens depend on the seed";
 }

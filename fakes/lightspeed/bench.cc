@@ -76,7 +76,7 @@ double run(int requests, const std::string& base, const std::string& auth,
   Stopwatch watch;
   for (int i = 0; i < requests; ++i) {
     TransportResult result = send(request_for(i, base, auth));
-    if (!result.ok() || result.response().status >= 400) {
+    if (!result.ok() || result.value().status >= 400) {
       throw std::runtime_error("bench request " + std::to_string(i) + " failed");
     }
   }

@@ -11,8 +11,8 @@ Response put_variant(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   const Variant* v = Shop::find(ctx.shop.variants(), id);
   if (!v) return not_found(call, "variant", id);
   auto patch = variant_patch_from(call.body, ctx.json.variant(*v));
-  if (auto e = error_of(patch)) return error_response(call, *e);
-  if (auto e = ctx.shop.update_variant(id, std::get<VariantPatch>(patch), Actor::api)) {
+  if (!patch.ok()) return error_response(call, patch.error());
+  if (auto e = ctx.shop.update_variant(id, patch.value(), Actor::api)) {
     return error_response(call, *e);
   }
   return json_response(200, ctx.json.wrap("variant", ctx.json.variant(ctx.shop.variants().at(id))));
@@ -61,8 +61,8 @@ Response variants(HandlerContext& ctx, const ApiCall& call) {
   if (movement) return one(ctx, call, shop.movements(), r.id(0), "variantsMovement", movement_json);
   const char* key = list || count ? "product" : "variant";
   auto filter = id_param(call.query, key);
-  if (auto e = error_of(filter)) return error_response(call, *e);
-  std::optional<int64_t> wanted = std::get<std::optional<int64_t>>(filter);
+  if (!filter.ok()) return error_response(call, filter.error());
+  std::optional<int64_t> wanted = filter.value();
   if (list || count) {
     if (!wanted) {
       auto changed = [&](Instant since) { return shop.variants_changed_since(since); };

@@ -61,15 +61,15 @@ TEST(ProductImages, ListPointsAtFilesTheFakeServesWithoutAuth) {
   EXPECT_EQ(src.rfind("http://lightspeed.test/static/", 0), 0u);
   TransportResult full = h.raw(Request{"GET", src, {}, ""});
   ASSERT_TRUE(full.ok());
-  EXPECT_EQ(full.response().status, 200);
-  EXPECT_EQ(full.response().headers.get("Content-Type"), "image/jpeg");
-  EXPECT_EQ(full.response().body, image_bytes("a.jpg", false));
-  EXPECT_EQ(static_cast<int64_t>(full.response().body.size()), images[0].at("size").as_int64());
-  EXPECT_FALSE(full.response().headers.has("X-RateLimit-Limit"));
+  EXPECT_EQ(full.value().status, 200);
+  EXPECT_EQ(full.value().headers.get("Content-Type"), "image/jpeg");
+  EXPECT_EQ(full.value().body, image_bytes("a.jpg", false));
+  EXPECT_EQ(static_cast<int64_t>(full.value().body.size()), images[0].at("size").as_int64());
+  EXPECT_FALSE(full.value().headers.has("X-RateLimit-Limit"));
   TransportResult small = h.raw(Request{"GET", thumb, {}, ""});
-  EXPECT_EQ(small.response().body, image_bytes("a.jpg", true));
-  EXPECT_NE(small.response().body, full.response().body);
-  EXPECT_EQ(h.raw(Request{"GET", src + "x", {}, ""}).response().status, 404);
+  EXPECT_EQ(small.value().body, image_bytes("a.jpg", true));
+  EXPECT_NE(small.value().body, full.value().body);
+  EXPECT_EQ(h.raw(Request{"GET", src + "x", {}, ""}).value().status, 404);
   EXPECT_EQ(h.fake.journal().size(), 3u) << "image fetches are not API requests";
 }
 

@@ -63,8 +63,8 @@ template <class T, class Keep, class ToJson>
 Response list_or_count(HandlerContext& ctx, const ApiCall& call, const std::vector<std::pair<int64_t, const T*>>& items,
                        bool count, std::string_view plural, Keep keep, ToJson to_json) {
   auto parsed = parse_list_query(call.query, ctx.config.accept_iso_filter_dates);
-  if (auto e = error_of(parsed)) return error_response(call, *e);
-  const ListQuery& q = std::get<ListQuery>(parsed);
+  if (!parsed.ok()) return error_response(call, parsed.error());
+  const ListQuery& q = parsed.value();
   auto begin = std::upper_bound(items.begin(), items.end(), q.since_id,
                                 [](int64_t since, const auto& entry) { return since < entry.first; });
   if (count) {
@@ -119,8 +119,9 @@ Response list_or_count_changed(HandlerContext& ctx, const ApiCall& call, const s
                                ChangedSince changed_since, bool count, std::string_view plural, Keep keep,
                                ToJson to_json) {
   auto parsed = parse_list_query(call.query, ctx.config.accept_iso_filter_dates);
-  if (const auto* q = std::get_if<ListQuery>(&parsed); q && q->updated_min) {
-    return list_or_count(ctx, call, subset(items, changed_since(*q->updated_min)), count, plural, keep, to_json);
+  if (parsed.ok() && parsed.value().updated_min) {
+    return list_or_count(ctx, call, subset(items, changed_since(*parsed.value().updated_min)), count, plural, keep,
+                         to_json);
   }
   return list_or_count(ctx, call, items, count, plural, keep, to_json);
 }

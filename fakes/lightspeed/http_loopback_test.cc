@@ -29,7 +29,7 @@ class Loopback : public ::testing::Test {
     if (!body.empty()) r.headers.set("Content-Type", "application/json");
     TransportResult result = client_.send(r);
     if (!result.ok()) return Response{0, {}, std::string(to_string(result.error().kind))};
-    return result.response();
+    return result.value();
   }
 
   Harness h_;
@@ -61,8 +61,8 @@ TEST_F(Loopback, ServesTheApiOverRealHttp) {
   Request anonymous{"GET", server_.base_url() + "/en/orders.json", {}, ""};
   TransportResult denied = client_.send(anonymous);
   ASSERT_TRUE(denied.ok());
-  EXPECT_EQ(denied.response().status, 401);
-  EXPECT_EQ(envelope_of(denied.response()).code, 401);
+  EXPECT_EQ(denied.value().status, 401);
+  EXPECT_EQ(envelope_of(denied.value()).code, 401);
 }
 
 TEST_F(Loopback, ImagesAreServedAsBytes) {
@@ -78,9 +78,9 @@ TEST_F(Loopback, ImagesAreServedAsBytes) {
   std::string path = src.substr(c.origin.size());
   TransportResult image = client_.send(Request{"GET", server_.base_url() + path, {}, ""});
   ASSERT_TRUE(image.ok());
-  EXPECT_EQ(image.response().status, 200);
-  EXPECT_EQ(image.response().headers.get("Content-Type"), "image/png");
-  EXPECT_EQ(image.response().body, image_bytes("b.png", false));
+  EXPECT_EQ(image.value().status, 200);
+  EXPECT_EQ(image.value().headers.get("Content-Type"), "image/png");
+  EXPECT_EQ(image.value().body, image_bytes("b.png", false));
 }
 
 TEST_F(Loopback, AnIndeterminateFaultDropsTheConnectionAfterApplying) {

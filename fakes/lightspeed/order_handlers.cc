@@ -15,8 +15,8 @@ Response put_order(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   const Order* o = Shop::find(ctx.shop.orders(), id);
   if (!o) return not_found(call, "order", id);
   auto patch = order_patch_from(call.body, ctx.json.order(*o), ctx.config.order_status_writable);
-  if (auto e = error_of(patch)) return error_response(call, *e);
-  if (auto e = ctx.shop.update_order(id, std::get<OrderPatch>(patch), Actor::api)) return error_response(call, *e);
+  if (!patch.ok()) return error_response(call, patch.error());
+  if (auto e = ctx.shop.update_order(id, patch.value(), Actor::api)) return error_response(call, *e);
   return json_response(200, ctx.json.wrap("order", ctx.json.order(ctx.shop.orders().at(id))));
 }
 
@@ -24,8 +24,8 @@ Response put_shipment(HandlerContext& ctx, const ApiCall& call, int64_t id) {
   const Shipment* s = Shop::find(ctx.shop.shipments(), id);
   if (!s) return not_found(call, "shipment", id);
   auto patch = shipment_patch_from(call.body, ctx.json.shipment(*s));
-  if (auto e = error_of(patch)) return error_response(call, *e);
-  if (auto e = ctx.shop.update_shipment(id, std::get<ShipmentPatch>(patch), Actor::api)) {
+  if (!patch.ok()) return error_response(call, patch.error());
+  if (auto e = ctx.shop.update_shipment(id, patch.value(), Actor::api)) {
     return error_response(call, *e);
   }
   return json_response(200, ctx.json.wrap("shipment", ctx.json.shipment(ctx.shop.shipments().at(id))));
@@ -78,8 +78,8 @@ Response shipments(HandlerContext& ctx, const ApiCall& call) {
   if (!list && !count) return unknown_resource(call);
   if (call.method != "GET") return method_not_allowed(call);
   auto filter = id_param(call.query, "order");
-  if (auto e = error_of(filter)) return error_response(call, *e);
-  std::optional<int64_t> order = std::get<std::optional<int64_t>>(filter);
+  if (!filter.ok()) return error_response(call, filter.error());
+  std::optional<int64_t> order = filter.value();
   auto keep = [order](const Shipment& s) { return !order || s.order_id == *order; };
   return list_or_count(ctx, call, ctx.shop.shipments(), count, "shipments", keep, shipment_json);
 }

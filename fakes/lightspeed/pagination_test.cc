@@ -95,8 +95,8 @@ RC_GTEST_PROP(ListQueryProperty, PagesPartitionTheItems, ()) {
   std::vector<int> items(static_cast<size_t>(n));
   for (int i = 0; i < n; ++i) items[static_cast<size_t>(i)] = i;
   auto parsed = parse_list_query({{"limit", std::to_string(limit)}}, false);
-  RC_ASSERT(!lightspeed::error_of(parsed));
-  ListQuery q = std::get<ListQuery>(parsed);
+  RC_ASSERT(parsed.ok());
+  ListQuery q = parsed.value();
   std::vector<int> seen;
   for (q.page = 1;; ++q.page) {
     auto page = q.page_of(items);

@@ -118,7 +118,7 @@ TEST(RateWindows, EachKeyHasItsOwnBudget) {
   EXPECT_EQ(h.get("/en/orders.json").status, 429);
   Request r{"GET", "http://lightspeed.test/en/orders.json", {}, ""};
   r.headers.set("Authorization", basic_auth_header("other", "secret"));
-  Response other = h.raw(r).response();
+  Response other = h.raw(r).value();
   EXPECT_EQ(other.status, 200);
   EXPECT_EQ(header(other, "X-RateLimit-Remaining"), "1/99/999");
 }

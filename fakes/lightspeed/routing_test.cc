@@ -34,11 +34,11 @@ TEST(Auth, MissingOrWrongCredentialsGet401WithTheErrorEnvelope) {
 
   Request wrong{"GET", "http://lightspeed.test/en/orders.json", {}, ""};
   wrong.headers.set("Authorization", basic_auth_header(h.fake.config().key, "not-the-secret"));
-  EXPECT_EQ(h.raw(wrong).response().status, 401);
+  EXPECT_EQ(h.raw(wrong).value().status, 401);
   wrong.headers.set("Authorization", basic_auth_header("another-key", h.fake.config().secret));
-  EXPECT_EQ(h.raw(wrong).response().status, 401);
+  EXPECT_EQ(h.raw(wrong).value().status, 401);
   wrong.headers.set("Authorization", "Bearer abc");
-  EXPECT_EQ(h.raw(wrong).response().status, 401);
+  EXPECT_EQ(h.raw(wrong).value().status, 401);
   EXPECT_EQ(h.get("/en/orders.json").status, 200);
 }
 
@@ -50,9 +50,9 @@ TEST(Auth, DefaultCredentialsAre32CharactersAndExtraKeysCanBeAddedAndRevoked) {
   h.fake.add_api_key("second-key", "second-secret");
   Request r{"GET", "http://lightspeed.test/en/products.json", {}, ""};
   r.headers.set("Authorization", basic_auth_header("second-key", "second-secret"));
-  EXPECT_EQ(h.raw(r).response().status, 200);
+  EXPECT_EQ(h.raw(r).value().status, 200);
   EXPECT_TRUE(h.fake.revoke_api_key("second-key"));
-  EXPECT_EQ(h.raw(r).response().status, 401);
+  EXPECT_EQ(h.raw(r).value().status, 401);
 }
 
 TEST(Languages, UnknownOrMissingLanguageIs404) {
@@ -109,7 +109,7 @@ TEST(Journal, RecordsEveryApiRequestWithItsNeutralPathButNotImageFetches) {
   h.send("GET", "/en/orders.json", "", false);
   std::string src = std::string(body_of(h.get("/en/products/1/images.json")).at("productImages").at(0).at("src").as_string());
   Request img{"GET", src, {}, ""};
-  EXPECT_EQ(h.raw(img).response().status, 200);
+  EXPECT_EQ(h.raw(img).value().status, 200);
 
   const auto& entries = h.fake.journal().entries();
   ASSERT_EQ(entries.size(), 4u);

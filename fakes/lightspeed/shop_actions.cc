@@ -9,8 +9,8 @@ namespace {
 
 template <class T>
 T value_or_throw(Result<T> r) {
-  if (auto e = error_of(r)) throw ShopActionError(*e);
-  return std::get<T>(r);
+  if (!r.ok()) throw ShopActionError(r.error());
+  return std::move(r).value();
 }
 
 void throw_if(const std::optional<ApiError>& e) {

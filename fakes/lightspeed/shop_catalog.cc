@@ -49,8 +49,8 @@ Result<int64_t> Shop::add_product(const ProductSpec& spec) {
   if (variants.empty()) variants.emplace_back();
   for (const auto& v : variants) {
     Result<int64_t> added = add_variant(p.id, v);
-    if (auto e = error_of(added)) return *e;  // not reached: checked above
-    Variant& stored = variants_.at(std::get<int64_t>(added));
+    if (!added.ok()) return added.error();  // not reached: checked above
+    Variant& stored = variants_.at(added.value());
     stored.created_at = stored.updated_at = p.created_at;
   }
   emit("products", "created", p.id, Actor::shop);

@@ -13,7 +13,7 @@ Response Harness::send(const std::string& method, const std::string& target, con
   if (auth) r.headers.set("Authorization", basic_auth_header(fake.config().key, fake.config().secret));
   if (!body.empty()) r.headers.set("Content-Type", "application/json");
   TransportResult result = fake.handle(r);
-  if (result.ok()) return result.response();
+  if (result.ok()) return result.value();
   return Response{0, {}, std::string(to_string(result.error().kind))};
 }
 

@@ -59,9 +59,9 @@ void WebhookSender::add(WebhookDelivery d) {
     WebhookDelivery& sent = deliveries_[seq - first_seq_];
     sent.sent = true;
     if (r.ok()) {
-      sent.status = r.response().status;
+      sent.status = r.value().status;
     } else {
-      sent.error = std::string(to_string(r.error().kind)) + ": " + r.error().detail;
+      sent.error = std::string(to_string(r.error().kind)) + ": " + r.error().message;
     }
   });
   timers_.insert(*id);

@@ -16,8 +16,8 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
     base.language = call.language;
     base.signing_secret = std::string(ctx.signing_secret);
     auto w = webhook_from(call.body, base, true, ctx.config.languages);
-    if (auto e = error_of(w)) return error_response(call, *e);
-    int64_t id = shop.add_webhook(std::get<Webhook>(w));
+    if (!w.ok()) return error_response(call, w.error());
+    int64_t id = shop.add_webhook(w.value());
     return json_response(201, ctx.json.wrap("webhook", webhook_json(shop.webhooks().at(id))));
   }
   if (r.is({"webhooks", "count"})) {
@@ -37,8 +37,8 @@ Response webhook_request(HandlerContext& ctx, const ApiCall& call) {
   }
   if (call.method != "PUT") return method_not_allowed(call);
   auto w = webhook_from(call.body, *existing, false, ctx.config.languages);
-  if (auto e = error_of(w)) return error_response(call, *e);
-  shop.replace_webhook(std::get<Webhook>(w));
+  if (!w.ok()) return error_response(call, w.error());
+  shop.replace_webhook(w.value());
   return json_response(200, ctx.json.wrap("webhook", webhook_json(shop.webhooks().at(id))));
 }
 

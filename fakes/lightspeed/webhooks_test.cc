@@ -157,7 +157,7 @@ TEST(WebhookSignature, AnAppsWebhooksAreSignedWithTheAppSecret) {
                  hook(R"("itemGroup":"orders","itemAction":"created","address":"http://engine.test/hook")")};
   create.headers.set("Authorization", basic_auth_header("appkey0000000000000000000000000a",
                                                         app_api_password(*install.token, "appsecret000000000000000000000000")));
-  ASSERT_EQ(h.raw(create).response().status, 201);
+  ASSERT_EQ(h.raw(create).value().status, 201);
   h.add_order({line(11, 1)});
   h.clock.advance(Duration::seconds(2));
   ASSERT_EQ(h.hooks.requests.size(), 1u);
@@ -267,7 +267,7 @@ TEST(WebhookDelivery, PendingDeliveriesAreCancelledWhenTheFakeGoes) {
     Request create{"POST", "http://lightspeed.test/en/webhooks.json", {},
                    hook(R"("itemGroup":"orders","itemAction":"created","address":"http://engine.test/h")")};
     create.headers.set("Authorization", basic_auth_header(fake.config().key, fake.config().secret));
-    ASSERT_EQ(fake.handle(create).response().status, 201);
+    ASSERT_EQ(fake.handle(create).value().status, 201);
     fake.place_order(OrderSpec{});
     EXPECT_EQ(clock.pending(), 1u);
   }

@@ -81,8 +81,8 @@ template <class Patch, size_t N>
 Result<Patch> read_patch(const std::string& body, std::string_view root, const Field (&writable)[N],
                          const bj::object* known, Patch (*fill)(const Fields&)) {
   auto doc = envelope(body, root);
-  if (auto e = error_of(doc)) return *e;
-  const bj::object& input = std::get<bj::value>(doc).as_object();
+  if (!doc.ok()) return doc.error();
+  const bj::object& input = doc.value().as_object();
   if (auto e = check_fields(input, root, writable, known)) return *e;
   return fill(Fields{input});
 }
@@ -147,7 +147,7 @@ Result<OrderPatch> order_patch_from(const std::string& body, const bj::object& c
     p.memo = f.str("memo");
     return p;
   });
-  if (auto* p = std::get_if<OrderPatch>(&patch); p && p->status && !status_writable) {
+  if (patch.ok() && patch.value().status && !status_writable) {
     return ApiError{422, "$.order.status: the field is read-only"};
   }
   return patch;
@@ -169,8 +169,8 @@ Result<Webhook> webhook_from(const std::string& body, Webhook base, bool create,
                              const std::vector<std::string>& languages) {
   static const bj::object kKnown{{"id", 0}, {"createdAt", 0}, {"updatedAt", 0}};
   auto doc = envelope(body, "webhook");
-  if (auto e = error_of(doc)) return *e;
-  const bj::object& input = std::get<bj::value>(doc).as_object();
+  if (!doc.ok()) return doc.error();
+  const bj::object& input = doc.value().as_object();
   if (auto e = check_fields(input, "webhook", kWebhookFields, &kKnown)) return *e;
   Fields f{input};
   if (create) {

@@ -13,7 +13,7 @@ Response json_response(int status, boost::json::value value) {
 }
 
 Response no_route(const ApiCall& call) {
-  return error({404, kNoSuchFunction, "No such API function: " + call.method + " /api/v1" + call.path});
+  return error({{404, kNoSuchFunction}, "No such API function: " + call.method + " /api/v1" + call.path});
 }
 
 std::optional<int64_t> parse_id(std::string_view segment) {

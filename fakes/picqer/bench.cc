@@ -88,7 +88,7 @@ BenchFigures bench_picqer_fake(int64_t requests) {
     Stopwatch watch;
     out.unexpected += run_mix(requests, "http://picqer.test", clock, [&](const Request& r) {
       TransportResult result = s.fake.handle(r);
-      return result.ok() ? result.response().status : 0;
+      return result.ok() ? result.value().status : 0;
     });
     out.direct_seconds = watch.seconds();
   }
@@ -106,7 +106,7 @@ BenchFigures bench_picqer_fake(int64_t requests) {
     Stopwatch watch;
     out.unexpected += run_mix(out.http_requests, server.base_url(), clock, [&](const Request& r) {
       TransportResult result = client.send(r);
-      return result.ok() ? result.response().status : 0;
+      return result.ok() ? result.value().status : 0;
     });
     out.http_seconds = watch.seconds();
   }

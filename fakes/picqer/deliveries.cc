@@ -79,9 +79,9 @@ void Deliveries::attempt(int64_t iddelivery) {
   DeliveryAttempt a{iddelivery, p.idhook, p.event, p.attempt, clock_.now(), 0, "delivered"};
   bool delivered = false;
   if (!result.ok()) {
-    a.outcome = "failed: " + std::string(to_string(result.error().kind)) + " (" + result.error().detail + ")";
+    a.outcome = "failed: " + std::string(to_string(result.error().kind)) + " (" + result.error().message + ")";
   } else {
-    a.status = result.response().status;
+    a.status = result.value().status;
     delivered = a.status >= 200 && a.status < 300;
     if (!delivered) a.outcome = "failed: HTTP " + std::to_string(a.status);
   }

@@ -268,7 +268,7 @@ TEST(Deliveries, DestroyingTheFakeCancelsItsTimers) {
     Harness h;  // only for the request shape
     ASSERT_EQ(fake.handle(h.request("POST", "/hooks", json::serialize(json::object_of({
                                         {"name", "n"}, {"event", "products.free_stock_changed"},
-                                        {"address", "http://engine.test/x"}})))).response().status, 201);
+                                        {"address", "http://engine.test/x"}})))).value().status, 201);
     ASSERT_TRUE(fake.set_stock("MUG", 1, 4).ok());
     EXPECT_EQ(clock.pending(), 1u);
   }

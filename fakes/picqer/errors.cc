@@ -6,11 +6,11 @@ namespace lpsync::fakes::picqer {
 
 Response error_response(const ApiError& error) {
   Response r;
-  r.status = error.http_status;
+  r.status = error.kind.http_status;
   r.headers.set("Content-Type", "application/json");
   r.body = json::serialize(json::object_of({
       {"error", true},
-      {"error_code", error.code},
+      {"error_code", error.kind.code},
       {"error_message", error.message},
   }));
   return r;

@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 #include <utility>
-#include <variant>
 
 #include "engine/env/http.h"
+#include "engine/env/result.h"
 
 namespace lpsync::fakes::picqer {
 
@@ -31,30 +31,19 @@ enum ErrorCode : int {
   kRateLimited = 28,
 };
 
-struct ApiError {
+// What kind of refusal: the HTTP status and Picqer's error code that go with it.
+struct ApiErrorKind {
   int http_status = 400;
   int code = kUnknownError;
-  std::string message;
 };
+using ApiError = Error<ApiErrorKind>;
 
-inline ApiError bad_request(int code, std::string message) { return {400, code, std::move(message)}; }
-inline ApiError not_found(std::string what) { return {404, kNotFound, std::move(what) + " not found"}; }
+inline ApiError bad_request(int code, std::string message) { return {{400, code}, std::move(message)}; }
+inline ApiError not_found(std::string what) { return {{404, kNotFound}, std::move(what) + " not found"}; }
 
 // A value or an ApiError.
 template <typename T>
-class [[nodiscard]] Result {
- public:
-  Result(T value) : v_(std::move(value)) {}
-  Result(ApiError error) : v_(std::move(error)) {}
-
-  bool ok() const { return v_.index() == 0; }
-  const T& value() const { return std::get<0>(v_); }
-  T& value() { return std::get<0>(v_); }
-  const ApiError& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, ApiError> v_;
-};
+using Result = lpsync::Result<T, ApiErrorKind>;
 
 // For operations with nothing to return.
 struct Done {};

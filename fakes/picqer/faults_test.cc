@@ -97,7 +97,8 @@ TEST(Faults, ProbabilisticRulesAreReproducibleFromTheSeed) {
     Harness shape;
     fake.add_fault({.kind = FaultKind::http_500, .until = testing::kStart + Duration::days(1), .probability = 0.5});
     std::string statuses;
-    for (int i = 0; i < 40; ++i) statuses += fake.handle(shape.request("GET", "/products")).response().status == 500 ? 'x' : '.';
+    for (int i = 0; i < 40; ++i)
+      statuses += fake.handle(shape.request("GET", "/products")).value().status == 500 ? 'x' : '.';
     return statuses;
   };
   EXPECT_EQ(run(1), run(1));

@@ -24,7 +24,7 @@ TEST(FrontDoor, RefusesARequestWithoutUserAgent) {
   for (std::string agent : {"", "   "}) {
     Request req = h.request("GET", "/products");
     if (agent.empty()) req.headers.remove("User-Agent"); else req.headers.set("User-Agent", agent);
-    Response r = h.fake.handle(req).response();
+    Response r = h.fake.handle(req).value();
     EXPECT_TRUE(IsError(r, 400, 5));
     EXPECT_NE(r.body.find("User-Agent"), std::string::npos) << r.body;
   }
@@ -34,24 +34,24 @@ TEST(FrontDoor, NeedsBasicAuthWithTheApiKeyAsUserName) {
   Harness h;
   Request missing = h.request("GET", "/products");
   missing.headers.remove("Authorization");
-  Response r = h.fake.handle(missing).response();
+  Response r = h.fake.handle(missing).value();
   EXPECT_TRUE(IsError(r, 401, 1));
   EXPECT_TRUE(r.headers.has("WWW-Authenticate"));
   EXPECT_FALSE(r.headers.has("X-RateLimit-Remaining"));
 
   Request wrong = h.request("GET", "/products");
   wrong.headers.set("Authorization", basic_auth_header("not-the-key", "X"));
-  EXPECT_TRUE(IsError(h.fake.handle(wrong).response(), 401, 1));
+  EXPECT_TRUE(IsError(h.fake.handle(wrong).value(), 401, 1));
 
   Request bearer = h.request("GET", "/products");
   bearer.headers.set("Authorization", "Bearer " + h.fake.config().api_key);
-  EXPECT_TRUE(IsError(h.fake.handle(bearer).response(), 401, 1));
+  EXPECT_TRUE(IsError(h.fake.handle(bearer).value(), 401, 1));
 
   // The password is ignored: empty (as Pinelab sends it) or anything else.
   for (std::string password : {"", "X", "whatever"}) {
     Request any = h.request("GET", "/products");
     any.headers.set("Authorization", basic_auth_header(h.fake.config().api_key, password));
-    EXPECT_EQ(h.fake.handle(any).response().status, 200) << password;
+    EXPECT_EQ(h.fake.handle(any).value().status, 200) << password;
   }
 }
 
@@ -60,14 +60,14 @@ TEST(FrontDoor, TheApiKeyIsConfigurable) {
   EXPECT_EQ(h.call("GET", "/products").status, 200);
   Request old = h.request("GET", "/products");
   old.headers.set("Authorization", basic_auth_header("picqer-test-key", ""));
-  EXPECT_TRUE(IsError(h.fake.handle(old).response(), 401, 1));
+  EXPECT_TRUE(IsError(h.fake.handle(old).value(), 401, 1));
 }
 
 TEST(FrontDoor, OnlyServesUnderApiV1) {
   Harness h;
   Request req = h.request("GET", "/products");
   req.url = h.fake.config().origin + "/api/v2/products";
-  EXPECT_TRUE(IsError(h.fake.handle(req).response(), 404, 8));
+  EXPECT_TRUE(IsError(h.fake.handle(req).value(), 404, 8));
   EXPECT_TRUE(IsError(h.call("GET", "/customers"), 404, 8));
   EXPECT_TRUE(IsError(h.call("PATCH", "/products"), 404, 8));
   EXPECT_TRUE(IsError(h.call("GET", ""), 404, 8));
@@ -86,7 +86,7 @@ TEST(FrontDoor, OnlyJsonBodiesAreAccepted) {
   Harness h;
   Request form = h.request("POST", "/products", "productcode=A&name=B");
   form.headers.set("Content-Type", "application/x-www-form-urlencoded");
-  EXPECT_TRUE(IsError(h.fake.handle(form).response(), 400, 22));
+  EXPECT_TRUE(IsError(h.fake.handle(form).value(), 400, 22));
 }
 
 TEST(FrontDoor, AMistypedFieldIsCode5NamingThePath) {

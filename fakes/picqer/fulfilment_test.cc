@@ -82,7 +82,7 @@ TEST(Fulfilment, AnOrderWithBackordersShipsInParts) {
   EXPECT_EQ(h.fake.stock("MUG", 1).freestock(), -3);
   auto again = h.fake.ship_order("LS-3", "PART-2", "postnl");
   ASSERT_FALSE(again.ok()) << "nothing left to pick";
-  EXPECT_EQ(again.error().code, kWrongStatus);
+  EXPECT_EQ(again.error().kind.code, kWrongStatus);
 
   ASSERT_TRUE(h.fake.set_stock("MUG", 1, 10).ok());
   ASSERT_TRUE(h.fake.ship_order("LS-3", "PART-2", "postnl").ok());
@@ -98,10 +98,10 @@ TEST(Fulfilment, ShippingNeedsAProcessedOrder) {
   h.create_order("CONCEPT", {{"MUG", 1}});
   auto r = h.fake.ship_order("CONCEPT", "T", "postnl");
   ASSERT_FALSE(r.ok());
-  EXPECT_EQ(r.error().code, kWrongStatus);
+  EXPECT_EQ(r.error().kind.code, kWrongStatus);
   auto unknown = h.fake.ship_order("NOPE", "T", "postnl");
   ASSERT_FALSE(unknown.ok());
-  EXPECT_EQ(unknown.error().http_status, 404);
+  EXPECT_EQ(unknown.error().kind.http_status, 404);
   EXPECT_EQ(h.fake.stock("MUG", 1).stock, 2);
 }
 

@@ -41,8 +41,8 @@ class OverHttp : public ::testing::Test {
 
   Response send(const Request& r) {
     TransportResult result = client.send(r);
-    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().detail);
-    return result.ok() ? result.response() : Response{};
+    EXPECT_TRUE(result.ok()) << (result.ok() ? "" : result.error().message);
+    return result.ok() ? result.value() : Response{};
   }
 
   SimClock clock;

@@ -245,9 +245,10 @@ TEST(Orders, SimulatorOrdersCanStartProcessing) {
   EXPECT_EQ(h.fake.stock("MUG", 1).freestock(), 1);
   EXPECT_EQ(h.fake.picklists().size(), 1u);
   EXPECT_EQ(h.create_order("NEXT", {{"MUG", 1}}), 41) << "ids continue after an explicit one";
-  EXPECT_EQ(h.fake.add_order({.idorder = 40, .reference = "DUP", .products = {{"MUG", 1}}}).error().code, kResourceFound);
-  EXPECT_EQ(h.fake.add_order({.reference = "X", .products = {{"NOPE", 1}}}).error().code, kUnknownProduct);
-  EXPECT_EQ(h.fake.add_order({.reference = "S", .status = "shipped", .products = {{"MUG", 1}}}).error().code,
+  EXPECT_EQ(h.fake.add_order({.idorder = 40, .reference = "DUP", .products = {{"MUG", 1}}}).error().kind.code,
+            kResourceFound);
+  EXPECT_EQ(h.fake.add_order({.reference = "X", .products = {{"NOPE", 1}}}).error().kind.code, kUnknownProduct);
+  EXPECT_EQ(h.fake.add_order({.reference = "S", .status = "shipped", .products = {{"MUG", 1}}}).error().kind.code,
             kMissingParameters);
   EXPECT_TRUE(h.fake.orders_by_reference("S").empty());
   ASSERT_TRUE(h.fake.add_order({.reference = "DONE", .status = "completed", .products = {{"MUG", 1}}}).ok());

@@ -55,18 +55,18 @@ TransportResult PicqerFake::handle(const Request& request) {
 Response PicqerFake::serve(const Request& request, const std::string& path, const std::string& query) {
   account_.ensure_default_warehouse();
   if (path != kPrefix && path.rfind(std::string(kPrefix) + "/", 0) != 0) {
-    return error({404, kNoSuchFunction, "Not an API URL: the Picqer API lives under /api/v1/"});
+    return error({{404, kNoSuchFunction}, "Not an API URL: the Picqer API lives under /api/v1/"});
   }
   auto agent = request.headers.get("User-Agent");
   if (!agent || blank(*agent)) {
-    return error({400, kMissingParameters,
+    return error({{400, kMissingParameters},
                   "A User-Agent header is required: the name of your application with a website or e-mail "
                   "address, e.g. \"MyPicqerClient (picqer.com/api - support@picqer.com)\""});
   }
   auto auth = request.headers.get("Authorization");
   auto credentials = auth ? parse_basic_auth(*auth) : std::nullopt;
   if (!credentials || credentials->first != config_.api_key) {
-    Response r = error({401, kUnknownError,
+    Response r = error({{401, kUnknownError},
                         credentials ? "Unauthorized: unknown API key"
                                     : "Unauthorized: use HTTP basic auth with the API key as user name"});
     r.headers.set("WWW-Authenticate", "Basic realm=\"Picqer API\"");
@@ -108,7 +108,7 @@ Response PicqerFake::route(const Request& request, const std::string& path, cons
 
 Response PicqerFake::fault_response(FaultKind kind) {
   if (kind == FaultKind::http_429) {
-    Response r = error({429, kRateLimited, "Rate limit exceeded"});
+    Response r = error({{429, kRateLimited}, "Rate limit exceeded"});
     r.headers.set("X-RateLimit-Limit", std::to_string(rate_.limit()));
     r.headers.set("X-RateLimit-Remaining", "0");
     if (config_.send_retry_after) {
@@ -116,8 +116,8 @@ Response PicqerFake::fault_response(FaultKind kind) {
     }
     return r;
   }
-  if (kind == FaultKind::http_503) return error({503, kUnknownError, "Service unavailable"});
-  return error({500, kUnknownError, "Unknown application error (Picqer is mistaken)"});
+  if (kind == FaultKind::http_503) return error({{503, kUnknownError}, "Service unavailable"});
+  return error({{500, kUnknownError}, "Unknown application error (Picqer is mistaken)"});
 }
 
 void PicqerFake::add_rate_headers(Response& r) {

@@ -49,7 +49,7 @@ TEST(RateLimit, UnauthenticatedRequestsDoNotCount) {
   Harness h(PicqerConfig{.rate_limit_per_minute = 2});
   Request anonymous = h.request("GET", "/products");
   anonymous.headers.remove("Authorization");
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(h.fake.handle(anonymous).response().status, 401);
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(h.fake.handle(anonymous).value().status, 401);
   EXPECT_EQ(h.call("GET", "/products").headers.get("X-RateLimit-Remaining"), "1");
 }
 

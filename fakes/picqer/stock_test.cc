@@ -84,7 +84,7 @@ TEST(Stock, ProcessingReservesAndFreeStockIsStockMinusReserved) {
   ASSERT_EQ(floor.status, 200) << floor.body;
   EXPECT_EQ(Harness::body(floor).at("freestock"), 0);
   EXPECT_TRUE(IsError(post_stock(h, id, 1, json::object_of({{"change", -1}})), 400, 1));
-  EXPECT_EQ(h.fake.set_stock("S4", 1, 1).error().code, kUnknownError);
+  EXPECT_EQ(h.fake.set_stock("S4", 1, 1).error().kind.code, kUnknownError);
 }
 
 TEST(Stock, WarehousesAreListedWithTheirSettings) {
@@ -99,7 +99,7 @@ TEST(Stock, WarehousesAreListedWithTheirSettings) {
   EXPECT_EQ(list.at(1).at("idwarehouse"), 4);
   EXPECT_EQ(Harness::body(h.call("GET", "/warehouses/4")).at("name"), "Next");
   EXPECT_TRUE(IsError(h.call("GET", "/warehouses/1"), 404, 20));
-  EXPECT_EQ(h.fake.add_warehouse({.idwarehouse = 3}).error().code, kResourceFound);
+  EXPECT_EQ(h.fake.add_warehouse({.idwarehouse = 3}).error().kind.code, kResourceFound);
 }
 
 TEST(Stock, WarehouseStockListsProductsWithStockOrReservations) {

@@ -31,10 +31,10 @@ Request Harness::request(const std::string& method, const std::string& target, c
 Response Harness::call(const std::string& method, const std::string& target, const std::string& body) {
   TransportResult result = fake.handle(request(method, target, body));
   if (!result.ok()) {
-    ADD_FAILURE() << method << " " << target << ": transport error " << result.error().detail;
+    ADD_FAILURE() << method << " " << target << ": transport error " << result.error().message;
     return Response{};
   }
-  return result.response();
+  return result.value();
 }
 
 Response Harness::call(const std::string& method, const std::string& target, const boost::json::object& body) {

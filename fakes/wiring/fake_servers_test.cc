@@ -12,7 +12,7 @@ namespace {
 
 int status_of(Transport& client, const std::string& url) {
   TransportResult r = client.send(Request{"GET", url, {}, ""});
-  return r.ok() ? r.response().status : -1;
+  return r.ok() ? r.value().status : -1;
 }
 
 TEST(FakeServers, AnswerStartingUntilThePairIsServedThenReachIt) {

@@ -13,7 +13,7 @@ HttpErrorBody lightspeed_http_errors() {
 
 HttpErrorBody picqer_http_errors() {
   return [](const std::string&, const std::string&, int status, const std::string& message) {
-    return picqer::error_response(picqer::ApiError{status, picqer::kUnknownError, message});
+    return picqer::error_response(picqer::ApiError{{status, picqer::kUnknownError}, message});
   };
 }
 

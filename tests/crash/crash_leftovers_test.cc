@@ -44,7 +44,7 @@ TEST(CrashLeftovers, AProductWhoseCreateAnswerWasLostIsAdoptedAndFinished) {
   std::string db = work_dir("lost-create") + "/state.db";
   scenario::RunOptions options;
   options.before_start = [&](sim::World& w) {
-    w.open_store_with([db] { return std::move(SqliteStateStore::open(db).store); });
+    w.open_store_with([db] { return std::move(SqliteStateStore::open(db).value().store); });
     w.store().begin_intent({IntentKind::create_product, "MUG", s.start});
   };
   options.after_run = [&](sim::World& w) {

@@ -21,8 +21,8 @@ std::unique_ptr<StateStore> open_or_throw(const std::string& path) {
   // A simulated crash kills the process, not the machine: commits need not reach the
   // platter, only the operating system.
   auto opened = SqliteStateStore::open(path, {SqliteOptions::Durability::process});
-  if (!opened) throw std::runtime_error(opened.error->message);
-  return std::move(opened.store);
+  if (!opened) throw std::runtime_error(opened.error().message);
+  return std::move(opened.value().store);
 }
 
 CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string* db_path,

@@ -56,7 +56,7 @@ TEST(CrashUnwind, ADeadEngineLeavesNoTimers) {
 TEST(CrashUnwind, ACrashInsideACommitKeepsNothingAndLeavesNoTransactionOpen) {
   std::string path = work_dir("unwind") + "/state.db";
   {
-    auto store = std::move(SqliteStateStore::open(path).store);
+    auto store = std::move(SqliteStateStore::open(path).value().store);
     ASSERT_TRUE(store);
     EXPECT_THROW(store->atomically([&] {
       store->put_order_link({1, "ORD1", 100, false, kStart});
@@ -65,7 +65,7 @@ TEST(CrashUnwind, ACrashInsideACommitKeepsNothingAndLeavesNoTransactionOpen) {
                  sim::SimulatedCrash);
     store->put_value("after", "1");  // must be a commit of its own, not part of a leftover
   }
-  auto reopened = std::move(SqliteStateStore::open(path).store);
+  auto reopened = std::move(SqliteStateStore::open(path).value().store);
   ASSERT_TRUE(reopened);
   EXPECT_FALSE(reopened->order_link(1));
   EXPECT_EQ(reopened->value("after"), "1");

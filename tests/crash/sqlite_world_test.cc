@@ -40,8 +40,8 @@ Outcome run(const scenario::Scenario& s, scenario::RunOptions options) {
 
 std::unique_ptr<SqliteStateStore> open(const std::string& path) {
   auto opened = SqliteStateStore::open(path);
-  if (!opened) throw std::runtime_error(opened.error->message);
-  return std::move(opened.store);
+  if (!opened) throw std::runtime_error(opened.error().message);
+  return std::move(opened.value().store);
 }
 
 TEST(SqliteWorld, CrashAndDownKeepTheDatabaseAndChangeNothingElse) {

@@ -167,15 +167,15 @@ TEST(Webhooks, AWrongSignatureIsRefusedAndChangesNothing) {
   Request forged{"POST", w.connection().webhook_url + "/webhooks/picqer", {{"X-Picqer-Signature", picqer_signature(body, "guess")}}, body};
   auto r = w.engine()->receive_webhook(forged);
   ASSERT_TRUE(r.ok());
-  EXPECT_EQ(r.response().status, 401);
+  EXPECT_EQ(r.value().status, 401);
   Request unsigned_request{"POST", w.connection().webhook_url + "/webhooks/picqer", {}, body};
-  EXPECT_EQ(w.engine()->receive_webhook(unsigned_request).response().status, 401);
+  EXPECT_EQ(w.engine()->receive_webhook(unsigned_request).value().status, 401);
   Request wrong_token{"POST", w.connection().webhook_url + "/webhooks/lightspeed/nope", {}, "{}"};
-  EXPECT_EQ(w.engine()->receive_webhook(wrong_token).response().status, 401);
+  EXPECT_EQ(w.engine()->receive_webhook(wrong_token).value().status, 401);
   std::string order = R"({"order":{"id":1}})";
   Request forged_shop{"POST", w.connection().webhook_url + "/webhooks/lightspeed/" + w.connection().webhook_token,
                       {{"X-Signature", lightspeed_signature(order, "guess")}}, order};
-  EXPECT_EQ(w.engine()->receive_webhook(forged_shop).response().status, 401) << "a valid token, a forged signature";
+  EXPECT_EQ(w.engine()->receive_webhook(forged_shop).value().status, 401) << "a valid token, a forged signature";
   EXPECT_EQ(w.engine()->report().webhooks_refused, 4);
 }
 
@@ -209,7 +209,7 @@ TEST(Webhooks, APicqerHookOfOursThatWasDeactivatedIsReactivatedNotReplaced) {
   Request deactivate{"DELETE", w.picqer().config().origin + "/api/v1/hooks/" + std::to_string(idhook),
                      {{"Authorization", basic_auth_header(w.picqer().config().api_key, "")}, {"User-Agent", "test (x@y.test)"}},
                      ""};
-  ASSERT_EQ(w.picqer().handle(deactivate).response().status, 200);
+  ASSERT_EQ(w.picqer().handle(deactivate).value().status, 200);
   ASSERT_FALSE(w.picqer().hooks().front().active);
   w.run_until(kStart + Duration::minutes(62));  // the hourly check
   std::vector<fakes::picqer::Hook> hooks = w.picqer().hooks();

@@ -77,9 +77,9 @@ TEST(UsShop, AnEngineSetForTheWrongLanguageIsRefusedByTheFake) {
   r.headers.set("Authorization", "Basic " + base64_encode(fake.config().key + ":" + fake.config().secret));
   TransportResult answer = fake.handle(r);
   ASSERT_TRUE(answer.ok());
-  EXPECT_EQ(answer.response().status, 404);
+  EXPECT_EQ(answer.value().status, 404);
   r.url = fake.config().origin + "/us/orders.json";
-  EXPECT_EQ(fake.handle(r).response().status, 200);
+  EXPECT_EQ(fake.handle(r).value().status, 200);
 }
 
 }  // namespace

@@ -42,14 +42,15 @@ TEST(CommittedCassettes, HoldNoSecret) {
 TEST(CommittedCassettes, ReplayToTheRecordedDecisions) {
   size_t with_webhooks = 0;
   for (const auto& file : committed_cassettes()) {
-    live::CassetteLoad loaded = live::load_cassette(file);
-    ASSERT_TRUE(loaded.cassette) << loaded.error;
-    ASSERT_TRUE(loaded.cassette->callbacks) << file << " did not end cleanly";
-    live::ReplayOutcome outcome = live::replay_cassette(*loaded.cassette);
+    auto loaded = live::load_cassette(file);
+    ASSERT_TRUE(loaded.ok()) << loaded.error().message;
+    const live::Cassette& cassette = loaded.value();
+    ASSERT_TRUE(cassette.callbacks) << file << " did not end cleanly";
+    live::ReplayOutcome outcome = live::replay_cassette(cassette);
     EXPECT_TRUE(outcome.same) << file << ": " << outcome.failure
                               << "\n(if the engine changed on purpose: bazel run //tests/live:record_cassettes -- "
                                  "$PWD/cassettes)";
-    EXPECT_EQ(outcome.exchanges, loaded.cassette->exchanges.size()) << file;
+    EXPECT_EQ(outcome.exchanges, cassette.exchanges.size()) << file;
     EXPECT_GT(outcome.decisions, 0u) << file;
     with_webhooks += outcome.inbound > 0;
   }

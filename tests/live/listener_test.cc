@@ -27,7 +27,7 @@ constexpr char kAppSecret[] = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
 int get(int port, const std::string& path_and_query) {
   HttplibTransport http;
   TransportResult r = http.send(Request{"GET", "http://127.0.0.1:" + std::to_string(port) + path_and_query, {}, ""});
-  return r.ok() ? r.response().status : 0;
+  return r.ok() ? r.value().status : 0;
 }
 
 std::string callback_path(const std::string& which, const ls::AppCallback& c) {
@@ -112,9 +112,9 @@ TEST(AppCallbacks, InstallIsCheckedStoredAndUninstallDeletesTheCredentials) {
     EXPECT_EQ(run.stop(), 0);
   }
   auto store = SqliteStateStore::open(w.dir + "/app-state/state.db");
-  ASSERT_TRUE(store) << store.error->message;
-  EXPECT_FALSE(live::stored_installation(*store.store).has_value()) << "uninstalling deletes the credentials";
-  store.store.reset();
+  ASSERT_TRUE(store) << store.error().message;
+  EXPECT_FALSE(live::stored_installation(*store.value().store).has_value()) << "uninstalling deletes the credentials";
+  store.value().store.reset();
   CliResult after = lpsync({"run", "--config", config, "--once"});
   EXPECT_EQ(after.code, 2);
 }
@@ -152,7 +152,7 @@ TEST(Webhooks, BothApisReachTheEngineAndTheRunReplays) {
                                                {{"Content-Type", "application/json"}},
                                                R"({"event":"products.free_stock_changed","data":{"idproduct":1}})"});
     ASSERT_TRUE(forged.ok());
-    EXPECT_EQ(forged.response().status, 401);
+    EXPECT_EQ(forged.value().status, 401);
     EXPECT_EQ(run.stop(), 0);
 
     auto received = log_events(run.log().text(), "webhook_received");

@@ -9,6 +9,7 @@
 
 namespace lpsync::bench {
 
+// Not Result<T, Kind>: what a child reported, not a value-or-error (a failed child is nullopt).
 struct ChildResult {
   int64_t value = 0;         // what `work` returned
   int64_t peak_rss_kb = 0;   // the child's peak resident set size

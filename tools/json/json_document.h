@@ -26,6 +26,7 @@ struct JsonDocumentError {
   bool operator==(const JsonDocumentError&) const = default;
 };
 
+// Not Result<T, Kind>: the error is a place (JSON path, repeated key) and a message, not a kind.
 std::variant<boost::json::value, JsonDocumentError> read_json_document(std::string_view text);
 
 }  // namespace lpsync

@@ -219,10 +219,10 @@ void CassetteWriter::exchange(const Request& request, const TransportResult& res
   line["at_ms"] = (at - start_).millis();
   line["request"] = request_json(redactor_.request(request));
   if (result.ok()) {
-    line["response"] = response_json(redactor_.response(result.response()));
+    line["response"] = response_json(redactor_.response(result.value()));
   } else {
-    line["error"] = bj::object{{"kind", to_string(result.error().kind)},
-                               {"detail", redactor_.text(result.error().detail)}};
+    line["error"] =
+        bj::object{{"kind", to_string(result.error().kind)}, {"detail", redactor_.text(result.error().message)}};
   }
   write(std::move(line));
 }
@@ -298,13 +298,9 @@ RecordedInbound inbound_from_json(const bj::object& o) {
 
 }  // namespace
 
-CassetteLoad load_cassette(const std::string& path) {
-  CassetteLoad out;
+Result<Cassette, CassetteProblem> load_cassette(const std::string& path) {
   std::ifstream in(path);
-  if (!in) {
-    out.error = path + ": cannot read the cassette";
-    return out;
-  }
+  if (!in) return Error<CassetteProblem>{CassetteProblem::unreadable, path + ": cannot read the cassette"};
   Cassette c;
   std::string line;
   int64_t number = 0;
@@ -338,15 +334,11 @@ CassetteLoad load_cassette(const std::string& path) {
       }
     }
   } catch (const std::exception& e) {
-    out.error = path + ":" + std::to_string(number) + ": not a readable cassette line: " + e.what();
-    return out;
+    return Error<CassetteProblem>{CassetteProblem::malformed,
+                                  path + ":" + std::to_string(number) + ": not a readable cassette line: " + e.what()};
   }
-  if (!have_header) {
-    out.error = path + ": empty, or not a cassette";
-    return out;
-  }
-  out.cassette = std::move(c);
-  return out;
+  if (!have_header) return Error<CassetteProblem>{CassetteProblem::malformed, path + ": empty, or not a cassette"};
+  return c;
 }
 
 }  // namespace lpsync::live

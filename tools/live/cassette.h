@@ -23,6 +23,7 @@
 #include "engine/core/connection.h"
 #include "engine/env/http.h"
 #include "engine/env/recording_transport.h"
+#include "engine/env/result.h"
 #include "engine/env/time.h"
 #include "engine/rules/settings.h"
 #include "tools/live/redactor.h"
@@ -98,11 +99,12 @@ class CassetteWriter final : public ExchangeRecorder {
   int64_t exchanges_ = 0, inbound_ = 0;
 };
 
-struct CassetteLoad {
-  std::optional<Cassette> cassette;
-  std::string error;  // "FILE:LINE: what is wrong"
+enum class CassetteProblem {
+  unreadable,  // the file cannot be read
+  malformed,   // a line is not what a cassette holds, or there is no header
 };
-CassetteLoad load_cassette(const std::string& path);
+// The cassette, or an error whose message is "FILE[:LINE]: what is wrong".
+Result<Cassette, CassetteProblem> load_cassette(const std::string& path);
 
 // Request / response as cassette JSON and back (shared by the writer, the reader and tests).
 boost::json::object request_json(const Request& r);

@@ -19,22 +19,24 @@ std::string write_file(const std::string& name, const std::string& text) {
 
 TEST(LoadCassette, AFirstLineThatIsNotTheHeaderIsRefusedAtThatLine) {
   std::string path = write_file("no_header.jsonl", "{\"decision\":{\"decision\":\"x\"}}\n");
-  CassetteLoad load = load_cassette(path);
-  EXPECT_FALSE(load.cassette);
-  EXPECT_EQ(load.error, path + ":1: not a readable cassette line: $: the first line must be the cassette header");
+  auto load = load_cassette(path);
+  ASSERT_FALSE(load.ok());
+  EXPECT_EQ(load.error().message,
+            path + ":1: not a readable cassette line: $: the first line must be the cassette header");
 }
 
 TEST(LoadCassette, AnUnknownFormatIsRefused) {
   std::string path = write_file("format2.jsonl", "{\"cassette\":2}\n");
-  CassetteLoad load = load_cassette(path);
-  EXPECT_FALSE(load.cassette);
-  EXPECT_NE(load.error.find(":1: not a readable cassette line"), std::string::npos) << load.error;
-  EXPECT_NE(load.error.find("a cassette format this lpsync does not know"), std::string::npos) << load.error;
+  auto load = load_cassette(path);
+  ASSERT_FALSE(load.ok());
+  EXPECT_NE(load.error().message.find(":1: not a readable cassette line"), std::string::npos) << load.error().message;
+  EXPECT_NE(load.error().message.find("a cassette format this lpsync does not know"), std::string::npos)
+      << load.error().message;
 }
 
 TEST(LoadCassette, AnEmptyFileIsNotACassette) {
   std::string path = write_file("empty.jsonl", "");
-  EXPECT_EQ(load_cassette(path).error, path + ": empty, or not a cassette");
+  EXPECT_EQ(load_cassette(path).error().message, path + ": empty, or not a cassette");
 }
 
 }  // namespace

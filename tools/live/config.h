@@ -61,6 +61,7 @@ struct LiveConfig {
   std::vector<std::pair<std::string, std::string>> secrets() const;
 };
 
+// Not Result<T, Kind>: a refused file reports every problem found at once, not one error.
 struct ConfigResult {
   std::optional<LiveConfig> config;
   std::vector<std::string> errors;  // "config.json: lightspeed.cluster: ..." (all problems found)

@@ -25,13 +25,13 @@ std::unique_ptr<SqliteStateStore> open_state(const LiveConfig& config, std::stri
     // Private: the database holds the shop's app password and the webhook secrets.
     if (fs::create_directories(dir, ec)) ::chmod(dir.c_str(), 0700);
   }
-  SqliteOpenResult opened = SqliteStateStore::open(config.state_path);
+  auto opened = SqliteStateStore::open(config.state_path);
   if (!opened) {
-    error = opened.error->message;
+    error = opened.error().message;
     return nullptr;
   }
-  note = opened.note;
-  return std::move(opened.store);
+  note = opened.value().note;
+  return std::move(opened.value().store);
 }
 
 void add_known_secrets(const LiveConfig& config, const StateStore& store, Redactor& redactor) {

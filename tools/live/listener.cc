@@ -109,10 +109,10 @@ TransportResult Listener::check_webhook(const Request& r, const std::string& pat
     check.lightspeed_signing_secret = lightspeed_webhook_secret_;
   }
   TransportResult verdict = receive_webhook(r, check);
-  if (verdict.ok() && verdict.response().status == 200 && !stopping_) {
+  if (verdict.ok() && verdict.value().status == 200 && !stopping_) {
     clock_.post([this, r] { calls_.deliver(r); });
   } else if (verdict.ok()) {
-    log_.warn("webhook_refused", {{"path", redactor_.url(path)}, {"status", verdict.response().status}});
+    log_.warn("webhook_refused", {{"path", redactor_.url(path)}, {"status", verdict.value().status}});
   }
   return verdict;
 }

@@ -42,12 +42,12 @@ bool Session::open_store() {
     // A copy in memory: plan writes nothing, not even to the state.
     store_ = &memory_;
     if (!fs::exists(config_.state_path)) return true;
-    SqliteOpenResult opened = SqliteStateStore::open(config_.state_path);
+    auto opened = SqliteStateStore::open(config_.state_path);
     if (!opened) {
-      err_ << "lpsync plan: " << opened.error->message << "\n";
+      err_ << "lpsync plan: " << opened.error().message << "\n";
       return false;
     }
-    copy_state(*opened.store, memory_);
+    copy_state(*opened.value().store, memory_);
     return true;
   }
   std::string error, note;
@@ -203,7 +203,7 @@ void Session::deliver_webhook(const Request& r) {
     signature = !secret.empty() && constant_time_equals(picqer_signature(r.body, secret), *header) ? "valid" : "invalid";
   }
   TransportResult result = engine_->receive_webhook(r);
-  if (recorder_) recorder_->inbound(r, clock_.callbacks(), signature, result.ok() ? result.response().status : 0);
+  if (recorder_) recorder_->inbound(r, clock_.callbacks(), signature, result.ok() ? result.value().status : 0);
 }
 
 TransportResult Session::app_callback(const Request& r, bool install) {

@@ -46,7 +46,7 @@ void deliver_recorded(const RecordedInbound& i, Engine& engine, const StateStore
     r.headers.set("X-Picqer-Signature", "invalid-signature");
   }
   TransportResult answer = engine.receive_webhook(r);
-  int status = answer.ok() ? answer.response().status : 0;
+  int status = answer.ok() ? answer.value().status : 0;
   ++out.inbound;
   if (status != i.status && out.failure.empty()) {
     out.failure = "webhook " + std::to_string(i.n) + " (" + r.method + " " + r.url + ") was answered " +

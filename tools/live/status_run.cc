@@ -29,12 +29,12 @@ int show_status(const LiveConfig& config, bool as_json, std::ostream& out, std::
         << " yet: `lpsync run --config " << config.file << "` creates it\n";
     return 2;
   }
-  SqliteOpenResult opened = SqliteStateStore::open(config.state_path);
+  auto opened = SqliteStateStore::open(config.state_path);
   if (opened) {
-    print(status_document(*opened.store), as_json, out);
+    print(status_document(*opened.value().store), as_json, out);
     return 0;
   }
-  if (opened.error->problem == StoreProblem::locked) {
+  if (opened.error().kind == StoreProblem::locked) {
     std::ifstream in(config.state_path + ".status.json");
     std::ostringstream text;
     text << in.rdbuf();
@@ -51,7 +51,7 @@ int show_status(const LiveConfig& config, bool as_json, std::ostream& out, std::
       // No status written yet: say why the database cannot be read.
     }
   }
-  err << "lpsync status: " << opened.error->message << "\n";
+  err << "lpsync status: " << opened.error().message << "\n";
   return 2;
 }
 

@@ -189,9 +189,9 @@ Response WriteGuard::answer_planned_read(const std::string& path, const std::str
 TransportResult WriteGuard::warehouse_stock(const Request& request, int64_t idwarehouse) {
   ++reads_;
   TransportResult result = inner_.send(request);
-  if (!result.ok() || result.response().status != 200) return result;
+  if (!result.ok() || result.value().status != 200) return result;
   try {
-    bj::value page = json::parse(result.response().body);
+    bj::value page = json::parse(result.value().body);
     if (!page.is_array()) return result;
     for (auto& row : page.as_array()) {
       if (const auto* id = row.is_object() ? row.as_object().if_contains("idproduct") : nullptr; id && id->is_int64()) {
@@ -199,7 +199,7 @@ TransportResult WriteGuard::warehouse_stock(const Request& request, int64_t idwa
       }
     }
     if (page.as_array().size() >= kPicqerPage) {  // not the last page
-      result.response().body = json::serialize(page);
+      result.value().body = json::serialize(page);
       return result;
     }
     for (const auto& [id, p] : products_) {
@@ -213,7 +213,7 @@ TransportResult WriteGuard::warehouse_stock(const Request& request, int64_t idwa
       reserve(id, {{idwarehouse, &row}}, false);
       page.as_array().push_back(std::move(row));
     }
-    result.response().body = json::serialize(page);
+    result.value().body = json::serialize(page);
   } catch (const json::Error&) {
   }
   return result;
@@ -222,9 +222,9 @@ TransportResult WriteGuard::warehouse_stock(const Request& request, int64_t idwa
 TransportResult WriteGuard::product_stock(const Request& request, int64_t idproduct) {
   ++reads_;
   TransportResult result = inner_.send(request);
-  if (!result.ok() || result.response().status != 200) return result;
+  if (!result.ok() || result.value().status != 200) return result;
   try {
-    bj::value rows = json::parse(result.response().body);
+    bj::value rows = json::parse(result.value().body);
     if (!rows.is_array()) return result;
     std::vector<std::pair<int64_t, bj::object*>> refs;
     for (auto& r : rows.as_array()) {
@@ -232,7 +232,7 @@ TransportResult WriteGuard::product_stock(const Request& request, int64_t idprod
       if (wh && wh->is_int64()) refs.emplace_back(wh->as_int64(), &r.as_object());
     }
     reserve(idproduct, refs, true);
-    result.response().body = json::serialize(rows);
+    result.value().body = json::serialize(rows);
   } catch (const json::Error&) {
   }
   return result;

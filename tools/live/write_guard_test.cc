@@ -36,7 +36,7 @@ TEST(WriteGuard, OnlyGetsLeaveAndEveryWriteIsWrittenDown) {
   for (const char* method : {"POST", "PUT", "DELETE", "PATCH"}) {
     TransportResult r = guard.send(Request{method, std::string(kLs) + "/variants/11.json", {}, R"({"variant":{}})"});
     ASSERT_TRUE(r.ok());
-    EXPECT_LT(r.response().status, 300) << method;
+    EXPECT_LT(r.value().status, 300) << method;
   }
   ASSERT_EQ(up.sent.size(), 1u);
   EXPECT_EQ(up.sent[0].method, "GET");
@@ -51,7 +51,7 @@ TEST(WriteGuard, AnswersWritesAsTheApiWouldWithPlannedIds) {
   Upstream up;
   WriteGuard guard(up, kLs, kPq);
   TransportResult product = guard.send(post(std::string(kPq) + "/products", {{"productcode", "MUG"}, {"name", "Mug"}}));
-  bj::value p = json::parse(product.response().body);
+  bj::value p = json::parse(product.value().body);
   int64_t idproduct = p.at("idproduct").as_int64();
   EXPECT_TRUE(WriteGuard::is_planned_id(idproduct));
   EXPECT_EQ(p.at("productcode").as_string(), "MUG");
@@ -62,26 +62,26 @@ TEST(WriteGuard, AnswersWritesAsTheApiWouldWithPlannedIds) {
                                           {{"reference", "ORD1"},
                                            {"products", bj::array{{{"idproduct", idproduct}, {"amount", 1}},
                                                                   {{"idproduct", 5}, {"amount", 2}}}}}));
-  int64_t idorder = json::parse(order.response().body).at("idorder").as_int64();
+  int64_t idorder = json::parse(order.value().body).at("idorder").as_int64();
   EXPECT_TRUE(WriteGuard::is_planned_id(idorder));
   TransportResult processed = guard.send(post(std::string(kPq) + "/orders/" + std::to_string(idorder) + "/process", {}));
-  EXPECT_EQ(json::parse(processed.response().body).at("status").as_string(), "processing");
+  EXPECT_EQ(json::parse(processed.value().body).at("status").as_string(), "processing");
   TransportResult hook = guard.send(
       post(std::string(kLs) + "/webhooks.json", {{"webhook", {{"itemGroup", "orders"}, {"address", "https://x"}}}}));
-  EXPECT_TRUE(WriteGuard::is_planned_id(json::parse(hook.response().body).at("webhook").at("id").as_int64()));
+  EXPECT_TRUE(WriteGuard::is_planned_id(json::parse(hook.value().body).at("webhook").at("id").as_int64()));
 
   // A planned product's reads come from the guard: its base stock less the planned order's.
   size_t before = up.sent.size();
   TransportResult stock = guard.send(Request{"GET", std::string(kPq) + "/products/" + std::to_string(idproduct) + "/stock", {}, ""});
   EXPECT_EQ(up.sent.size(), before) << "never asked upstream";
-  bj::value rows = json::parse(stock.response().body);
+  bj::value rows = json::parse(stock.value().body);
   EXPECT_EQ(rows.at(0).at("freestock").as_int64(), 7);
   TransportResult images = guard.send(Request{"GET", std::string(kPq) + "/products/" + std::to_string(idproduct) + "/images", {}, ""});
-  EXPECT_EQ(json::parse(images.response().body).as_array().size(), 1u);
+  EXPECT_EQ(json::parse(images.value().body).as_array().size(), 1u);
 
   // The warehouse list: the real rows with the planned reservations, plus the planned product.
   TransportResult list = guard.send(Request{"GET", std::string(kPq) + "/warehouses/1/stock?offset=0", {}, ""});
-  bj::value page = json::parse(list.response().body);
+  bj::value page = json::parse(list.value().body);
   ASSERT_EQ(page.as_array().size(), 2u);
   EXPECT_EQ(page.at(0).at("freestock").as_int64(), 5) << "SHIRT: 7 free, 2 on the planned order";
   EXPECT_EQ(page.at(0).at("reserved").as_int64(), 2);

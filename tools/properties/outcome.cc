@@ -14,8 +14,8 @@ Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path)
   if (!sqlite_path.empty()) {
     options.open_store = [sqlite_path]() -> std::unique_ptr<StateStore> {
       auto opened = SqliteStateStore::open(sqlite_path);
-      if (!opened.store) throw std::runtime_error(opened.error->message);
-      return std::move(opened.store);
+      if (!opened) throw std::runtime_error(opened.error().message);
+      return std::move(opened.value().store);
     };
   }
   options.after_run = [&](sim::World& w) {

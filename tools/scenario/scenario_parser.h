@@ -12,6 +12,7 @@
 
 namespace lpsync::scenario {
 
+// Not Result<T, Kind>: a parse error is a place in the file (a JSON path) and a message, not a kind.
 class ParseResult {
  public:
   ParseResult(Scenario s) : value_(std::move(s)) {}  // NOLINT: implicit on purpose
