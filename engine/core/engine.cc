@@ -6,9 +6,10 @@ namespace lpsync {
 
 Engine::Engine(EngineEnv env, Connection connection, Settings settings)
     : core_(std::move(env), std::move(connection), std::move(settings)),
+      held_(core_.store),
       products_(core_.job_basics(), {core_.lightspeed, core_.picqer, core_.catalog, core_.account, core_.store,
                                      core_.store, core_.store, core_.pending}),
-      orders_(core_.job_basics(), {order_importer_parts(), core_.store, core_.pending}, products_),
+      orders_(core_.job_basics(), {order_importer_parts(), held_, core_.pending}, products_),
       shipments_(core_.job_basics(), {core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.store,
                                       core_.store, core_.store}),
       stock_(core_.job_basics(),
@@ -150,6 +151,7 @@ TransportResult Engine::receive_webhook(const Request& request) {
 const Report& Engine::report() {
   core_.refresh_usage();
   core_.report.bulk = core_.store.bulk_import();
+  core_.report.held = core_.store.held();  // with the time each was first held (HeldSinceStore)
   return core_.report;
 }
 

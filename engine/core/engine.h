@@ -11,6 +11,7 @@
 #include "engine/core/core.h"
 #include "engine/core/scheduler.h"
 #include "engine/jobs/bulk_import.h"
+#include "engine/jobs/held_since.h"
 #include "engine/jobs/order_by_hand.h"
 #include "engine/jobs/order_sync.h"
 #include "engine/jobs/shipment_sync.h"
@@ -69,6 +70,7 @@ class Engine {
   OrderImporter::Parts order_importer_parts();
 
   Core core_;
+  HeldSinceStore held_;  // the held list with the time each order was first held (its age)
   ProductLinker products_;
   OrderSync orders_;
   ShipmentSync shipments_;

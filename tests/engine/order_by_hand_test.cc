@@ -102,5 +102,21 @@ TEST(OrderByHand, NeedsNoPollBeforeItEvenToCreateAProduct) {
   EXPECT_EQ(picqer_references(w), (std::vector<std::string>{"ORD1"}));
 }
 
+// Section 12: held orders are listed with their age, so the held list keeps the time each
+// order was first held for its reason (in the report and the store, across a restart).
+TEST(OrderByHand, HeldOrdersKeepTheTimeTheyWereFirstHeld) {
+  sim::World w(world_config());
+  add_standard_catalogue(w);
+  place_order(w, "DUPE", {{31, 1}});
+  w.start_engine();
+  w.run_until(kStart + Duration::hours(3));
+  w.crash();
+  w.run_until(kStart + Duration::hours(3) + Duration::minutes(10));
+  ASSERT_EQ(w.engine()->report().held.size(), 1u);
+  EXPECT_EQ(w.engine()->report().held[0].decided_at, kStart);
+  EXPECT_EQ(w.store().held().at(0).decided_at, kStart);
+  EXPECT_GE(w.engine()->report().last_order_poll, kStart + Duration::hours(3));
+}
+
 }  // namespace
 }  // namespace lpsync::testing
