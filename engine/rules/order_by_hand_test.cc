@@ -5,13 +5,10 @@
 namespace lpsync {
 namespace {
 
+// An order of the shop that the gate and the `paid` filter let through.
 ls::Order paid_order() {
-  ls::Order o;
-  o.number = "ORD1";
-  o.status = "processing_awaiting_shipment";
-  o.payment_status = "paid";
-  o.shipment_status = "not_shipped";
-  return o;
+  return {.id = 1, .number = "ORD1", .status = "processing_awaiting_shipment", .payment_status = "paid",
+          .shipment_status = "not_shipped"};
 }
 
 TEST(OrderByHand, AnOrderThatPassesIsImportedWhateverItsAge) {

@@ -22,15 +22,7 @@ class ImportOrder : public ::testing::Test {
     add_shop(*world_.fakes);
   }
   FakeServices& fakes() { return *world_.fakes; }
-  std::vector<std::string> picqer_references() {
-    return fakes().picqer([](pq::PicqerFake& p) {
-      std::vector<std::string> refs;
-      for (const auto& o : p.orders()) {
-        if (o.via_api) refs.push_back(o.reference);
-      }
-      return refs;
-    });
-  }
+  std::vector<std::string> picqer_references() { return testing::picqer_references(fakes()); }
   LiveWorld world_;
 };
 

@@ -28,15 +28,7 @@ class LiveOnce : public ::testing::TestWithParam<bool> {
   int64_t shop_stock(int64_t variant) {
     return fakes().lightspeed([&](ls::LightspeedFake& s) { return s.variant(variant)->stock_level; });
   }
-  std::vector<std::string> picqer_references() {
-    return fakes().picqer([](pq::PicqerFake& p) {
-      std::vector<std::string> refs;
-      for (const auto& o : p.orders()) {
-        if (o.via_api) refs.push_back(o.reference);
-      }
-      return refs;
-    });
-  }
+  std::vector<std::string> picqer_references() { return testing::picqer_references(fakes()); }
   size_t lightspeed_writes() {
     return fakes().lightspeed([](ls::LightspeedFake& s) { return s.journal().writes(); });
   }
