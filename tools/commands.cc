@@ -13,6 +13,7 @@ int run_live(const Args& args, std::ostream& out, std::ostream& err);
 int run_plan(const Args& args, std::ostream& out, std::ostream& err);
 int run_status(const Args& args, std::ostream& out, std::ostream& err);
 int run_import_products(const Args& args, std::ostream& out, std::ostream& err);
+int run_import_order(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
 int run_connections(const Args& args, std::ostream& out, std::ostream& err);
 
@@ -70,6 +71,14 @@ const std::vector<Command>& commands() {
         {"verbose", false, "log every HTTP exchange too"},
         {"log-format", true, "json|text  the log on stderr"}},
        run_import_products},
+      {"import-order",
+       "import one order into Picqer now by its number, even one older than 12 hours, or say why not (exit 0 "
+       "imported, 1 not)",
+       "NUMBER",
+       {{"config", true, "FILE  the connection's config file"},
+        {"verbose", false, "log every HTTP exchange too"},
+        {"log-format", true, "json|text  the log on stderr"}},
+       run_import_order},
       {"replay-cassette", "re-run the engine on a recorded live run and check it decides the same", "FILE",
        {{"trace", true, "FILE  write the replay's trace"}},
        run_replay_cassette},

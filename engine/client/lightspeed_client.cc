@@ -59,6 +59,10 @@ ApiResult<ls::Order> LightspeedReads::order(Priority p, int64_t order_id) {
   return one<ls::Order>(p, "/orders/" + std::to_string(order_id) + ".json", "order", ls::read_order);
 }
 
+ApiResult<std::vector<ls::Order>> LightspeedReads::orders_with_number(Priority p, const std::string& number) {
+  return list<ls::Order>(p, "/orders.json?" + encode_query({{"number", number}}), "orders", ls::read_order);
+}
+
 ApiResult<std::vector<ls::Variant>> LightspeedReads::variants(Priority p, int page, std::optional<Instant> updated_min) {
   std::string path = "/variants.json?" + page_query(page);
   if (updated_min) path += "&" + encode_query({{"updated_at_min", format_sql_datetime(*updated_min)}});

@@ -23,6 +23,8 @@ class LightspeedReads {
   ApiResult<std::vector<ls::Order>> orders_updated_since(Priority p, Instant updated_min, int page);
   ApiResult<std::vector<ls::OrderLine>> order_lines(Priority p, int64_t order_id);
   ApiResult<ls::Order> order(Priority p, int64_t order_id);
+  // The orders whose `number` is exactly `number` (one, or none), whatever their age.
+  ApiResult<std::vector<ls::Order>> orders_with_number(Priority p, const std::string& number);
 
   // One page of variants; only those updated at or after `updated_min` when given.
   ApiResult<std::vector<ls::Variant>> variants(Priority p, int page, std::optional<Instant> updated_min = {});

@@ -6,9 +6,10 @@ namespace lpsync {
 
 Engine::Engine(EngineEnv env, Connection connection, Settings settings)
     : core_(std::move(env), std::move(connection), std::move(settings)),
+      held_(core_.store),
       products_(core_.job_basics(), {core_.lightspeed, core_.picqer, core_.catalog, core_.account, core_.store,
                                      core_.store, core_.store, core_.pending}),
-      orders_(core_.job_basics(), {order_importer_parts(), core_.store, core_.pending}, products_),
+      orders_(core_.job_basics(), {order_importer_parts(), held_, core_.pending}, products_),
       shipments_(core_.job_basics(), {core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.store,
                                       core_.store, core_.store}),
       stock_(core_.job_basics(),
@@ -16,7 +17,14 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
       bulk_(core_.job_basics(), {catalog_parts(), account_parts(), core_.store, core_.store}, products_),
       hooks_(core_.job_basics(),
              {core_.connection, core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.make_secret}),
+      by_hand_(core_.job_basics(), {order_importer_parts(), core_.pending}, products_),
       scheduler_(core_.clock) {
+  scheduler_.add(by_hand_, std::nullopt);  // first, so a request due with the first poll goes first
+  by_hand_.on_answer = [this](const ByHandAnswer& a) {
+    // The poll's pending quantities still count an order imported by hand: a poll soon
+    // brings them (and the held list) up to date. Not for the command, which runs no poll.
+    if (started_ && a.result == ByHandResult::imported) scheduler_.wake(orders_, orders_.soon(core_.now()));
+  };
   orders_.on_pending_changed = [this](const std::vector<int64_t>& variants) {
     if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.variants_changed(variants, core_.now()));
   };
@@ -49,6 +57,7 @@ void Engine::start() {
   scheduler_.add(stock_, when(s.pushes_stock()));
   scheduler_.add(bulk_, when(s.active && core_.store.bulk_import().running));
   scheduler_.start();
+  started_ = true;
   core_.decide("engine_started", {{"active", s.active}, {"read_only", s.read_only}});
 }
 
@@ -103,6 +112,14 @@ void Engine::apply_settings(Instant now) {
   if (after.may_write_lightspeed() && !before.may_write_lightspeed()) scheduler_.wake(hooks_, now);
 }
 
+void Engine::import_order(std::string number, OrderByHand::Answered done) {
+  apply_settings(core_.now());
+  core_.decide("order_by_hand_asked", {{"order", number}});
+  by_hand_.ask(std::move(number), std::move(done));
+  scheduler_.start();  // an engine that was not started runs this request alone
+  scheduler_.wake(by_hand_, core_.now());
+}
+
 TransportResult Engine::receive_webhook(const Request& request) {
   WebhookTargets t;
   t.picqer_secret = [this] { return core_.store.value("picqer.hook_secret").value_or(""); };
@@ -134,6 +151,7 @@ TransportResult Engine::receive_webhook(const Request& request) {
 const Report& Engine::report() {
   core_.refresh_usage();
   core_.report.bulk = core_.store.bulk_import();
+  core_.report.held = core_.store.held();  // with the time each was first held (HeldSinceStore)
   return core_.report;
 }
 

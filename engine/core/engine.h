@@ -11,6 +11,8 @@
 #include "engine/core/core.h"
 #include "engine/core/scheduler.h"
 #include "engine/jobs/bulk_import.h"
+#include "engine/jobs/held_since.h"
+#include "engine/jobs/order_by_hand.h"
 #include "engine/jobs/order_sync.h"
 #include "engine/jobs/shipment_sync.h"
 #include "engine/jobs/stock_sync.h"
@@ -35,6 +37,11 @@ class Engine {
   void activate();
   // "Import products". Returns "" or why it cannot start.
   std::string import_products();
+  // "Import now" (sync-rules section 2, by hand): reads order `number` now and imports it
+  // when the rules allow, ignoring the 12-hour window. The answer goes to `done` (it may take
+  // a while: a rate limit waits) and into report().by_hand. Works on an engine that was not
+  // started too (the `import-order` command): then only this request runs, no poll.
+  void import_order(std::string number, OrderByHand::Answered done = nullptr);
   // The webhook endpoint (routes under Connection::webhook_url).
   TransportResult receive_webhook(const Request& request);
 
@@ -63,13 +70,16 @@ class Engine {
   OrderImporter::Parts order_importer_parts();
 
   Core core_;
+  HeldSinceStore held_;  // the held list with the time each order was first held (its age)
   ProductLinker products_;
   OrderSync orders_;
   ShipmentSync shipments_;
   StockSync stock_;
   BulkImportJob bulk_;
   WebhookSetup hooks_;
+  OrderByHand by_hand_;
   Scheduler scheduler_;
+  bool started_ = false;
   std::optional<Settings> pending_settings_;
 };
 

@@ -5,11 +5,13 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "engine/core/limits.h"
 #include "engine/env/time.h"
+#include "engine/rules/order_by_hand.h"
 #include "engine/state/state_store.h"
 
 namespace lpsync {
@@ -30,6 +32,16 @@ struct OrderNeedingPerson {
   Instant at;
 };
 
+// The answer to a person's "import order NUMBER now" (sync-rules section 2, by hand).
+struct ByHandAnswer {
+  std::string number;
+  ByHandResult result = ByHandResult::not_found;
+  std::optional<HeldReason> reason;  // when held: what to fix
+  int64_t idorder = 0;               // imported or already imported
+  std::string message;               // failed: what was refused
+  Instant at;
+};
+
 struct ApiUsage {
   int64_t requests = 0;
   int64_t rate_limited = 0;     // 429 answers
@@ -41,6 +53,7 @@ struct Report {
   std::vector<ImportedOrder> imported;  // by this process, in order
   std::vector<HeldOrder> held;          // as decided at the last order poll
   std::vector<OrderNeedingPerson> needs_person;  // one entry per order and reason, in order
+  std::vector<ByHandAnswer> by_hand;  // answers to "import this order now", oldest first (the newest kept)
   std::map<std::string, std::string> problems;  // key -> message; cleared when resolved
   int64_t products_created = 0;
   int64_t products_linked = 0;
@@ -66,6 +79,13 @@ struct Report {
       return;
     }
     imported.push_back(std::move(order));
+  }
+
+  // The newest answers are kept (the oldest goes first past the cap): a person asking again
+  // wants to see this answer.
+  void answered_by_hand(ByHandAnswer answer) {
+    if (by_hand.size() >= max_imported) by_hand.erase(by_hand.begin());
+    by_hand.push_back(std::move(answer));
   }
 
   void note(std::string message) {

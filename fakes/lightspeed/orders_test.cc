@@ -45,6 +45,10 @@ TEST(Orders, ListGetCountAndTheOrderShape) {
   EXPECT_FALSE(o.as_object().contains("isPaid"));
   EXPECT_EQ(str(o.at("products").at("resource").at("link")), "http://lightspeed.test/en/orders/1/products.json");
   EXPECT_EQ(body_of(h.get("/en/orders.json?number=ORD00002")).at("orders").at(0).at("id").as_int64(), b);
+  // Import by hand (sync-rules section 2) asks by number: exact, and an unknown one lists none.
+  EXPECT_EQ(body_of(h.get("/en/orders.json?number=ORD00002")).at("orders").as_array().size(), 1u);
+  EXPECT_TRUE(body_of(h.get("/en/orders.json?number=ORD0000")).at("orders").as_array().empty());
+  EXPECT_TRUE(body_of(h.get("/en/orders.json?number=NOPE")).at("orders").as_array().empty());
 }
 
 TEST(OrderProducts, FractionalNumbersQuirkServesDecimalWeightsAndPricesAsText) {

@@ -106,6 +106,16 @@ void add_shop(FakeServices& f) {
   });
 }
 
+std::vector<std::string> picqer_references(FakeServices& f) {
+  return f.picqer([](fakes::picqer::PicqerFake& p) {
+    std::vector<std::string> refs;
+    for (const auto& o : p.orders()) {
+      if (o.via_api) refs.push_back(o.reference);
+    }
+    return refs;
+  });
+}
+
 std::string write_config(const LiveWorld& w, const std::string& name, const bj::object& settings,
                          const bj::object& extra) {
   bj::object config{

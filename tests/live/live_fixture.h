@@ -40,6 +40,9 @@ LiveWorld make_world(const std::string& name, bool https, uint64_t seed = 1);
 // ORD3 paid (1 DUP).
 void add_shop(FakeServices& f);
 
+// The references of the Picqer orders created through the API (by lpsync), in order.
+std::vector<std::string> picqer_references(FakeServices& f);
+
 // Writes DIR/NAME.json for the world's fakes with `settings` (and `extra` top-level keys).
 std::string write_config(const LiveWorld& w, const std::string& name, const boost::json::object& settings,
                          const boost::json::object& extra = {});

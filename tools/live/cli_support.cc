@@ -5,14 +5,14 @@
 namespace lpsync::live {
 
 std::optional<LiveConfig> config_from_args(const cli::Args& args, const std::string& command, std::ostream& err,
-                                           const Environment& env) {
+                                           const Environment& env, size_t arguments) {
   auto file = args.value("config");
   if (!file || file->empty()) {
     err << "lpsync " << command << ": name the connection's config file: --config FILE (docs/live.md)\n";
     return std::nullopt;
   }
-  if (!args.positional().empty()) {
-    err << "lpsync " << command << ": unexpected argument \"" << args.positional().front() << "\"\n";
+  if (args.positional().size() > arguments) {
+    err << "lpsync " << command << ": unexpected argument \"" << args.positional()[arguments] << "\"\n";
     return std::nullopt;
   }
   ConfigResult loaded = load_config(*file, env);

@@ -11,9 +11,10 @@
 
 namespace lpsync::live {
 
-// nullopt after printing why to `err` (a missing --config, or the file's problems).
+// nullopt after printing why to `err` (a missing --config, the file's problems, or more
+// than `arguments` positional arguments).
 std::optional<LiveConfig> config_from_args(const cli::Args& args, const std::string& command, std::ostream& err,
-                                           const Environment& env = process_environment());
+                                           const Environment& env = process_environment(), size_t arguments = 0);
 // nullopt after printing why: --log-format is neither json nor text.
 std::optional<bool> human_log_from_args(const cli::Args& args, const std::string& command, std::ostream& err);
 

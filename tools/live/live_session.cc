@@ -6,6 +6,7 @@
 #include "engine/env/json.h"
 #include "engine/state/store_errors.h"
 #include "tools/live/app_install.h"
+#include "tools/live/attention_text.h"
 #include "tools/live/connection_setup.h"
 #include "tools/live/plan_text.h"
 #include "tools/live/report_text.h"
@@ -29,6 +30,7 @@ std::string_view mode_name(SessionMode m) {
     case SessionMode::once: return "once";
     case SessionMode::import_products: return "import-products";
     case SessionMode::plan: return "plan";
+    case SessionMode::import_order: return "import-order";
   }
   return "run";
 }
@@ -78,7 +80,8 @@ void Session::start_engine(const Connection& c, const Settings& s) {
   };
   EngineEnv env{clock_, *transport_, *store_, trace_, seed, {}, make_secret};
   engine_ = std::make_unique<Engine>(std::move(env), c, s);
-  engine_->start();
+  // import-order runs its one request and nothing else: no poll, no webhooks, no stock.
+  if (options_.mode != SessionMode::import_order) engine_->start();
 }
 
 bool Session::prepare() {
@@ -161,6 +164,8 @@ void Session::after_callback() {
     case SessionMode::run:
       refresh_listener_secrets();
       break;
+    case SessionMode::import_order:
+      break;  // the answer stops the clock
   }
 }
 
@@ -261,6 +266,7 @@ int Session::finish(int code) {
     store_->put_value(kLastRunKey, json::serialize(usage_json(report, wall_.now())));
     save_status();
   }
+  if (options_.mode == SessionMode::import_order) return finish_import_order(code);
   // A run that could not poll the orders once did not do its main job: say so, and (once,
   // plan) fail, so a cron job or a script notices.
   bool polls = settings_.active && (settings_.import_orders || settings_.pushes_stock());
@@ -276,14 +282,29 @@ int Session::finish(int code) {
   return code;
 }
 
+int Session::finish_import_order(int code) {
+  log_.info("stopped", {});
+  if (!answer_) {
+    err_ << "lpsync import-order: stopped before the answer for order " << options_.order_number
+         << " (the log says why); nothing is lost: ask again\n";
+    return kExitFailed;
+  }
+  out_ << redactor_.text(by_hand_text(*answer_, settings_));
+  if (settings_.read_only && answer_->result == ByHandResult::imported) {
+    out_ << "read_only is on: the order went to Picqer only; nothing was written to the shop.\n";
+  }
+  bool imported = answer_->result == ByHandResult::imported || answer_->result == ByHandResult::already_imported;
+  return imported ? code : kExitFailed;
+}
+
 void Session::print_report(const Report& report, const std::string& unfinished) {
   if (options_.mode == SessionMode::plan) {
     PlanFacts facts{decisions_, report, guard_->writes(), guard_->reads_sent(), config_.settings,
-                    config_.settings.active};
+                    config_.settings.active, wall_.now()};
     out_ << plan_text(facts, redactor_) << redactor_.text(unfinished);
     return;
   }
-  out_ << report_text(report) << redactor_.text(unfinished);
+  out_ << report_text(report, wall_.now()) << redactor_.text(unfinished);
   if (!settings_.active) {
     out_ << "The connection is not active (settings.active is false): nothing was written. "
             "`lpsync plan` shows what it would do; then set \"active\": true in the config.\n";
@@ -298,6 +319,12 @@ int Session::run() {
   });
   if (!open_store()) return kExitUsage;
   if (!prepare()) return finish(kExitUsage);
+  if (options_.mode == SessionMode::import_order) {
+    engine_->import_order(options_.order_number, [this](const ByHandAnswer& a) {
+      answer_ = a;
+      wall_.stop();
+    });
+  }
   if (options_.mode == SessionMode::import_products) {
     std::string why = engine_->import_products();
     if (!why.empty()) {

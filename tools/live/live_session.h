@@ -7,7 +7,9 @@
 //                    shipments), then exit with the report;
 //   import-products  start or resume the bulk import and follow it to the end;
 //   plan             read both systems and print what the engine would do, writing nothing
-//                    (write_guard.h; the state is a copy in memory).
+//                    (write_guard.h; the state is a copy in memory);
+//   import-order     read one order by number now and import it or say why not (no order
+//                    poll, no other job; sync-rules section 2, by hand).
 // Optionally records a cassette (cassette.h). Logs go to `err` (log.h); the report to `out`.
 #pragma once
 
@@ -19,7 +21,7 @@
 
 namespace lpsync::live {
 
-enum class SessionMode { run, once, import_products, plan };
+enum class SessionMode { run, once, import_products, plan, import_order };
 
 struct SessionOptions {
   SessionMode mode = SessionMode::run;
@@ -28,6 +30,7 @@ struct SessionOptions {
   bool verbose = false;          // log every HTTP exchange too
   bool human_log = false;        // readable log lines instead of JSON (stderr is a terminal)
   bool progress_bar = false;     // import-products: a progress bar on `out` (a terminal)
+  std::string order_number;      // import-order: the order asked for
   // once and plan end when no work of the engine is due within this long (retries and
   // short waits within it are waited for; the next poll is not).
   Duration once_horizon = Duration::seconds(15);

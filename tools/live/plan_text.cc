@@ -66,10 +66,7 @@ void orders_part(std::ostream& out, const PlanFacts& f) {
                     : " (a new Picqer order, then processed)")
         << "\n";
   }
-  out << "Orders held: " << f.report.held.size() << "\n";
-  for (const auto& h : f.report.held) {
-    out << "  " << h.number << ": " << to_string(h.reason) << " - " << explain(h.reason) << "\n";
-  }
+  out << held_text(f.report.held, f.now) << needs_person_text(f.report.needs_person, f.now);
 }
 
 // Products to link and to create.

@@ -22,6 +22,7 @@ struct PlanFacts {
   int64_t reads = 0;
   Settings settings;        // as configured (plan runs them as if active)
   bool was_active = false;  // settings.active in the config
+  Instant now;              // when the plan was made: the age of held orders
 };
 
 std::string plan_text(const PlanFacts& facts, const Redactor& redactor);

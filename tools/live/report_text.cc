@@ -30,23 +30,7 @@ std::string str_of(const bj::object& o, std::string_view key) {
 
 }  // namespace
 
-std::string explain(HeldReason reason) {
-  switch (reason) {
-    case HeldReason::cancelled: return "cancelled in the shop";
-    case HeldReason::shipped: return "already shipped or completed in the shop";
-    case HeldReason::on_hold: return "on hold in the shop";
-    case HeldReason::unknown_status: return "a status lpsync does not import (not processing)";
-    case HeldReason::not_paid: return "not paid yet (order_filter: paid)";
-    case HeldReason::not_eligible_to_ship: return "not paid, not cash on delivery, not pay-after-delivery";
-    case HeldReason::missing_variant: return "a line has no variant in the shop";
-    case HeldReason::missing_sku: return "a line's variant has no SKU";
-    case HeldReason::duplicate_sku: return "a line's variant shares its SKU with another variant";
-    case HeldReason::product_not_in_picqer: return "a product is not in Picqer and import_products is off";
-  }
-  return std::string(to_string(reason));
-}
-
-std::string report_text(const Report& r) {
+std::string report_text(const Report& r, Instant now) {
   std::ostringstream out;
   out << "Orders imported into Picqer: " << r.imported.size() << "\n";
   for (size_t i = 0; i < r.imported.size() && i < kListed; ++i) {
@@ -55,12 +39,7 @@ std::string report_text(const Report& r) {
         << (o.adopted ? " (it was already in Picqer: adopted, not created again)" : "") << "\n";
   }
   if (r.imported.size() > kListed) out << "  ... and " << r.imported.size() - kListed << " more\n";
-  out << "Orders not imported (held): " << r.held.size() << "\n";
-  for (size_t i = 0; i < r.held.size() && i < kListed; ++i) {
-    out << "  " << r.held[i].number << ": " << to_string(r.held[i].reason) << " - " << explain(r.held[i].reason)
-        << "\n";
-  }
-  if (r.held.size() > kListed) out << "  ... and " << r.held.size() - kListed << " more\n";
+  out << held_text(r.held, now, kListed) << needs_person_text(r.needs_person, now, kListed);
   out << "Products: " << r.products_created << " created in Picqer, " << r.products_linked << " linked\n";
   out << "Stock levels sent to the shop: " << r.stock_pushes << "\n";
   out << "Shipments marked shipped in the shop: " << r.shipments_pushed << "\n";
@@ -83,6 +62,15 @@ std::string report_text(const Report& r) {
   return out.str();
 }
 
+bj::array needs_person_json(const std::vector<OrderNeedingPerson>& orders) {
+  bj::array out;
+  for (const auto& o : orders) {
+    out.push_back(bj::object{
+        {"number", o.number}, {"reason", o.reason}, {"message", o.message}, {"at", format_iso8601(o.at)}});
+  }
+  return out;
+}
+
 bj::object usage_json(const Report& r, Instant at) {
   auto one = [](const ApiUsage& u) {
     return bj::object{{"requests", u.requests},
@@ -95,6 +83,7 @@ bj::object usage_json(const Report& r, Instant at) {
                     {"stock_pushes", r.stock_pushes},
                     {"shipments_pushed", r.shipments_pushed},
                     {"problems", static_cast<int64_t>(r.problems.size())},
+                    {"needs_person", needs_person_json(r.needs_person)},
                     {"lightspeed", one(r.lightspeed)},
                     {"picqer", one(r.picqer)}};
 }
@@ -157,7 +146,7 @@ bj::object status_document(const StateStore& store) {
 
 namespace {
 
-// The orders, products, held orders and shipments lines.
+// The orders, products and shipments lines.
 void write_sync_lines(std::ostream& out, const bj::object& s) {
   out << "Orders imported into Picqer: " << int_of(s, "orders_imported") << "\n";
   if (auto r = s.if_contains("orders_recent"); r && !r->as_array().empty()) {
@@ -169,15 +158,35 @@ void write_sync_lines(std::ostream& out, const bj::object& s) {
       << " created by lpsync";
   if (int64_t u = int_of(s, "products_setup_unfinished")) out << ", " << u << " with images or base stock to finish";
   out << ")\n";
-  const auto& held = s.at("held").as_array();
-  out << "Orders held at the last poll: " << held.size() << "\n";
-  for (const auto& h : held) {
-    const auto& o = h.as_object();
-    out << "  " << str_of(o, "number") << ": " << str_of(o, "reason") << " - " << str_of(o, "explained") << "\n";
-  }
   out << "Shipments marked shipped in the shop: " << int_of(s, "shipments_pushed");
   if (int64_t r = int_of(s, "shipments_reported_only")) out << " (" << r << " later shipments only reported)";
   out << "\n";
+}
+
+// The orders held at the last poll, with their age, and the orders needing a person as the
+// running engine (this_run) or else the last run reported them.
+void write_attention_lines(std::ostream& out, const bj::object& s, Instant now) {
+  std::vector<HeldOrder> held;
+  for (const auto& h : s.at("held").as_array()) {
+    const auto& o = h.as_object();
+    auto reason = parse_held_reason(str_of(o, "reason"));
+    auto since = parse_iso8601(str_of(o, "decided_at"));
+    held.push_back({int_of(o, "ls_order_id"), str_of(o, "number"), reason.value_or(HeldReason::unknown_status),
+                    since.value_or(now)});
+  }
+  out << held_text(held, now, kListed);
+  std::vector<OrderNeedingPerson> needs;
+  const bj::value* run = s.if_contains("this_run");
+  if (!run || !run->is_object() || !run->as_object().contains("needs_person")) run = s.if_contains("last_run");
+  const bj::value* list = run && run->is_object() ? run->as_object().if_contains("needs_person") : nullptr;
+  if (list && list->is_array()) {
+    for (const auto& n : list->as_array()) {
+      const auto& o = n.as_object();
+      auto at = parse_iso8601(str_of(o, "at"));
+      needs.push_back({str_of(o, "number"), str_of(o, "reason"), str_of(o, "message"), at.value_or(now)});
+    }
+  }
+  out << needs_person_text(needs, now, kListed);
 }
 
 // The bulk import, the writes in flight, the installation and the webhooks lines.
@@ -229,9 +238,10 @@ void write_run_lines(std::ostream& out, const bj::object& s) {
 
 }  // namespace
 
-std::string status_text(const bj::object& s) {
+std::string status_text(const bj::object& s, Instant now) {
   std::ostringstream out;
   write_sync_lines(out, s);
+  write_attention_lines(out, s, now);
   write_setup_lines(out, s);
   write_run_lines(out, s);
   return out.str();

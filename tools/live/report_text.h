@@ -8,23 +8,25 @@
 
 #include "engine/core/report.h"
 #include "engine/state/state_store.h"
+#include "tools/live/attention_text.h"
 
 namespace lpsync::live {
 
-// "not paid yet", "cancelled in the shop", ... for a held reason.
-std::string explain(HeldReason reason);
+// The report of a run (run --once, import-products, the end of run); `now` gives the held
+// orders and the orders needing a person their age.
+std::string report_text(const Report& report, Instant now);
 
-// The report of a run (run --once, import-products, the end of run).
-std::string report_text(const Report& report);
-
-// The report's API figures as JSON (stored as the "budgets seen" of the last run).
+// The report's API figures as JSON (stored as the "budgets seen" of the last run), with the
+// orders needing a person (section 12; `status` shows them).
 boost::json::object usage_json(const Report& report, Instant at);
+boost::json::array needs_person_json(const std::vector<OrderNeedingPerson>& orders);
 
 // The state store as a status document: links, held orders with reasons, bulk import
 // progress, shipments, open intents, the installation (never its password), the budgets
 // the last run saw (stored by the runner under kLastRunKey).
 inline constexpr char kLastRunKey[] = "live.last_run";
 boost::json::object status_document(const StateStore& store);
-std::string status_text(const boost::json::object& status);
+// `now`: the age of held orders and orders needing a person.
+std::string status_text(const boost::json::object& status, Instant now);
 
 }  // namespace lpsync::live

@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -59,6 +60,7 @@ class Session {
   void stop_recording(const std::string& why);
   bool start_recording();
   void print_report(const Report& report, const std::string& unfinished);
+  int finish_import_order(int code);
 
   bool start_listener();
   TransportResult app_callback(const Request& r, bool install);  // the clock's thread
@@ -87,6 +89,7 @@ class Session {
   std::unique_ptr<Engine> engine_;
   std::vector<boost::json::object> decisions_;
   std::string poll_interrupted_;  // why the last order poll stopped early, if it did
+  std::optional<ByHandAnswer> answer_;  // import-order: the engine's answer
   int64_t last_progress_ = -1;
 
   std::unique_ptr<Listener> listener_;

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "engine/env/clock.h"
 #include "engine/env/json.h"
 #include "engine/state/sqlite_state_store.h"
 #include "tools/live/report_text.h"
@@ -17,7 +18,7 @@ void print(const bj::object& doc, bool as_json, std::ostream& out) {
   if (as_json) {
     out << json::serialize(doc) << "\n";
   } else {
-    out << status_text(doc);
+    out << status_text(doc, SystemClock().now());  // the ages of held orders are as of now
   }
 }
 

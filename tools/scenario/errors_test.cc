@@ -146,6 +146,12 @@ std::vector<Case> cases() {
        "$.expect.needs_person[0].reason",
        "unknown needs_person reason \"not_paid\"; known: cancelled_after_pick, on_hold_after_import, "
        "lines_changed_after_import"},
+      {"unknown by_hand answer (a typo)",
+       with({{"lightspeed", kShop}, {"expect", R"({"by_hand": [{"order": "ORD00005", "answer": "importd"}]})"}}),
+       "$.expect.by_hand[0].answer",
+       "unknown by_hand answer \"importd\" (did you mean \"imported\"?); known: imported, already_imported, "
+       "not_found, not_active, failed, cancelled, shipped, on_hold, unknown_status, not_paid, not_eligible_to_ship, "
+       "missing_variant, missing_sku, duplicate_sku, product_not_in_picqer"},
       {"unknown key in needs_person",
        with({{"lightspeed", kShop}, {"expect", R"({"needs_person": [{"order": "ORD00005", "reason": "on_hold_after_import", "why": "x"}]})"}}),
        "$.expect.needs_person[0].why", "unknown key \"why\""},

@@ -57,6 +57,14 @@ struct NeedsPerson {
   bool operator==(const NeedsPerson&) const = default;
 };
 
+// An entry of `by_hand`: the engine's answer to engine.import_order for that order number
+// (kByHandAnswers: what happened, or the reason it is held).
+struct ByHandExpected {
+  std::string order;
+  std::string answer;
+  bool operator==(const ByHandExpected&) const = default;
+};
+
 struct SkippedVariant {
   int64_t variant = 0;
   std::string reason;  // one of kSkippedReasons
@@ -77,6 +85,7 @@ struct Expectations {
   std::optional<std::vector<HeldOrder>> held;                 // compared exactly
   std::optional<std::vector<NeedsPerson>> needs_person;       // compared exactly
   std::optional<std::vector<SkippedVariant>> skipped_variants;  // compared exactly
+  std::optional<std::vector<ByHandExpected>> by_hand;           // compared exactly, in order
   bool operator==(const Expectations&) const = default;
 };
 

@@ -42,6 +42,7 @@ class Checker {
                 const fakes::Journal& journal);
   void held(const std::vector<HeldOrder>& expected);
   void needs_person(const std::vector<NeedsPerson>& expected);
+  void by_hand(const std::vector<ByHandExpected>& expected);
   void skipped(const std::vector<SkippedVariant>& expected);
 
  private:
@@ -204,6 +205,18 @@ void Checker::needs_person(const std::vector<NeedsPerson>& expected) {
   same("needs_person", want, have);
 }
 
+// In the order given, against the running engine's report (a crash forgets the answers).
+void Checker::by_hand(const std::vector<ByHandExpected>& expected) {
+  std::vector<std::string> want, have;
+  for (const auto& b : expected) want.push_back(b.order + ": " + b.answer);
+  if (Engine* engine = w_.engine()) {
+    for (const auto& a : engine->report().by_hand) {
+      have.push_back(a.number + ": " + std::string(a.reason ? to_string(*a.reason) : to_string(a.result)));
+    }
+  }
+  same("by_hand", want, have);
+}
+
 void Checker::skipped(const std::vector<SkippedVariant>& expected) {
   std::vector<std::string> want, have;
   for (const auto& s : expected) want.push_back(std::to_string(s.variant) + ": " + s.reason);
@@ -242,6 +255,7 @@ std::vector<Failure> check_expectations(const Expectations& e, sim::World& w) {
   if (e.held) c.held(*e.held);
   if (e.needs_person) c.needs_person(*e.needs_person);
   if (e.skipped_variants) c.skipped(*e.skipped_variants);
+  if (e.by_hand) c.by_hand(*e.by_hand);
   return c.failures;
 }
 

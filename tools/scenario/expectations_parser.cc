@@ -86,6 +86,15 @@ NeedsPerson read_needs_person(const Reader& r) {
   return read_order_and_reason<NeedsPerson>(r, kNeedsPersonReasons, "needs_person reason");
 }
 
+ByHandExpected read_by_hand(const Reader& r) {
+  check_keys(r, {"order", "answer"});
+  ByHandExpected e;
+  Reader order = required(r, "order");
+  e.order = order.raw().is_number() ? std::to_string(read_id(order)) : order.as_string();
+  e.answer = read_word(required(r, "answer"), kByHandAnswers, "by_hand answer");
+  return e;
+}
+
 SkippedVariant read_skipped(const Reader& r) {
   check_keys(r, {"variant", "reason"});
   SkippedVariant s;
@@ -146,6 +155,11 @@ Expectations read_expectations(const Reader& r, Instant start) {
   if (auto v = r.find("skipped_variants")) {
     e.skipped_variants = read_list<SkippedVariant>(*v, "the skipped variant", read_skipped,
                                                    [](const auto& s) { return std::to_string(s.variant); });
+  }
+  if (auto v = r.find("by_hand")) {
+    // One order may be asked for twice (imported, then already imported), not answered the same twice.
+    e.by_hand = read_list<ByHandExpected>(*v, "the answer for order", read_by_hand,
+                                          [&](const auto& b) { return quoted(b.order) + " " + b.answer; });
   }
   return e;
 }

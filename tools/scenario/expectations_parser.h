@@ -8,11 +8,11 @@
 
 namespace lpsync::scenario {
 
-inline constexpr std::array<std::string_view, 13> kExpectationKeys = {
+inline constexpr std::array<std::string_view, 14> kExpectationKeys = {
     "picqer.orders",      "picqer.orders_count",  "picqer.products",      "picqer.products_count",
     "lightspeed.variants", "lightspeed.orders",   "lightspeed.writes",    "lightspeed.writes_max",
     "picqer.requests_max", "lightspeed.requests_max", "held",             "needs_person",
-    "skipped_variants"};
+    "skipped_variants",    "by_hand"};
 
 Expectations read_expectations(const Reader& r, Instant start);
 

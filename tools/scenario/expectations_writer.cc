@@ -70,6 +70,11 @@ bj::object expectations_value(const Expectations& e, Instant start) {
       return bj::object{{"variant", s.variant}, {"reason", s.reason}};
     });
   }
+  if (e.by_hand) {
+    o["by_hand"] = list_value(*e.by_hand, [](const ByHandExpected& b) {
+      return bj::object{{"order", b.order}, {"answer", b.answer}};
+    });
+  }
   return o;
 }
 

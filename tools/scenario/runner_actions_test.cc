@@ -1,6 +1,6 @@
 // The issue 17 scenario parts as the runner applies them: the warehouse picks an order and
-// cancels a shipment in the Picqer fake; engine.import_order fails the run (not built yet);
-// needs_person compares with the engine's report.
+// cancels a shipment in the Picqer fake; engine.import_order asks the engine, whose answers
+// by_hand compares; needs_person compares with the engine's report.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -81,13 +81,20 @@ TEST(RunnerActions, PickupMethodAndCommentReachTheShop) {
   EXPECT_EQ(r.failures[0].what, "lightspeed.orders[id=7].comment");
 }
 
-TEST(RunnerActions, ImportOrderByHandFailsTheRunUntilTheEngineHasIt) {
-  RunResult r = run_scenario(scenario(R"([{"at": "+30m", "engine.import_order": {"number": "ORD100"}}])"));
-  EXPECT_FALSE(r.passed());
-  ASSERT_EQ(r.errors.size(), 1u);
-  EXPECT_NE(r.errors[0].find("engine.import_order at 2026-11-02T08:30:00"), std::string::npos) << r.errors[0];
-  EXPECT_NE(r.errors[0].find("not built yet (issue 17)"), std::string::npos) << r.errors[0];
-  EXPECT_EQ(r.summary().rfind("INVALID ", 0), 0u) << r.summary();
+TEST(RunnerActions, ImportOrderByHandAsksTheEngineAndByHandComparesItsAnswers) {
+  // ORD100 was imported by the first poll: asked for, it is already imported; ORD9 does not exist.
+  Scenario s = scenario(R"([{"at": "+30m", "engine.import_order": {"number": "ORD100"}},
+                            {"at": "+31m", "engine.import_order": {"number": "ORD9"}}])",
+                        R"({"by_hand": [{"order": "ORD100", "answer": "already_imported"},
+                                        {"order": "ORD9", "answer": "not_found"}],
+                            "picqer.orders_count": 1})");
+  RunResult r = run_scenario(s);
+  EXPECT_TRUE(r.passed()) << r.summary() << (r.failures.empty() ? "" : " " + r.failures[0].actual);
+  std::swap(s.expect.by_hand->at(0), s.expect.by_hand->at(1));  // compared in the order answered
+  r = run_scenario(s);
+  ASSERT_EQ(r.failures.size(), 1u);
+  EXPECT_EQ(r.failures[0].what, "by_hand");
+  EXPECT_EQ(r.failures[0].actual, "[ORD100: already_imported, ORD9: not_found]");
 }
 
 TEST(RunnerActions, NeedsPersonComparesWithTheEnginesReport) {

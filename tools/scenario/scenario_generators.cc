@@ -110,6 +110,10 @@ void expect_in_report(Expectations& e, const Initial& known, const std::vector<s
     e.skipped_variants.emplace();
     for (int64_t id : some(known.variants)) e.skipped_variants->push_back({id, pick(kSkippedReasons)});
   }
+  if (*rc::gen::arbitrary<bool>()) {
+    e.by_hand.emplace();
+    for (const std::string& n : some(numbers)) e.by_hand->push_back({n, pick(kByHandAnswers)});
+  }
 }
 
 Expectations expectations(const Initial& known, Instant start) {

@@ -35,6 +35,11 @@ inline constexpr std::array<std::string_view, 2> kSkippedReasons = {"missing_sku
 // Why an imported order needs a person (sync-rules.md section 2, "After import").
 inline constexpr std::array<std::string_view, 3> kNeedsPersonReasons = {
     "cancelled_after_pick", "on_hold_after_import", "lines_changed_after_import"};
+// The answers to engine.import_order (`by_hand`): what happened, or the held reason.
+inline constexpr std::array<std::string_view, 15> kByHandAnswers = {
+    "imported", "already_imported", "not_found", "not_active", "failed", "cancelled", "shipped", "on_hold",
+    "unknown_status", "not_paid", "not_eligible_to_ship", "missing_variant", "missing_sku", "duplicate_sku",
+    "product_not_in_picqer"};
 // The names of fakes::FaultKind (fault_plan.h), for messages.
 inline constexpr std::array<std::string_view, 8> kFaultKinds = {
     "http_429", "http_500", "http_503", "timeout", "reset", "indeterminate", "webhook_drop", "webhook_duplicate"};

@@ -250,16 +250,15 @@ void apply_warehouse_event(const Event& e, const std::string& what, sim::World& 
 }
 
 // What the merchant and the world do: settings, activation, import, crashes, downtime,
-// faults; and an order imported by hand, which is not built yet.
+// faults; and a person asking for one order to be imported now.
 void apply_world_event(const Event& e, const std::string& what, sim::World& w, std::vector<std::string>& errors) {
   std::visit(
       [&](const auto& a) {
         using A = std::decay_t<decltype(a)>;
         if constexpr (std::is_same_v<A, ImportOrder>) {
-          // Not faked: the scenario fails until the engine has the entry (sync-rules section 2).
-          errors.push_back(what + ": importing one order by hand (order " + a.number +
-                           ") is not built yet (issue 17): the engine has no entry to import one order by "
-                           "number; remove this event or wait for that part of issue 17");
+          // Nobody to ask while the engine is down: behaviour to observe, not an error.
+          std::string why = w.import_order(a.number);
+          if (!why.empty()) w.trace().decision(e.at, "import_order_refused", {{"order", a.number}, {"reason", why}});
         } else if constexpr (std::is_same_v<A, ChangeSettings>) {
           Settings s = w.settings();
           apply(a.changes, s);

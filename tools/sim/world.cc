@@ -156,6 +156,12 @@ void World::activate() {
   if (engine_) engine_->activate();
 }
 
+std::string World::import_order(const std::string& number) {
+  if (!engine_) return "the engine is not running";
+  engine_->import_order(number);
+  return "";
+}
+
 std::string World::import_products() {
   if (!engine_) return "the engine is not running";
   merchant_acting_ = true;

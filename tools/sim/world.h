@@ -79,6 +79,9 @@ class World {
   // "Activate webshop" / "Import products" (returns "" or why not).
   void activate();
   std::string import_products();
+  // A person asks for one order to be imported now (Engine::import_order); the answer comes
+  // into the engine's report. Returns "" or why not (the engine is down).
+  std::string import_order(const std::string& number);
 
   // Runs the clock to `t`, performing injected crashes as they happen (the crashed engine is
   // destroyed and a new one started on the same store). A StateStoreError out of the engine
