@@ -43,6 +43,11 @@ Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& b
   return Step::ok();
 }
 
+Step make_catalog_current(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {
+  bool scan = !parts.catalog.complete() || !basics.tuning.incremental_reads;
+  return scan ? scan_catalog(basics, parts, backoff, p) : refresh_catalog(basics, parts, backoff, p);
+}
+
 Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {
   ShopCatalog& c = parts.catalog;
   // A refresh interrupted (by the rate limit, say) resumes at its page.

@@ -19,6 +19,9 @@ struct CatalogParts {
 Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
 // Reads the variants changed since the catalogue was last current.
 Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
+// Brings the catalogue up to date before decisions on the shop's SKUs: a full scan when it
+// is not complete (or the benchmark's naive tuning asks for one), else a refresh.
+Step make_catalog_current(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
 // Reads one variant the catalogue does not know (e.g. on a new order line).
 Step read_variant(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p,
                   int64_t variant_id);

@@ -68,9 +68,7 @@ StepWith<ByHandAnswer> OrderByHand::work(Asked& a) {
   }
   if (!a.catalog_current) {
     // The lines are decided on the shop's SKUs as they are now, as the poll decides them.
-    bool scan = !parts_.import.catalog.catalog.complete() || !basics_.tuning.incremental_reads;
-    Step catalog = scan ? scan_catalog(basics_, parts_.import.catalog, backoff_, kP)
-                        : refresh_catalog(basics_, parts_.import.catalog, backoff_, kP);
+    Step catalog = make_catalog_current(basics_, parts_.import.catalog, backoff_, kP);
     if (!catalog.is_done()) return catalog;
     a.catalog_current = true;
   }

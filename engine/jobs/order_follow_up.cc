@@ -58,13 +58,19 @@ Step OrderFollowUp::act(const ls::Order& order, OrderLink& link, FollowUp f) {
   return Step::ok();
 }
 
+StepWith<bool> OrderFollowUp::still_concept(const OrderLink& link) {
+  auto current = parts_.picqer.order(kP, link.idorder);
+  if (!current.ok()) return step_for(basics_, backoff_, current);
+  return is_concept(current.value);
+}
+
 Step OrderFollowUp::process(OrderLink& link) {
   auto processed = parts_.picqer.process_order(kP, link.idorder);
   if (!processed.ok() && processed.outcome == CallOutcome::rejected) {
     // Already processed (e.g. the answer to an earlier process call was lost): read it.
-    auto current = parts_.picqer.order(kP, link.idorder);
-    if (!current.ok()) return step_for(basics_, backoff_, current);
-    if (is_concept(current.value)) {
+    auto concept_now = still_concept(link);
+    if (!concept_now.is_done()) return concept_now;
+    if (concept_now.value) {
       basics_.report.problem("process:" + link.number, "Picqer refused to process order " + link.number + ": " +
                                                          processed.message);
       return Step::item_failed(processed.message);
@@ -83,9 +89,9 @@ Step OrderFollowUp::allocate(OrderLink& link) {
   auto allocated = parts_.picqer.allocate_order(kP, link.idorder);
   if (!allocated.ok() && allocated.outcome == CallOutcome::rejected) {
     // Past concept already (a person processed it in Picqer): nothing to hold any more.
-    auto current = parts_.picqer.order(kP, link.idorder);
-    if (!current.ok()) return step_for(basics_, backoff_, current);
-    if (is_concept(current.value)) {
+    auto concept_now = still_concept(link);
+    if (!concept_now.is_done()) return concept_now;
+    if (concept_now.value) {
       basics_.report.problem("allocate:" + link.number, "Picqer refused to allocate stock for order " + link.number +
                                                           " (it stays unpaid in Picqer without held stock): " +
                                                           allocated.message);

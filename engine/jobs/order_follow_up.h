@@ -36,6 +36,9 @@ class OrderFollowUp {
   Step act(const ls::Order& order, OrderLink& link, FollowUp f);
   Step process(OrderLink& link);
   Step allocate(OrderLink& link);
+  // After Picqer refused a process or an allocate: whether the order is still a concept (the
+  // refusal stands) or has moved on already (e.g. a person processed it, or a lost answer).
+  StepWith<bool> still_concept(const OrderLink& link);
   // Reads the Picqer order and its picklists, then cancels, or finds it picked or cancelled.
   Step cancel(const ls::Order& order, OrderLink& link, OrderAsImported as_imported);
   void needs_person(OrderLink& link, std::optional<NeedsPersonReason> reason);

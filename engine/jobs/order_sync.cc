@@ -114,9 +114,7 @@ Step OrderSync::poll(Instant now) {
   Poll& p = *poll_;
   if (!p.catalog_current) {
     // Decisions are made on the shop's SKUs and levels as they are now.
-    bool scan = !parts_.import.catalog.catalog.complete() || !basics_.tuning.incremental_reads;
-    Step catalog = scan ? scan_catalog(basics_, parts_.import.catalog, backoff_, kP)
-                : refresh_catalog(basics_, parts_.import.catalog, backoff_, kP);
+    Step catalog = make_catalog_current(basics_, parts_.import.catalog, backoff_, kP);
     if (!catalog.is_done()) return catalog;
     p.catalog_current = true;
   }
