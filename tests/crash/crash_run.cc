@@ -25,16 +25,16 @@ std::unique_ptr<StateStore> open_or_throw(const std::string& path) {
   return std::move(opened.value().store);
 }
 
-CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string* db_path,
-             const ExtraFaults& faults) {
+CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string& name,
+             const StoreOpener* open, const ExtraFaults& faults) {
   CrashRun out;
   auto writes = std::make_shared<WriteFailure>();
   writes->fail_at = faults.fail_store_write;
   scenario::RunOptions options;
   // LPSYNC_CRASH_TRACE_DIR=DIR writes each run's trace to DIR/<database name>.jsonl.
   std::ofstream trace;
-  if (const char* trace_dir = std::getenv("LPSYNC_CRASH_TRACE_DIR"); trace_dir && db_path) {
-    trace.open(std::string(trace_dir) + "/" + fs::path(*db_path).stem().string() + ".jsonl");
+  if (const char* trace_dir = std::getenv("LPSYNC_CRASH_TRACE_DIR"); trace_dir && open) {
+    trace.open(std::string(trace_dir) + "/" + name + ".jsonl");
     options.trace_out = &trace;
   }
   options.observe = [&](const boost::json::object& line) {
@@ -45,9 +45,9 @@ CrashRun run(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes
   };
   options.before_start = [&](sim::World& w) {
     writes->counts = [&w] { return !w.merchant_acting(); };
-    if (db_path) {
-      w.open_store_with([path = *db_path, writes] {
-        return std::unique_ptr<StateStore>(std::make_unique<FailingStore>(open_or_throw(path), writes));
+    if (open) {
+      w.open_store_with([open = *open, writes] {
+        return std::unique_ptr<StateStore>(std::make_unique<FailingStore>(open(), writes));
       });
     }
     for (const auto& c : crashes) w.crash_at_request(c.request, c.moment);
@@ -72,16 +72,37 @@ std::string describe(const CrashPoint& p) {
   return "crash " + std::string(sim::to_string(p.moment)) + " of step " + std::to_string(p.request);
 }
 
-CrashRun run_with_crashes(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes,
-                          const std::string& db_path, const ExtraFaults& faults) {
-  return run(s, crashes, &db_path, faults);
+StoreMaker sqlite_stores(const std::string& dir) {
+  return [dir](const std::string& name) {
+    std::string path = dir + "/" + name + ".db";
+    return FreshStore{[path] { return open_or_throw(path); },
+                      [path] {
+                        for (const char* suffix : {"", "-wal", "-shm", ".lock"}) fs::remove(path + suffix);
+                      }};
+  };
 }
 
-CrashRun run_in_memory(const scenario::Scenario& s) { return run(s, {}, nullptr, {}); }
+CrashRun run_with_crashes(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes,
+                          const std::string& db_path, const ExtraFaults& faults) {
+  StoreOpener open = [db_path] { return open_or_throw(db_path); };
+  return run(s, crashes, fs::path(db_path).stem().string(), &open, faults);
+}
+
+CrashRun run_with_store(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string& name,
+                        const StoreOpener& open, const ExtraFaults& faults) {
+  return run(s, crashes, name, &open, faults);
+}
+
+CrashRun run_in_memory(const scenario::Scenario& s) { return run(s, {}, "memory", nullptr, {}); }
 
 SweepResult sweep(const scenario::Scenario& s, const std::string& dir, const std::vector<int64_t>& steps) {
+  return sweep_on(s, sqlite_stores(dir), steps);
+}
+
+SweepResult sweep_on(const scenario::Scenario& s, const StoreMaker& make, const std::vector<int64_t>& steps) {
   SweepResult result;
-  CrashRun baseline = run_with_crashes(s, {}, dir + "/baseline.db");
+  FreshStore base = make("baseline");
+  CrashRun baseline = run_with_store(s, {}, "baseline", base.open);
   result.steps = static_cast<int64_t>(baseline.requests.size());
   if (!baseline.errors.empty()) {
     result.failures.push_back(s.name + ": the scenario is invalid: " + baseline.errors.front());
@@ -97,8 +118,9 @@ SweepResult sweep(const scenario::Scenario& s, const std::string& dir, const std
   for (int64_t k : chosen) {
     for (auto moment : {sim::CrashMoment::before_response, sim::CrashMoment::after_response}) {
       CrashPoint point{k, moment};
-      std::string db = dir + "/" + std::to_string(k) + "-" + std::string(sim::to_string(moment)) + ".db";
-      CrashRun crashed = run_with_crashes(s, {point}, db);
+      std::string name = std::to_string(k) + "-" + std::string(sim::to_string(moment));
+      FreshStore store = make(name);
+      CrashRun crashed = run_with_store(s, {point}, name, store.open);
       ++result.points_checked;
       std::string problems;
       if (crashed.crashes != 1) problems += "  the crash did not happen (" + std::to_string(crashed.crashes) + ")\n";
@@ -109,9 +131,10 @@ SweepResult sweep(const scenario::Scenario& s, const std::string& dir, const std
         std::string step = k <= result.steps ? baseline.requests[static_cast<size_t>(k - 1)] : "?";
         result.failures.push_back(s.name + ": " + describe(point) + " (" + step + "):\n" + problems);
       }
-      for (const char* suffix : {"", "-wal", "-shm", ".lock"}) fs::remove(db + suffix);
+      store.remove();
     }
   }
+  base.remove();
   return result;
 }
 

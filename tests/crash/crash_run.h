@@ -6,9 +6,11 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "engine/state/state_store.h"
 #include "fakes/common/fault_plan.h"
 #include "tools/scenario/scenario.h"
 #include "tools/sim/crash_injector.h"
@@ -38,9 +40,23 @@ struct ExtraFaults {
   int64_t fail_store_write = 0;
 };
 
+// Opens the run's durable store, at the start and after every crash, as a new process would.
+using StoreOpener = std::function<std::unique_ptr<StateStore>()>;
+// A fresh, empty durable store for one run called `name`, and how to remove it afterwards.
+struct FreshStore {
+  StoreOpener open;
+  std::function<void()> remove;
+};
+using StoreMaker = std::function<FreshStore(const std::string& name)>;
+// SQLite: a database file per run under `dir`.
+StoreMaker sqlite_stores(const std::string& dir);
+
 // One run; `db_path` must not exist yet (the run creates it).
 CrashRun run_with_crashes(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes,
                           const std::string& db_path, const ExtraFaults& faults = {});
+// One run on a store of any kind; `name` names its trace (LPSYNC_CRASH_TRACE_DIR).
+CrashRun run_with_store(const scenario::Scenario& s, const std::vector<CrashPoint>& crashes, const std::string& name,
+                        const StoreOpener& open, const ExtraFaults& faults = {});
 // The same run on the in-memory store, without crashes.
 CrashRun run_in_memory(const scenario::Scenario& s);
 
@@ -50,8 +66,10 @@ struct SweepResult {
   std::vector<std::string> failures;  // one paragraph per crash point that ended differently
 };
 
-// Crashes at every step in `steps` (all of them when empty) at both moments.
+// Crashes at every step in `steps` (all of them when empty) at both moments, on SQLite.
 SweepResult sweep(const scenario::Scenario& s, const std::string& work_dir, const std::vector<int64_t>& steps = {});
+// The same on the stores `make` gives (e.g. PostgreSQL, tests/crash/pg_crash_points_test.cc).
+SweepResult sweep_on(const scenario::Scenario& s, const StoreMaker& make, const std::vector<int64_t>& steps = {});
 // Refuses each store write in turn (as a full disk would): the engine stops on it and is
 // started again; every run must end like the undisturbed one. `steps` counts store writes.
 SweepResult sweep_store_failures(const scenario::Scenario& s, const std::string& work_dir);
