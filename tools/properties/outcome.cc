@@ -1,23 +1,14 @@
 #include "tools/properties/outcome.h"
 
-#include <stdexcept>
-
-#include "engine/state/sqlite_state_store.h"
 #include "tools/sim/world.h"
 
 namespace lpsync::properties {
 
-Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path) {
+Outcome run_history(const scenario::Scenario& s, const DurableStore& open) {
   Outcome out;
   scenario::RunOptions options;
   options.keep_trace = true;
-  if (!sqlite_path.empty()) {
-    options.open_store = [sqlite_path]() -> std::unique_ptr<StateStore> {
-      auto opened = SqliteStateStore::open(sqlite_path);
-      if (!opened) throw std::runtime_error(opened.error().message);
-      return std::move(opened.value().store);
-    };
-  }
+  if (open) options.open_store = open;
   options.after_run = [&](sim::World& w) {
     for (const auto& o : w.picqer().orders()) {
       if (!o.via_api) continue;

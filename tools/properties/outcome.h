@@ -2,7 +2,9 @@
 // state, their journals, the engine's store and the trace.
 #pragma once
 
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -57,8 +59,11 @@ struct Outcome {
   std::vector<fakes::JournalEntry> picqer_journal;
 };
 
-// With `sqlite_path`, the engine keeps its state in a SQLite database there, reopened at
-// every crash and restart as a new process would.
-Outcome run_history(const scenario::Scenario& s, const std::string& sqlite_path = "");
+// Opens a durable store (SQLite, PostgreSQL) at the start and after every crash and restart,
+// as a new process would.
+using DurableStore = std::function<std::unique_ptr<StateStore>()>;
+
+// With `open`, the engine keeps its state in that durable store; else in memory.
+Outcome run_history(const scenario::Scenario& s, const DurableStore& open = {});
 
 }  // namespace lpsync::properties

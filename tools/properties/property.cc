@@ -5,8 +5,11 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <stdexcept>
 
 #include "engine/rules/reasons.h"
+#include "engine/state/sqlite_state_store.h"
 #include "tools/properties/checks.h"
 #include "tools/properties/commands.h"
 #include "tools/scenario/scenario_writer.h"
@@ -148,6 +151,26 @@ std::vector<std::string> Coverage::never_reached() const {
   return out;
 }
 
+std::function<DurableHistoryStore()>& durable_history_store() {
+  static std::function<DurableHistoryStore()> make = [] {
+    static int64_t histories = 0;
+    std::filesystem::path dir = std::filesystem::path(counterexample_dir()) / "lpsync-property-stores";
+    std::filesystem::create_directories(dir);
+    std::string path = (dir / ("state-" + std::to_string(++histories) + ".db")).string();
+    return DurableHistoryStore{[path]() -> std::unique_ptr<StateStore> {
+                                 auto opened = SqliteStateStore::open(path);
+                                 if (!opened) throw std::runtime_error(opened.error().message);
+                                 return std::move(opened.value().store);
+                               },
+                               [path] {
+                                 for (const char* suffix : {"", "-wal", "-shm", ".lock"}) {
+                                   std::filesystem::remove(path + suffix);
+                                 }
+                               }};
+  };
+  return make;
+}
+
 std::string counterexample_dir() {
   if (const char* d = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR")) return d;
   return std::filesystem::temp_directory_path().string();
@@ -162,18 +185,11 @@ void check(Property p) {
   rc::state::applyAll(commands, h);
   scenario::Scenario s = h.finished();
 
-  // At most once is also checked with the durable SQLite store across crashes and restarts.
-  std::string sqlite;
-  if (p == Property::at_most_once) {
-    static int64_t histories = 0;
-    std::filesystem::path dir = std::filesystem::path(counterexample_dir()) / "lpsync-property-stores";
-    std::filesystem::create_directories(dir);
-    sqlite = (dir / ("state-" + std::to_string(++histories) + ".db")).string();
-  }
-  Outcome o = run_history(s, sqlite);
-  if (!sqlite.empty()) {
-    for (const char* suffix : {"", "-wal", "-shm", ".lock"}) std::filesystem::remove(sqlite + suffix);
-  }
+  // At most once is also checked with a durable store across crashes and restarts.
+  std::optional<DurableHistoryStore> store;
+  if (p == Property::at_most_once) store = durable_history_store()();
+  Outcome o = run_history(s, store ? store->open : DurableStore());
+  if (store) store->remove();
   if (!o.run.errors.empty()) {
     std::string message = "the fakes refused an action of the history:";
     for (const auto& e : o.run.errors) message += "\n  " + e;

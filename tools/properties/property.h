@@ -3,9 +3,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
+
+#include "engine/state/state_store.h"
 
 namespace lpsync::properties {
 
@@ -25,6 +29,14 @@ struct Coverage {
   std::vector<std::string> never_reached() const;
 };
 Coverage& coverage();
+
+// The durable store of each at-most-once history (SQLite files by default; the tests also
+// run them on PostgreSQL), and how to remove it after the history.
+struct DurableHistoryStore {
+  std::function<std::unique_ptr<StateStore>()> open;
+  std::function<void()> remove;
+};
+std::function<DurableHistoryStore()>& durable_history_store();
 
 // Where counterexamples are written ($TEST_UNDECLARED_OUTPUTS_DIR, else the system's temp dir).
 std::string counterexample_dir();
