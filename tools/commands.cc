@@ -16,6 +16,7 @@ int run_import_products(const Args& args, std::ostream& out, std::ostream& err);
 int run_import_order(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
 int run_connections(const Args& args, std::ostream& out, std::ostream& err);
+int run_migrate_state(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -87,6 +88,10 @@ const std::vector<Command>& commands() {
        {{"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"},
         {"config", true, "FILE  for add: the connection's config file (docs/live.md)"}},
        run_connections},
+      {"migrate-state", "move a connection that ran on SQLite into the fleet's PostgreSQL (docs/fleet.md)", "NAME",
+       {{"config", true, "FILE  the config file `lpsync run` used"},
+        {"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"}},
+       run_migrate_state},
   };
   return kCommands;
 }

@@ -1,15 +1,14 @@
 // lpsync connections add|list|remove --database URL: the connections a fleet of workers serves
 // (sync-rules section 11, docs/fleet.md). `add NAME --config FILE` checks the config file
 // first and stores its text; `list` shows who holds each connection, never a secret.
-#include <cstdlib>
 #include <fstream>
 #include <iomanip>
 #include <ostream>
 #include <sstream>
 
 #include "engine/state/pg_fleet.h"
-#include "engine/state/pg_schema.h"
 #include "tools/command.h"
+#include "tools/database_flag.h"
 #include "tools/live/config.h"
 
 namespace lpsync::cli {
@@ -20,36 +19,6 @@ constexpr const char* kUsage =
     "       lpsync connections list --database URL\n"
     "       lpsync connections remove NAME --database URL\n"
     "URL is a PostgreSQL connection string or URL, or env:NAME to read it from the environment.\n";
-
-// The database from --database (env:NAME reads it from the environment); nullptr after saying why.
-std::unique_ptr<pg::Db> open_database(const Args& args, std::ostream& err) {
-  std::string url = args.value_or("database", "");
-  if (url.empty()) {
-    err << "lpsync connections: --database is required.\n" << kUsage;
-    return nullptr;
-  }
-  if (url.starts_with("env:")) {
-    const char* v = std::getenv(url.substr(4).c_str());
-    if (!v || !*v) {
-      err << "lpsync connections: --database " << url << ": the environment variable " << url.substr(4)
-          << " is not set: set it to the database URL.\n";
-      return nullptr;
-    }
-    url = v;
-  }
-  auto db = pg::Db::connect(url);
-  if (!db.ok()) {
-    err << "lpsync connections: " << db.error().message << "\n";
-    return nullptr;
-  }
-  try {
-    pg::migrate(*db.value());
-  } catch (const StateStoreError& e) {
-    err << "lpsync connections: " << e.what() << "\n";
-    return nullptr;
-  }
-  return std::move(db).value();
-}
 
 int add(const Args& args, pg::Db& db, const std::string& name, std::ostream& out, std::ostream& err) {
   std::string file = args.value_or("config", "");
@@ -105,8 +74,12 @@ int run_connections(const Args& args, std::ostream& out, std::ostream& err) {
     err << "lpsync connections: expected add NAME, list or remove NAME.\n" << kUsage;
     return kExitUsage;
   }
-  auto db = open_database(args, err);
-  if (!db) return kExitUsage;
+  FleetDatabase fleet = open_fleet_database(args, "connections", err);
+  if (!fleet.db) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  pg::Db* db = fleet.db.get();
   try {
     if (action == "list") return list(*db, out);
     if (action == "add") return add(args, *db, pos[1], out, err);

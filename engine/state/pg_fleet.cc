@@ -29,6 +29,27 @@ Result<int64_t, StoreProblem> add_connection(pg::Db& db, const std::string& name
   return R(id);
 }
 
+Result<LeaseToken, StoreProblem> add_connection_held(pg::Db& db, const std::string& name, const std::string& config,
+                                                     const std::string& worker, Duration period) {
+  using R = Result<LeaseToken, StoreProblem>;
+  LeaseToken lease;
+  std::optional<std::string> refused;
+  db.write("add the connection " + name, [&] {
+    auto id = add_connection(db, name, config);  // nested: one transaction with the claim below
+    if (!id.ok()) {
+      refused = id.error().message;
+      return;
+    }
+    lease = {id.value(), 1};
+    db.exec("hold the lease of " + name,
+            "UPDATE leases SET worker = $2, token = 1, expires_at = clock_timestamp() + make_interval(secs => $3::float8) "
+            "WHERE connection_id = $1",
+            {lease.connection_id, worker, seconds_of(period)});
+  });
+  if (refused) return R::failure(StoreProblem::io_error, *refused);
+  return R(lease);
+}
+
 bool remove_connection(pg::Db& db, const std::string& name) {
   bool removed = false;
   db.write("remove the connection " + name, [&] {

@@ -27,6 +27,10 @@ struct ConnectionRow {
 
 // Adds a connection (free, no worker); a person's message when the name is taken.
 Result<int64_t, StoreProblem> add_connection(pg::Db& db, const std::string& name, const std::string& config);
+// The same, with the lease already held by `worker` for `period` (token 1), so no worker can
+// take the connection before its state is in place (migrate-state); hand it back after.
+Result<LeaseToken, StoreProblem> add_connection_held(pg::Db& db, const std::string& name, const std::string& config,
+                                                     const std::string& worker, Duration period);
 // Removes a connection and all its state; false when there is none by that name.
 bool remove_connection(pg::Db& db, const std::string& name);
 std::vector<ConnectionRow> list_connections(pg::Db& db);

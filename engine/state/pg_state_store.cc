@@ -138,6 +138,14 @@ std::optional<std::string> PgStateStore::value(const std::string& key) const {
   return bytes;
 }
 
+std::vector<std::string> PgStateStore::value_keys() const {
+  pg::Rows r = db_->exec("read the names of the values",
+                         "SELECT key FROM named_values WHERE connection_id = $1 ORDER BY key", {lease_.connection_id});
+  std::vector<std::string> keys;
+  for (int i = 0; i < r.size(); ++i) keys.push_back(*r.text(i, 0));
+  return keys;
+}
+
 void PgStateStore::put_value(const std::string& key, const std::string& value) {
   write("store the value " + key, [&] {
     db_->exec("store the value " + key,

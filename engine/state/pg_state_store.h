@@ -78,6 +78,7 @@ class PgStateStore final : public StateStore {
 
   std::optional<std::string> value(const std::string& key) const override;
   void put_value(const std::string& key, const std::string& value) override;
+  std::vector<std::string> value_keys() const override;
 
  private:
   PgStateStore(std::unique_ptr<pg::Db> db, LeaseToken lease);

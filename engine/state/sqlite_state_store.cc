@@ -188,6 +188,14 @@ std::optional<std::string> SqliteStateStore::value(const std::string& key) const
   });
 }
 
+std::vector<std::string> SqliteStateStore::value_keys() const {
+  return db_->read("read the names of the values", [&] {
+    std::vector<std::string> keys;
+    for (auto q = db_->query("SELECT key FROM named_values ORDER BY key"); q.next();) keys.push_back(q.text(0));
+    return keys;
+  });
+}
+
 void SqliteStateStore::put_value(const std::string& key, const std::string& value) {
   db_->write("store the value " + key, [&] {
     db_->query("INSERT INTO named_values (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value")

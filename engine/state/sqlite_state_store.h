@@ -78,6 +78,7 @@ class SqliteStateStore final : public StateStore {
 
   std::optional<std::string> value(const std::string& key) const override;
   void put_value(const std::string& key, const std::string& value) override;
+  std::vector<std::string> value_keys() const override;
 
   // Test hook: the file may grow by at most `pages` more pages (SQLITE_FULL beyond), the
   // way a full disk refuses a write. A negative value lifts the limit.

@@ -183,6 +183,8 @@ class ValueStore {
   virtual ~ValueStore() = default;
   virtual std::optional<std::string> value(const std::string& key) const = 0;
   virtual void put_value(const std::string& key, const std::string& value) = 0;
+  // Every key that has a value, in order (moving a state from one store to another).
+  virtual std::vector<std::string> value_keys() const = 0;
 };
 
 class StateStore : public StoreCommits,
@@ -231,6 +233,11 @@ class MemoryStateStore final : public StateStore {
 
   std::optional<std::string> value(const std::string& key) const override;
   void put_value(const std::string& key, const std::string& value) override { values_[key] = value; }
+  std::vector<std::string> value_keys() const override {
+    std::vector<std::string> keys;
+    for (const auto& [k, v] : values_) keys.push_back(k);
+    return keys;
+  }
 
  private:
   std::map<int64_t, OrderLink> orders_;

@@ -41,6 +41,15 @@ TYPED_TEST(StateStoreContract, OrderLinksAreOnePerLightspeedOrderAndPerPicqerOrd
   EXPECT_EQ(s.order_links(), expected);
 }
 
+TYPED_TEST(StateStoreContract, ValueKeysListEveryValueInOrder) {
+  StateStore& s = this->s();
+  EXPECT_TRUE(s.value_keys().empty());
+  s.put_value("b", "2");
+  s.put_value("a", std::string("bytes\0with a nul", 16));
+  s.put_value("b", "3");
+  EXPECT_EQ(s.value_keys(), (std::vector<std::string>{"a", "b"}));
+}
+
 TYPED_TEST(StateStoreContract, OrderLinksKeepWhatWasDecidedAfterImport) {
   StateStore& s = this->s();
   OrderLink link{7, "ORD7", 700, false, kT, true, false, "v1x2;v3x1", kT + Duration::minutes(5), "", true};

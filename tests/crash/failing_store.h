@@ -61,6 +61,7 @@ class FailingStore final : public StateStore {
 
   std::optional<std::string> value(const std::string& k) const override { return inner_->value(k); }
   void put_value(const std::string& k, const std::string& v) override { write(), inner_->put_value(k, v); }
+  std::vector<std::string> value_keys() const override { return inner_->value_keys(); }
 
  private:
   void write();

@@ -148,10 +148,12 @@ void restore_state(const bj::object& snapshot, StateStore& into) {
 }
 
 void copy_state(const StateStore& from, StateStore& into) {
-  restore_state(state_snapshot(from), into);
-  for (const char* name : kEngineSecretValues) {
-    if (auto v = from.value(name)) into.put_value(name, *v);
-  }
+  into.atomically([&] {
+    restore_state(state_snapshot(from), into);
+    for (const auto& key : from.value_keys()) {  // secrets and the app installation's values too
+      if (auto v = from.value(key)) into.put_value(key, *v);
+    }
+  });
 }
 
 }  // namespace lpsync::live

@@ -1,6 +1,7 @@
 // The engine's state as JSON, without secrets, and back: a cassette starts with the state the
 // recorded run started from, so its replay starts there too. copy_state() copies a store
-// into another, secrets included (plan works on a copy in memory, so it writes nothing).
+// into another in one commit, every named value included (plan works on a copy in memory, so
+// it writes nothing; migrate-state copies SQLite into PostgreSQL).
 #pragma once
 
 #include <boost/json.hpp>
