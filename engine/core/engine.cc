@@ -17,7 +17,7 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
       bulk_(core_.job_basics(), {catalog_parts(), account_parts(), core_.store, core_.store}, products_),
       hooks_(core_.job_basics(),
              {core_.connection, core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.make_secret}),
-      by_hand_(core_.job_basics(), {order_importer_parts(), core_.pending}, products_),
+      by_hand_(core_.job_basics(), {order_importer_parts(), core_.pending, held_}, products_),
       scheduler_(core_.clock) {
   scheduler_.add(by_hand_, std::nullopt);  // first, so a request due with the first poll goes first
   by_hand_.on_answer = [this](const ByHandAnswer& a) {

@@ -88,6 +88,12 @@ StepWith<ByHandAnswer> OrderByHand::import(Asked& a, const ls::Order& order) {
   auto link = parts_.import.orders.order_link(order.id);
   if (!link) return Step::item_failed("order " + a.number + " was imported but its link is not stored");
   parts_.pending.open.by_order.erase(order.id);  // in Picqer now: no longer open there
+  std::vector<HeldOrder> held = parts_.held.held();  // nor held: status shows it at once
+  auto same = [&](const HeldOrder& h) { return h.ls_order_id == order.id; };
+  if (std::erase_if(held, same) > 0) {
+    parts_.held.put_held(held);
+    std::erase_if(basics_.report.held, same);
+  }
   return ByHandAnswer{a.number, ByHandResult::imported, std::nullopt, link->idorder, "", basics_.now()};
 }
 

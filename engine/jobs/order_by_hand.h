@@ -31,6 +31,7 @@ class OrderByHand final : public Job {
   struct Parts {
     OrderImporter::Parts import;
     PendingQuantities& pending;
+    HeldOrderStore& held;  // an order imported by hand leaves the held list at once
   };
   using Answered = std::function<void(const ByHandAnswer&)>;
   OrderByHand(JobBasics basics, Parts parts, ProductLinker& products)

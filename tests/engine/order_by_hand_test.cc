@@ -51,6 +51,26 @@ TEST(OrderByHand, AnOrderOlderThanTheWindowIsImportedOnceAsked) {
   EXPECT_EQ(w.engine()->report().by_hand.size(), 2u);
 }
 
+// An order held in the window and imported by hand leaves the held list at once (the report
+// and the store, which `status` shows), not only at the next poll.
+TEST(OrderByHand, AnImportedOrderIsNoLongerListedAsHeld) {
+  sim::World w(world_config());
+  add_standard_catalogue(w);
+  place_order(w, "DUPE", {{31, 1}});
+  place_order(w, "PAID", {{21, 1}});
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_EQ(w.store().held().size(), 1u);
+  ls_fake::VariantPatch fixed;
+  fixed.sku = "POSTER";
+  w.lightspeed().update_variant(31, fixed);
+  w.engine()->import_order("DUPE", nullptr);
+  w.clock().run_until(w.clock().now() + Duration::seconds(1));  // the by-hand job only, no poll yet
+  ASSERT_EQ(w.picqer().orders_by_reference("DUPE").size(), 1u);
+  EXPECT_TRUE(w.store().held().empty());
+  EXPECT_TRUE(w.engine()->report_as_is().held.empty());
+}
+
 TEST(OrderByHand, HeldAndUnknownOrdersAreAnsweredWithTheirReason) {
   sim::World w(world_config());
   add_standard_catalogue(w);
