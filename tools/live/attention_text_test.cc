@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tools/live/report_text.h"
+
 namespace lpsync::live {
 namespace {
 
@@ -54,6 +56,21 @@ TEST(AttentionText, EachByHandAnswerSaysWhatHappened) {
   EXPECT_NE(text(ByHandResult::not_active).find("not active (settings.active is false), so nothing was written"),
             std::string::npos);
   EXPECT_NE(text(ByHandResult::failed).find("not imported: Picqer refused the key"), std::string::npos);
+}
+
+// status reads the orders needing a person from the state (the order links keep them), so it
+// shows them without a running engine or a status file of the last run.
+TEST(AttentionText, StatusListsTheOrdersNeedingAPersonFromTheState) {
+  MemoryStateStore store;
+  store.put_order_link({7, "ORD7", 70, true, kNow - Duration::hours(5), false, false, "d/1", kNow - Duration::hours(2),
+                        "on_hold_after_import", false});
+  store.put_order_link({8, "ORD8", 80, true, kNow - Duration::hours(5)});
+  std::string text = status_text(status_document(store), kNow);
+  EXPECT_NE(text.find("Orders needing a person: 1\n  ORD7: needs a person for 2 h 0 min: on_hold_after_import - put on "
+                      "hold in the shop"),
+            std::string::npos)
+      << text;
+  EXPECT_EQ(text.find("ORD8: needs"), std::string::npos) << text;
 }
 
 }  // namespace

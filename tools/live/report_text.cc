@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "engine/env/json.h"
+#include "engine/rules/order_lifecycle.h"
 #include "engine/state/state_words.h"
 #include "tools/live/app_install.h"
 
@@ -100,6 +101,14 @@ bj::object status_document(const StateStore& store) {
   }
   doc["orders_imported"] = static_cast<int64_t>(orders.size());
   doc["orders_recent"] = recent;
+  // Needing a person, as the order links keep it (since the shop's change that caused it).
+  std::vector<OrderNeedingPerson> needs;
+  for (const auto& o : orders) {
+    if (o.needs_person.empty()) continue;
+    auto reason = parse_needs_person_reason(o.needs_person);
+    needs.push_back({o.number, o.needs_person, reason ? std::string(explain(*reason)) : o.needs_person, o.followed_at});
+  }
+  doc["needs_person"] = needs_person_json(needs);
   auto links = store.product_links();
   int64_t created = 0, unfinished = 0;
   for (const auto& l : links) created += l.created_by_engine, unfinished += !l.setup_done;
@@ -164,7 +173,7 @@ void write_sync_lines(std::ostream& out, const bj::object& s) {
 }
 
 // The orders held at the last poll, with their age, and the orders needing a person as the
-// running engine (this_run) or else the last run reported them.
+// state keeps them (or, in a status written before it did, as the run reported them).
 void write_attention_lines(std::ostream& out, const bj::object& s, Instant now) {
   std::vector<HeldOrder> held;
   for (const auto& h : s.at("held").as_array()) {
@@ -176,9 +185,12 @@ void write_attention_lines(std::ostream& out, const bj::object& s, Instant now) 
   }
   out << held_text(held, now, kListed);
   std::vector<OrderNeedingPerson> needs;
-  const bj::value* run = s.if_contains("this_run");
-  if (!run || !run->is_object() || !run->as_object().contains("needs_person")) run = s.if_contains("last_run");
-  const bj::value* list = run && run->is_object() ? run->as_object().if_contains("needs_person") : nullptr;
+  const bj::value* list = s.if_contains("needs_person");
+  if (!list) {
+    const bj::value* run = s.if_contains("this_run");
+    if (!run || !run->is_object() || !run->as_object().contains("needs_person")) run = s.if_contains("last_run");
+    list = run && run->is_object() ? run->as_object().if_contains("needs_person") : nullptr;
+  }
   if (list && list->is_array()) {
     for (const auto& n : list->as_array()) {
       const auto& o = n.as_object();
