@@ -6,22 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "tools/command.h"
-#include "tools/pg/throwaway_postgres.h"
+#include "tools/fleet_command_test_support.h"
 
 namespace lpsync::cli {
 namespace {
-
-struct Outcome {
-  int status;
-  std::string out, err;
-};
-
-Outcome run(const std::vector<std::string>& argv) {
-  std::ostringstream out, err;
-  int status = run_lpsync(argv, out, err);
-  return {status, out.str(), err.str()};
-}
 
 std::string write_file(const std::string& name, const std::string& text) {
   const char* tmp = std::getenv("TEST_TMPDIR");
@@ -35,17 +23,7 @@ constexpr const char* kConfig = R"({
   "picqer": {"subdomain": "acme", "key": "env:PICQER_KEY"}
 })";
 
-class ConnectionsCommand : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto started = ThrowawayPostgres::start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    server_ = std::move(started).value().release();
-  }
-  static void TearDownTestSuite() { delete server_; }
-  static ThrowawayPostgres* server_;
-};
-ThrowawayPostgres* ConnectionsCommand::server_ = nullptr;
+using ConnectionsCommand = WithPostgres;
 
 TEST_F(ConnectionsCommand, AddListRemove) {
   std::string db = server_->url();

@@ -11,24 +11,12 @@
 #include "engine/state/pg_fleet.h"
 #include "engine/state/pg_state_store.h"
 #include "engine/state/sqlite_state_store.h"
-#include "tools/command.h"
-#include "tools/pg/throwaway_postgres.h"
+#include "tools/fleet_command_test_support.h"
 
 namespace lpsync::cli {
 namespace {
 
 const Instant kT = Instant::from_unix_millis(1'790'000'000'000);
-
-struct Outcome {
-  int status;
-  std::string out, err;
-};
-
-Outcome run(const std::vector<std::string>& argv) {
-  std::ostringstream out, err;
-  int status = run_lpsync(argv, out, err);
-  return {status, out.str(), err.str()};
-}
 
 // A config whose state is `state` (next to it), and that state with a little in it.
 std::string shop_with_state(const std::string& name) {
@@ -52,17 +40,7 @@ std::string shop_with_state(const std::string& name) {
   return config;
 }
 
-class MigrateState : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    auto started = ThrowawayPostgres::start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    server_ = std::move(started).value().release();
-  }
-  static void TearDownTestSuite() { delete server_; }
-  static ThrowawayPostgres* server_;
-};
-ThrowawayPostgres* MigrateState::server_ = nullptr;
+using MigrateState = WithPostgres;
 
 TEST_F(MigrateState, MovesTheWholeStateAndHandsTheLeaseBack) {
   std::string config = shop_with_state("moved");

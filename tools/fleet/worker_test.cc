@@ -8,7 +8,7 @@
 #include <set>
 
 #include "engine/state/pg_schema.h"
-#include "tools/pg/throwaway_postgres.h"
+#include "tools/pg/postgres_suite.h"
 
 namespace lpsync::fleet {
 namespace {
@@ -39,14 +39,8 @@ class RecordingRunner final : public Runner {
   std::string worker_;
 };
 
-class WorkerTest : public ::testing::Test {
+class WorkerTest : public PostgresSuite {
  protected:
-  static void SetUpTestSuite() {
-    auto started = ThrowawayPostgres::start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    server_ = std::move(started).value().release();
-  }
-  static void TearDownTestSuite() { delete server_; }
 
   void SetUp() override {
     std::string name = "worker_" + std::to_string(++databases_), error;
@@ -72,14 +66,12 @@ class WorkerTest : public ::testing::Test {
                  {worker});
   }
 
-  static ThrowawayPostgres* server_;
   static int databases_;
   std::string url_;
   std::unique_ptr<pg::Db> admin_;
   Engines engines_;
   Instant t_ = Instant::from_unix_seconds(1'000'000);
 };
-ThrowawayPostgres* WorkerTest::server_ = nullptr;
 int WorkerTest::databases_ = 0;
 
 TEST_F(WorkerTest, ANewWorkerGetsAFairShareOneHandBackAtATime) {

@@ -2,6 +2,7 @@
 // server on a Unix socket, transactions that commit or roll back as a store needs, errors in
 // words, and nothing left behind.
 #include "tools/pg/throwaway_postgres.h"
+#include "tools/pg/postgres_suite.h"
 
 #include <gtest/gtest.h>
 
@@ -12,25 +13,14 @@
 namespace lpsync {
 namespace {
 
-class PostgresTest : public testing::Test {
+class PostgresTest : public PostgresSuite {
  protected:
-  static void SetUpTestSuite() {
-    auto started = ThrowawayPostgres::start();
-    ASSERT_TRUE(started.ok()) << started.error().message;
-    server_ = std::move(started).value().release();
-  }
-  static void TearDownTestSuite() {
-    delete server_;
-    server_ = nullptr;
-  }
   std::unique_ptr<pg::Db> connect(const std::string& database = "postgres") {
     auto db = pg::Db::connect(server_->url(database));
     EXPECT_TRUE(db.ok()) << db.error().message;
     return db.ok() ? std::move(db).value() : nullptr;
   }
-  static ThrowawayPostgres* server_;
 };
-ThrowawayPostgres* PostgresTest::server_ = nullptr;
 
 TEST_F(PostgresTest, ListensOnlyOnASocketInItsOwnDirectory) {
   EXPECT_TRUE(std::filesystem::exists(server_->directory() + "/.s.PGSQL.5432"));
