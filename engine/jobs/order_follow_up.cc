@@ -40,7 +40,9 @@ Step OrderFollowUp::follow(const ls::Order& order, OrderLink link, const std::ve
                   ? cancel(order, link, as_imported)
                   : act(order, link, f);
   if (done.kind == Step::stop) return done;
-  if (done.is_done()) link.followed_at = std::max(link.followed_at, order.updated_at);
+  // Followed, even when Picqer refused the action (reported; tried again at the next poll):
+  // the lines were compared above, so they need not be read again until the order changes.
+  link.followed_at = std::max(link.followed_at, order.updated_at);
   if (link != before) parts_.orders.put_order_link(link);
   return done;
 }
