@@ -1,15 +1,12 @@
 // lpsync connections add|list|remove --database URL: the connections a fleet of workers serves
 // (sync-rules section 11, docs/fleet.md). `add NAME --config FILE` checks the config file
 // first and stores its text; `list` shows who holds each connection, never a secret.
-#include <fstream>
 #include <iomanip>
 #include <ostream>
-#include <sstream>
 
 #include "engine/state/pg_fleet.h"
 #include "tools/command.h"
-#include "tools/database_flag.h"
-#include "tools/live/config.h"
+#include "tools/fleet_flags.h"
 
 namespace lpsync::cli {
 namespace {
@@ -21,28 +18,9 @@ constexpr const char* kUsage =
     "URL is a PostgreSQL connection string or URL, or env:NAME to read it from the environment.\n";
 
 int add(const Args& args, pg::Db& db, const std::string& name, std::ostream& out, std::ostream& err) {
-  std::string file = args.value_or("config", "");
-  if (file.empty()) {
-    err << "lpsync connections add: --config FILE is required: the connection's config file (docs/live.md).\n";
-    return kExitUsage;
-  }
-  std::ifstream in(file);
-  if (!in) {
-    err << "lpsync connections add: cannot read " << file << ": check the path.\n";
-    return kExitUsage;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  // Secrets written as env:NAME are read by the workers, which may have an environment this
-  // machine does not: only the file's shape is checked here.
-  live::Environment any = [](const std::string&) -> std::optional<std::string> { return "set-on-the-workers"; };
-  live::ConfigResult checked = live::parse_config(text.str(), file, any);
-  if (!checked) {
-    for (const auto& e : checked.errors) err << e << "\n";
-    err << "lpsync connections add: " << file << " was not added; fix the problems above.\n";
-    return kExitUsage;
-  }
-  auto id = fleet::add_connection(db, name, text.str());
+  auto config = read_fleet_config(args, "connections add", "was not added", err);
+  if (!config) return kExitUsage;
+  auto id = fleet::add_connection(db, name, config->text);
   if (!id.ok()) {
     err << "lpsync connections add: " << id.error().message << "\n";
     return kExitFailed;

@@ -4,16 +4,13 @@
 // intents, held orders, stock, shipments, bulk import, every named value) is in place in one
 // commit; the lease is then handed back and a worker takes it within one lease period.
 #include <filesystem>
-#include <fstream>
 #include <ostream>
-#include <sstream>
 
 #include "engine/state/pg_fleet.h"
 #include "engine/state/pg_state_store.h"
 #include "engine/state/sqlite_state_store.h"
 #include "tools/command.h"
-#include "tools/database_flag.h"
-#include "tools/live/config.h"
+#include "tools/fleet_flags.h"
 #include "tools/live/state_snapshot.h"
 
 namespace lpsync::cli {
@@ -29,26 +26,9 @@ struct Source {
 
 // The config (checked as `connections add` checks it) and its SQLite state; nothing after saying why.
 std::optional<Source> open_source(const Args& args, std::ostream& err) {
-  std::string file = args.value_or("config", "");
-  if (file.empty()) {
-    err << "lpsync migrate-state: --config FILE is required: the config file `lpsync run` used (docs/live.md).\n";
-    return std::nullopt;
-  }
-  std::ifstream in(file);
-  if (!in) {
-    err << "lpsync migrate-state: cannot read " << file << ": check the path.\n";
-    return std::nullopt;
-  }
-  std::stringstream text;
-  text << in.rdbuf();
-  live::Environment any = [](const std::string&) -> std::optional<std::string> { return "set-on-the-workers"; };
-  live::ConfigResult checked = live::parse_config(text.str(), file, any);
-  if (!checked) {
-    for (const auto& e : checked.errors) err << e << "\n";
-    err << "lpsync migrate-state: nothing was moved; fix the problems above.\n";
-    return std::nullopt;
-  }
-  const std::string& path = checked.config->state_path;
+  auto config = read_fleet_config(args, "migrate-state", "was not moved", err);
+  if (!config) return std::nullopt;
+  const std::string& path = config->config.state_path;
   if (!std::filesystem::exists(path)) {
     err << "lpsync migrate-state: there is no state at " << path << ": nothing to move (add the connection with "
         << "`lpsync connections add` instead).\n";
@@ -60,7 +40,7 @@ std::optional<Source> open_source(const Args& args, std::ostream& err) {
         << (opened.error().kind == StoreProblem::locked ? " (stop `lpsync run` for this config first)" : "") << "\n";
     return std::nullopt;
   }
-  return Source{text.str(), std::move(opened.value().store)};
+  return Source{config->text, std::move(opened.value().store)};
 }
 
 void summary(const StateStore& s, const std::string& name, int64_t id, std::ostream& out) {

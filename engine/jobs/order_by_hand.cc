@@ -1,6 +1,7 @@
 #include "engine/jobs/order_by_hand.h"
 
 #include "engine/jobs/catalog_scan.h"
+#include "engine/rules/order_lines.h"
 #include "engine/rules/order_rules.h"
 
 namespace lpsync {
@@ -92,7 +93,7 @@ StepWith<ByHandAnswer> OrderByHand::import(Asked& a, const ls::Order& order) {
   auto same = [&](const HeldOrder& h) { return h.ls_order_id == order.id; };
   if (std::erase_if(held, same) > 0) {
     parts_.held.put_held(held);
-    std::erase_if(basics_.report.held, same);
+    basics_.report.held = parts_.held.held();
   }
   return ByHandAnswer{a.number, ByHandResult::imported, std::nullopt, link->idorder, "", basics_.now()};
 }
@@ -116,10 +117,7 @@ Step OrderByHand::count_open_orders() {
     auto read = lightspeed.order_lines(kP, o.id);
     if (!read.ok() && should_retry(read.outcome)) return step_for(basics_, backoff_, read);
     if (!read.ok()) continue;  // gone since it was listed: it holds nothing
-    auto& quantities = c.open[o.id];
-    for (const auto& line : read.value) {
-      if (line.variant_id) quantities[*line.variant_id] += line.quantity;
-    }
+    add_line_quantities(read.value, c.open[o.id]);
   }
   // A poll that counted meanwhile is newer: keep its count.
   if (!parts_.pending.open.known) parts_.pending.open = OpenOrderQuantities{true, std::move(c.open)};

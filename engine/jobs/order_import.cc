@@ -62,9 +62,7 @@ StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order
   // so only one imported another way) adds its own lines to the base stock (section 3).
   std::map<int64_t, int64_t> unseen;
   if (!products_.pending().open.counts(order.id)) {
-    for (const auto& line : lines) {
-      if (line.variant_id) unseen[*line.variant_id] += line.quantity;
-    }
+    add_line_quantities(lines, unseen);
   }
   StepWith<Resolution> resolved = resolve_lines(lines, unseen);
   if (!resolved.is_done()) return Step(resolved);

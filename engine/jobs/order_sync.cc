@@ -1,6 +1,7 @@
 #include "engine/jobs/order_sync.h"
 
 #include "engine/jobs/catalog_scan.h"
+#include "engine/rules/order_lines.h"
 #include "engine/rules/order_rules.h"
 
 namespace lpsync {
@@ -158,7 +159,7 @@ Step OrderSync::poll(Instant now) {
   std::erase_if(lines_, [&](const auto& e) { return !window_.count(e.first); });
 
   parts_.held.put_held(p.held);
-  basics_.report.held = p.held;
+  basics_.report.held = parts_.held.held();  // as stored: with the time each was first held
   basics_.report.last_order_poll = p.started;
   ++basics_.report.order_polls;
   last_poll_ = now;
@@ -179,10 +180,7 @@ Step OrderSync::count_open_orders(Poll& p) {
       auto read = lines_of(it->second);
       if (read.kind == Step::stop) return read;
       if (!read.is_done()) continue;  // unreadable now: decide() tries again and reports it
-      auto& quantities = p.open[it->first];
-      for (const auto& line : *read.value) {
-        if (line.variant_id) quantities[*line.variant_id] += line.quantity;
-      }
+      add_line_quantities(*read.value, p.open[it->first]);
     }
   }
   parts_.pending.open = OpenOrderQuantities{true, std::move(p.open)};

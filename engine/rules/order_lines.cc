@@ -4,6 +4,12 @@
 
 namespace lpsync {
 
+void add_line_quantities(const std::vector<ls::OrderLine>& lines, std::map<int64_t, int64_t>& by_variant) {
+  for (const auto& line : lines) {
+    if (line.variant_id) by_variant[*line.variant_id] += line.quantity;
+  }
+}
+
 double unit_price_excl(const ls::OrderLine& line) {
   if (line.base_price_excl) return *line.base_price_excl;
   if (line.quantity <= 0) return line.price_excl;

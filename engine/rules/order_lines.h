@@ -3,6 +3,7 @@
 // need no I/O; finding or creating the Picqer products is the importer's part.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -30,6 +31,10 @@ struct LineClassification {
 // Classifies every line against the SKU index. When some variants are unknown to the index
 // the caller reads them, adds them and classifies again.
 LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index);
+
+// Adds each line's quantity to its variant's total (lines without a variant hold nothing):
+// the open and pending quantities of sections 3 and 4.
+void add_line_quantities(const std::vector<ls::OrderLine>& lines, std::map<int64_t, int64_t>& by_variant);
 
 // The price of one unit excl. VAT: basePriceExcl, or else the line total divided by the
 // quantity (rounded to 4 decimals, as Lightspeed rounds prices).

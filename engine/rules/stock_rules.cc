@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "engine/rules/order_lines.h"
 #include "engine/rules/order_rules.h"
 
 namespace lpsync {
@@ -43,9 +44,7 @@ std::map<int64_t, int64_t> pending_quantities(const std::vector<WindowOrder>& or
   std::map<int64_t, int64_t> out;
   for (const auto& w : orders) {
     if (w.imported || !order_holds_unreserved_stock(w.order)) continue;
-    for (const auto& line : w.lines) {
-      if (line.variant_id) out[*line.variant_id] += line.quantity;
-    }
+    add_line_quantities(w.lines, out);
   }
   return out;
 }

@@ -6,18 +6,13 @@
 #include <gtest/gtest.h>
 
 #include "tests/crash/crash_run.h"
+#include "tests/crash/expect_recovers.h"
 
 namespace lpsync::crash {
 namespace {
 
 void expect_every_crash_point_recovers(const std::string& name) {
-  scenario::Scenario s = load_crash_scenario(name);
-  SweepResult r = sweep(s, work_dir(name));
-  EXPECT_GT(r.steps, 20) << "the scenario should exercise the engine";
-  EXPECT_EQ(r.points_checked, 2 * r.steps);
-  for (const auto& f : r.failures) ADD_FAILURE() << f;
-  std::cout << name << ": " << r.points_checked << " crash points checked (" << r.steps << " steps x 2 moments)\n";
-  ::testing::Test::RecordProperty(name + "_crash_points", static_cast<int>(r.points_checked));
+  crash::expect_every_crash_point_recovers(name, sqlite_stores(work_dir(name)), "SQLite");
 }
 
 TEST(CrashPoints, OrderImportCreatingProducts) { expect_every_crash_point_recovers("order-import-creates-products"); }

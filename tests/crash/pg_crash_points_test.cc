@@ -7,7 +7,7 @@
 #include <gtest/gtest.h>
 
 #include "engine/state/pg_store_factory.h"
-#include "tests/crash/crash_run.h"
+#include "tests/crash/expect_recovers.h"
 
 namespace lpsync::crash {
 namespace {
@@ -21,12 +21,7 @@ StoreMaker pg_stores() {
 }
 
 void expect_every_crash_point_recovers(const std::string& name) {
-  scenario::Scenario s = load_crash_scenario(name);
-  SweepResult r = sweep_on(s, pg_stores());
-  EXPECT_GT(r.steps, 20) << "the scenario should exercise the engine";
-  EXPECT_EQ(r.points_checked, 2 * r.steps);
-  for (const auto& f : r.failures) ADD_FAILURE() << f;
-  std::cout << name << " on PostgreSQL: " << r.points_checked << " crash points checked\n";
+  crash::expect_every_crash_point_recovers(name, pg_stores(), "PostgreSQL");
 }
 
 TEST(PgCrashPoints, OrderImportCreatingProducts) { expect_every_crash_point_recovers("order-import-creates-products"); }

@@ -29,6 +29,15 @@ std::string str_of(const bj::object& o, std::string_view key) {
   return it != o.end() && it->value().is_string() ? std::string(it->value().as_string()) : "";
 }
 
+bj::array needs_person_json(const std::vector<OrderNeedingPerson>& orders) {
+  bj::array out;
+  for (const auto& o : orders) {
+    out.push_back(bj::object{
+        {"number", o.number}, {"reason", o.reason}, {"message", o.message}, {"at", format_iso8601(o.at)}});
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string report_text(const Report& r, Instant now) {
@@ -63,15 +72,6 @@ std::string report_text(const Report& r, Instant now) {
   return out.str();
 }
 
-bj::array needs_person_json(const std::vector<OrderNeedingPerson>& orders) {
-  bj::array out;
-  for (const auto& o : orders) {
-    out.push_back(bj::object{
-        {"number", o.number}, {"reason", o.reason}, {"message", o.message}, {"at", format_iso8601(o.at)}});
-  }
-  return out;
-}
-
 bj::object usage_json(const Report& r, Instant at) {
   auto one = [](const ApiUsage& u) {
     return bj::object{{"requests", u.requests},
@@ -84,7 +84,6 @@ bj::object usage_json(const Report& r, Instant at) {
                     {"stock_pushes", r.stock_pushes},
                     {"shipments_pushed", r.shipments_pushed},
                     {"problems", static_cast<int64_t>(r.problems.size())},
-                    {"needs_person", needs_person_json(r.needs_person)},
                     {"lightspeed", one(r.lightspeed)},
                     {"picqer", one(r.picqer)}};
 }
@@ -172,8 +171,8 @@ void write_sync_lines(std::ostream& out, const bj::object& s) {
   out << "\n";
 }
 
-// The orders held at the last poll, with their age, and the orders needing a person as the
-// state keeps them (or, in a status written before it did, as the run reported them).
+// The orders held at the last poll, with their age, and the orders needing a person, both as
+// the state keeps them.
 void write_attention_lines(std::ostream& out, const bj::object& s, Instant now) {
   std::vector<HeldOrder> held;
   for (const auto& h : s.at("held").as_array()) {
@@ -186,11 +185,6 @@ void write_attention_lines(std::ostream& out, const bj::object& s, Instant now) 
   out << held_text(held, now, kListed);
   std::vector<OrderNeedingPerson> needs;
   const bj::value* list = s.if_contains("needs_person");
-  if (!list) {
-    const bj::value* run = s.if_contains("this_run");
-    if (!run || !run->is_object() || !run->as_object().contains("needs_person")) run = s.if_contains("last_run");
-    list = run && run->is_object() ? run->as_object().if_contains("needs_person") : nullptr;
-  }
   if (list && list->is_array()) {
     for (const auto& n : list->as_array()) {
       const auto& o = n.as_object();

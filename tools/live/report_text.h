@@ -16,10 +16,8 @@ namespace lpsync::live {
 // orders and the orders needing a person their age.
 std::string report_text(const Report& report, Instant now);
 
-// The report's API figures as JSON (stored as the "budgets seen" of the last run), with the
-// orders needing a person (section 12; `status` shows them).
+// The report's API figures as JSON (stored as the "budgets seen" of the last run).
 boost::json::object usage_json(const Report& report, Instant at);
-boost::json::array needs_person_json(const std::vector<OrderNeedingPerson>& orders);
 
 // The state store as a status document: links, held orders with reasons, bulk import
 // progress, shipments, open intents, the installation (never its password), the budgets

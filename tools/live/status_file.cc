@@ -21,8 +21,7 @@ void write_status_file(const std::string& state_path, const StateStore& store, c
     doc["this_run"] = bj::object{{"orders_imported", static_cast<int64_t>(r.imported.size())},
                                  {"stock_pushes", r.stock_pushes},
                                  {"shipments_pushed", r.shipments_pushed},
-                                 {"problems", static_cast<int64_t>(r.problems.size())},
-                                 {"needs_person", needs_person_json(r.needs_person)}};
+                                 {"problems", static_cast<int64_t>(r.problems.size())}};
   }
   std::string path = state_path + ".status.json", tmp = path + ".tmp";
   {
