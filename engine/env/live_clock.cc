@@ -7,6 +7,8 @@ LiveClock::~LiveClock() {
   {
     std::lock_guard lock(mu_);
     left.swap(pending_);
+    for (const auto& [id, unused] : posts_) left.emplace(id, Instant());
+    posts_.clear();
   }
   for (const auto& [id, when] : left) wall_.cancel(id);
 }
@@ -27,13 +29,29 @@ TimerId LiveClock::schedule(Instant when, std::function<void()> fn, bool counted
     {
       std::lock_guard inner(mu_);
       pending_.erase(*slot);
+      posts_.erase(*slot);
       ++callbacks_;
     }
-    fn();
+    if (!on_error_) {
+      fn();
+    } else {
+      if (failed_) return;
+      try {
+        fn();
+      } catch (const std::exception& e) {
+        failed_ = true;
+        on_error_(e);
+        return;
+      }
+    }
     if (after_) after_();
   });
   *slot = id;
-  if (counted_as_timer) pending_.emplace(id, when);
+  if (counted_as_timer) {
+    pending_.emplace(id, when);
+  } else {
+    posts_.emplace(id, true);
+  }
   return id;
 }
 
@@ -45,6 +63,7 @@ bool LiveClock::cancel(TimerId id) {
   {
     std::lock_guard lock(mu_);
     pending_.erase(id);
+    posts_.erase(id);
   }
   return wall_.cancel(id);
 }

@@ -7,6 +7,7 @@
 // `run --once` knows that no work is due any more.
 #pragma once
 
+#include <exception>
 #include <functional>
 #include <map>
 #include <mutex>
@@ -36,6 +37,11 @@ class LiveClock final : public Clock {
   void record_readings(std::function<void(Instant)> recorder) { recorder_ = std::move(recorder); }
   // Runs after every callback (the once-mode check, progress, the listener's secret copy).
   void after_each_callback(std::function<void()> fn) { after_ = std::move(fn); }
+  // An exception out of a callback goes to `handler` instead of out of SystemClock::run(), so
+  // engines sharing one SystemClock (a fleet worker's) fail alone. The handler runs on the
+  // clock's thread; it must not destroy this clock (post that to the SystemClock instead).
+  // After an error no other callback of this clock runs: the engine is as good as crashed.
+  void on_error(std::function<void(const std::exception&)> handler) { on_error_ = std::move(handler); }
 
   SystemClock& wall() { return wall_; }
 
@@ -45,9 +51,12 @@ class LiveClock final : public Clock {
   SystemClock& wall_;
   mutable std::mutex mu_;
   std::map<TimerId, Instant> pending_;  // wall timer id -> deadline, timers of the engine only
+  std::map<TimerId, bool> posts_;       // posts not run yet (cancelled with the clock)
   int64_t callbacks_ = 0;
   std::function<void(Instant)> recorder_;
   std::function<void()> after_;
+  std::function<void(const std::exception&)> on_error_;
+  bool failed_ = false;  // the clock's thread only
 };
 
 }  // namespace lpsync

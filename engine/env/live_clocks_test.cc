@@ -31,6 +31,29 @@ TEST(LiveClock, NumbersCallbacksAndRecordsReadings) {
   EXPECT_EQ(readings[0], start);
 }
 
+TEST(LiveClock, EnginesSharingOneSystemClockFailAloneAndLeaveNothingBehind) {
+  SystemClock wall;
+  auto failing = std::make_unique<LiveClock>(wall);
+  LiveClock healthy(wall);
+  std::vector<std::string> seen;
+  failing->on_error([&](const std::exception& e) {
+    seen.push_back(std::string("error: ") + e.what());
+    // As a worker drops a failed engine: after the callback, on the same thread.
+    wall.post([&] {
+      failing.reset();
+      wall.stop();
+    });
+  });
+  failing->post([] { throw std::runtime_error("lease lost"); });
+  failing->post([&] { seen.push_back("a callback of the failed engine"); });
+  TimerId later = failing->call_at(wall.now() + Duration::hours(1), [&] { seen.push_back("a timer of the dropped engine"); });
+  healthy.post([&] { seen.push_back("the other engine carries on"); });
+  wall.run();
+  EXPECT_EQ(seen, (std::vector<std::string>{"error: lease lost", "the other engine carries on"}));
+  EXPECT_EQ(failing, nullptr);
+  EXPECT_FALSE(wall.cancel(later)) << "the dropped engine's timer outlived its clock";
+}
+
 TEST(ReplayClock, ReadingsInOrderTimersByDeadlineAndInboundAtItsNumber) {
   Instant t0 = Instant::from_unix_millis(1000);
   ReplayClock clock({t0, t0 + Duration::millis(5), t0 + Duration::millis(9)});

@@ -98,7 +98,18 @@ Db::~Db() { PQfinish(conn_); }
 
 int Db::backend_pid() const { return PQbackendPID(conn_); }
 
+void Db::reconnect_if_lost() {
+  // Outside a transaction nothing is lost by a new session: a server restart or an ended
+  // session (pg_terminate_backend) costs the one statement that found it gone. Inside one,
+  // the transaction's earlier statements are gone with the session: that write fails whole.
+  if (depth_ == 0 && PQstatus(conn_) == CONNECTION_BAD) {
+    PQreset(conn_);
+    ++reconnects_;
+  }
+}
+
 Rows Db::exec(std::string_view what, const std::string& sql, const std::vector<Param>& params) {
+  reconnect_if_lost();
   std::vector<const char*> values;
   values.reserve(params.size());
   for (const auto& p : params) values.push_back(p.value ? p.value->c_str() : nullptr);
@@ -113,6 +124,7 @@ Rows Db::exec(std::string_view what, const std::string& sql, const std::vector<P
 }
 
 void Db::exec_script(std::string_view what, const std::string& sql) {
+  reconnect_if_lost();
   PGresult* res = PQexec(conn_, sql.c_str());
   Rows owned(res);
   ExecStatusType status = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;

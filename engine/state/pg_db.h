@@ -87,16 +87,21 @@ class Db {
   uint64_t rollbacks() const { return rollbacks_; }
   // The server process of this connection (for pg_terminate_backend in tests).
   int backend_pid() const;
+  // How many times a lost session was replaced (a statement outside a transaction that finds
+  // the session gone opens a new one first).
+  uint64_t reconnects() const { return reconnects_; }
 
  private:
   explicit Db(pg_conn* conn) : conn_(conn) {}
   void begin(std::string_view what);
   void commit(std::string_view what);
   void rollback() noexcept;
+  void reconnect_if_lost();
 
   pg_conn* conn_;
   int depth_ = 0;
   uint64_t rollbacks_ = 0;
+  uint64_t reconnects_ = 0;
 };
 
 }  // namespace lpsync::pg

@@ -53,10 +53,26 @@ Result<std::unique_ptr<PgStateStore>, StoreProblem> PgStateStore::open(const std
     bool newer = m.find("newer lpsync") != std::string::npos;
     return R::failure(newer ? StoreProblem::newer_schema : StoreProblem::io_error, m);
   }
-  return R(std::unique_ptr<PgStateStore>(new PgStateStore(std::move(db).value(), lease)));
+  return R(std::unique_ptr<PgStateStore>(new PgStateStore(std::shared_ptr<pg::Db>(std::move(db).value()), lease)));
 }
 
-PgStateStore::PgStateStore(std::unique_ptr<pg::Db> db, LeaseToken lease) : db_(std::move(db)), lease_(lease) {}
+Result<std::unique_ptr<PgStateStore>, StoreProblem> PgStateStore::open_shared(std::shared_ptr<pg::Db> db,
+                                                                             LeaseToken lease) {
+  using R = Result<std::unique_ptr<PgStateStore>, StoreProblem>;
+  LPSYNC_CHECK(db != nullptr && !db->in_transaction(), "a shared session is handed over between transactions");
+  try {
+    pg::Rows known = db->exec("find the connection", "SELECT 1 FROM connections WHERE id = $1", {lease.connection_id});
+    if (known.size() == 0) {
+      return R::failure(StoreProblem::not_a_database,
+                        "the database has no connection " + std::to_string(lease.connection_id) + " (removed meanwhile)");
+    }
+  } catch (const StateStoreError& e) {
+    return R::failure(StoreProblem::io_error, e.what());
+  }
+  return R(std::unique_ptr<PgStateStore>(new PgStateStore(std::move(db), lease)));
+}
+
+PgStateStore::PgStateStore(std::shared_ptr<pg::Db> db, LeaseToken lease) : db_(std::move(db)), lease_(lease) {}
 PgStateStore::~PgStateStore() = default;
 
 int PgStateStore::backend_pid() const { return db_->backend_pid(); }

@@ -40,6 +40,10 @@ class PgStateStore final : public StateStore {
   // Connects, migrates the schema to this build's version, and opens the state of the lease's
   // connection. Never throws: a refusal says what is wrong and what to do.
   static Result<std::unique_ptr<PgStateStore>, StoreProblem> open(const std::string& url, LeaseToken lease);
+  // The same on a session shared with other stores (a fleet worker's engines on one thread
+  // share one: 1,000 connections need not mean 1,000 server processes). The schema must be
+  // migrated already; the stores must be used from one thread at a time.
+  static Result<std::unique_ptr<PgStateStore>, StoreProblem> open_shared(std::shared_ptr<pg::Db> db, LeaseToken lease);
   ~PgStateStore() override;
 
   const LeaseToken& lease() const { return lease_; }
@@ -81,7 +85,7 @@ class PgStateStore final : public StateStore {
   std::vector<std::string> value_keys() const override;
 
  private:
-  PgStateStore(std::unique_ptr<pg::Db> db, LeaseToken lease);
+  PgStateStore(std::shared_ptr<pg::Db> db, LeaseToken lease);
   // Runs `body` as one fenced write transaction (a savepoint inside atomically()).
   void write(std::string_view what, const std::function<void()>& body);
   void check_fence(std::string_view what);
@@ -89,7 +93,7 @@ class PgStateStore final : public StateStore {
 
   BulkImport read_bulk_import() const;
 
-  std::unique_ptr<pg::Db> db_;
+  std::shared_ptr<pg::Db> db_;
   LeaseToken lease_;
   // The bulk import as last written or read, valid while no transaction has rolled back since
   // (the lease makes this process the connection's only writer): put_bulk_import rewrites only

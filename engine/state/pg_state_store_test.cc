@@ -48,6 +48,25 @@ TEST_F(PgStore, ConnectionsInOneDatabaseKeepTheirStateApart) {
   EXPECT_FALSE(b->value("cursor"));
 }
 
+TEST_F(PgStore, StoresSharingOneSessionKeepTheirStateAndTheirFencesApart) {
+  int64_t other = testing::add_leased_connection(url_, "shop-b");
+  std::shared_ptr<pg::Db> session = admin(url_);
+  auto a = PgStateStore::open_shared(session, {id_, 1});
+  auto b = PgStateStore::open_shared(session, {other, 1});
+  ASSERT_TRUE(a.ok() && b.ok());
+  a.value()->put_order_link({1, "ORD1", 100, false, kT});
+  b.value()->put_order_link({1, "B-ORD1", 100, true, kT});
+  claim_by_another_worker();  // shop-a's lease moves on; shop-b's stays
+  EXPECT_THROW(a.value()->put_order_link({2, "ORD2", 101, false, kT}), LeaseLost);
+  b.value()->put_order_link({2, "B-ORD2", 101, true, kT});
+  EXPECT_FALSE(a.value()->order_link(2));
+  EXPECT_EQ(b.value()->order_link(2)->number, "B-ORD2");
+  EXPECT_EQ(a.value()->order_link(1)->number, "ORD1");
+  auto gone = PgStateStore::open_shared(session, {9999, 1});
+  ASSERT_FALSE(gone.ok());
+  EXPECT_NE(gone.error().message.find("no connection 9999"), std::string::npos) << gone.error().message;
+}
+
 TEST_F(PgStore, AWriteAfterAnotherWorkerClaimedTheLeaseIsRefusedAndStoresNothing) {
   store_->put_order_link({1, "ORD1", 100, false, kT});
   claim_by_another_worker();

@@ -97,6 +97,26 @@ TEST_F(PostgresTest, ASessionEndedByTheServerFailsInWordsWithWhatToDo) {
     EXPECT_NE(m.find("PostgreSQL could not read the links"), std::string::npos) << m;
     EXPECT_NE(m.find("start lpsync again"), std::string::npos) << m;
   }
+  // The next statement opens a new session: a worker carries on without a restart.
+  int old_pid = victim->backend_pid();
+  EXPECT_EQ(victim->exec("read again", "SELECT 7").integer(0, 0), 7);
+  EXPECT_EQ(victim->reconnects(), 1u);
+  EXPECT_NE(victim->backend_pid(), old_pid);
+}
+
+TEST_F(PostgresTest, ASessionLostInsideATransactionFailsThatWholeWrite) {
+  auto victim = connect();
+  auto admin = connect();
+  ASSERT_TRUE(victim && admin);
+  victim->exec("create a table", "CREATE TABLE marks (n bigint)");
+  EXPECT_THROW(victim->write("mark twice",
+                             [&] {
+                               victim->exec("mark", "INSERT INTO marks VALUES (1)");
+                               admin->exec("end a session", "SELECT pg_terminate_backend($1)", {victim->backend_pid()});
+                               victim->exec("mark", "INSERT INTO marks VALUES (2)");
+                             }),
+               StateStoreError);
+  EXPECT_EQ(victim->exec("count", "SELECT count(*) FROM marks").integer(0, 0), 0);
 }
 
 TEST(PostgresConnect, AnUnreadableUrlOrAMissingServerIsRefusedWithoutRepeatingTheUrl) {
