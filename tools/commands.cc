@@ -17,6 +17,7 @@ int run_import_order(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
 int run_connections(const Args& args, std::ostream& out, std::ostream& err);
 int run_migrate_state(const Args& args, std::ostream& out, std::ostream& err);
+int run_worker(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -92,6 +93,14 @@ const std::vector<Command>& commands() {
        {{"config", true, "FILE  the config file `lpsync run` used"},
         {"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"}},
        run_migrate_state},
+      {"worker", "run a fleet worker: the engines of its share of the fleet's connections (docs/fleet.md)", "",
+       {{"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"},
+        {"name", true, "NAME  this worker's name in the fleet (default: host name and process id)"},
+        {"threads", true, "N  threads the engines share (default 8)"},
+        {"lease-period", true, "DURATION  how long a lease lasts unrenewed (default 30s)"},
+        {"longest-request", true, "DURATION  the HTTP timeout, kept free before a lease ends (default 10s)"},
+        {"log-format", true, "json|text  the log on stderr"}},
+       run_worker},
   };
   return kCommands;
 }

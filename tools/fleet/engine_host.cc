@@ -1,0 +1,241 @@
+#include "tools/fleet/engine_host.h"
+
+#include <future>
+
+#include "engine/core/engine.h"
+#include "engine/env/check.h"
+#include "engine/env/crypto.h"
+#include "engine/env/httplib_transport.h"
+#include "engine/env/live_clock.h"
+#include "engine/state/pg_db.h"
+#include "engine/state/pg_state_store.h"
+#include "engine/trace/trace.h"
+#include "tools/fleet/lease_guard.h"
+#include "tools/live/config.h"
+#include "tools/live/connection_setup.h"
+
+namespace lpsync::fleet {
+
+// One thread with its clock, and what its engines share: the database session and the HTTP
+// clients (one per CA file), touched only on this thread.
+struct EngineHost::Loop {
+  SystemClock wall;
+  std::thread thread;
+  std::shared_ptr<pg::Db> db;
+  std::map<std::string, std::unique_ptr<HttplibTransport>> http;  // by CA file
+  std::map<int64_t, std::unique_ptr<Hosted>> hosted;              // by connection id
+};
+
+// One connection on a loop. `engine` and what it uses exist while it runs; the lease, the
+// config and the window stay until the worker stops it.
+struct EngineHost::Hosted {
+  LeaseToken lease;
+  std::string config;
+  const LeaseWindow* window = nullptr;
+  std::optional<TimerId> restart;
+  std::unique_ptr<LiveClock> clock;
+  std::unique_ptr<PgStateStore> store;
+  std::unique_ptr<LeaseGuard> guard;
+  std::unique_ptr<Transport> wrapped;
+  std::unique_ptr<Trace> trace;
+  std::unique_ptr<Engine> engine;
+
+  // Engine first: it holds references to everything else.
+  void drop_engine() {
+    engine.reset();
+    trace.reset();
+    wrapped.reset();
+    guard.reset();
+    store.reset();
+    clock.reset();
+  }
+};
+
+namespace {
+
+HttplibOptions http_options(const std::string& ca_file, Duration longest) {
+  // Connect, send and answer within `longest` in all, the margin the lease guard keeps.
+  HttplibOptions o;
+  o.ca_file = ca_file;
+  o.connect_timeout = Duration::millis(longest.millis() / 4);
+  o.write_timeout = Duration::millis(longest.millis() / 4);
+  o.read_timeout = Duration::millis(longest.millis() / 2);
+  return o;
+}
+
+}  // namespace
+
+EngineHost::EngineHost(std::string url, HostOptions options, live::Log& log, live::Redactor& redactor)
+    : url_(std::move(url)), options_(std::move(options)), log_(log), redactor_(redactor) {
+  LPSYNC_CHECK(options_.threads >= 1 && options_.threads <= 256, "a host has 1..256 threads");
+  for (int i = 0; i < options_.threads; ++i) {
+    auto loop = std::make_unique<Loop>();
+    Loop* l = loop.get();
+    l->thread = std::thread([l] { l->wall.run(); });
+    loops_.push_back(std::move(loop));
+  }
+}
+
+EngineHost::~EngineHost() {
+  for (auto& loop : loops_) {
+    std::promise<void> done;
+    loop->wall.post([&] {
+      for (auto& [id, h] : loop->hosted) {
+        if (h->restart) loop->wall.cancel(*h->restart);
+        h->drop_engine();
+      }
+      loop->hosted.clear();
+      loop->http.clear();
+      loop->db.reset();
+      done.set_value();
+    });
+    done.get_future().wait();
+    loop->wall.stop();
+    loop->thread.join();
+  }
+}
+
+EngineHost::Loop& EngineHost::loop_of(int64_t connection_id) {
+  return *loops_[static_cast<size_t>(connection_id) % loops_.size()];
+}
+
+void EngineHost::start(const LeaseToken& lease, const std::string& config, const LeaseWindow& window) {
+  Loop& loop = loop_of(lease.connection_id);
+  loop.wall.post([this, &loop, lease, config, &window] {
+    auto h = std::make_unique<Hosted>();
+    h->lease = lease;
+    h->config = config;
+    h->window = &window;
+    LPSYNC_CHECK(!loop.hosted.count(lease.connection_id), "one engine per connection on a worker");
+    loop.hosted.emplace(lease.connection_id, std::move(h));
+    start_on(loop, lease.connection_id);
+  });
+}
+
+void EngineHost::stop(int64_t connection_id) {
+  Loop& loop = loop_of(connection_id);
+  std::promise<void> done;
+  // On the loop's thread, between two callbacks: no request of this engine is in flight.
+  loop.wall.post([&] {
+    auto it = loop.hosted.find(connection_id);
+    if (it != loop.hosted.end()) {
+      if (it->second->restart) loop.wall.cancel(*it->second->restart);
+      bool was_running = it->second->engine != nullptr;
+      it->second->drop_engine();
+      loop.hosted.erase(it);
+      if (was_running) {
+        std::lock_guard lock(mu_);
+        --counts_.running;
+      }
+    }
+    done.set_value();
+  });
+  done.get_future().wait();
+}
+
+void EngineHost::start_on(Loop& loop, int64_t connection_id) {
+  auto it = loop.hosted.find(connection_id);
+  if (it == loop.hosted.end()) return;
+  Hosted& h = *it->second;
+  h.restart.reset();
+  std::string name = "connection " + std::to_string(connection_id);
+  live::ConfigResult parsed = live::parse_config(h.config, name, live::process_environment());
+  if (!parsed) {
+    std::string problems;
+    for (const auto& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
+    return failed(loop, connection_id, "its config is refused: " + problems);
+  }
+  const live::LiveConfig& config = *parsed.config;
+  for (const auto& [secret_name, value] : config.secrets()) redactor_.add_secret(secret_name, value);
+  if (!loop.db) {
+    auto db = pg::Db::connect(url_);
+    if (!db.ok()) return failed(loop, connection_id, db.error().message);
+    loop.db = std::shared_ptr<pg::Db>(std::move(db).value());
+  }
+  auto store = PgStateStore::open_shared(loop.db, h.lease);
+  if (!store.ok()) return failed(loop, connection_id, store.error().message);
+  h.store = std::move(store).value();
+  live::ConnectionSetup setup;
+  try {
+    setup = live::connection_for(config, *h.store, false, redactor_);
+  } catch (const std::exception& e) {
+    h.drop_engine();
+    return failed(loop, connection_id, e.what());
+  }
+  if (!setup.connection) {
+    h.drop_engine();
+    return failed(loop, connection_id, setup.why_not);
+  }
+  auto& http = loop.http[config.ca_file];
+  if (!http) http = std::make_unique<HttplibTransport>(http_options(config.ca_file, options_.longest_request));
+  h.clock = std::make_unique<LiveClock>(loop.wall);
+  h.guard = std::make_unique<LeaseGuard>(*http, *h.window, loop.wall, options_.longest_request);
+  Transport* transport = h.guard.get();
+  if (options_.wrap_transport) {
+    h.wrapped = options_.wrap_transport(*h.guard);
+    transport = h.wrapped.get();
+  }
+  h.trace = std::make_unique<Trace>(false);
+  h.trace->observe([this, connection_id](const boost::json::object& line) {
+    if (!line.contains("decision")) return;
+    boost::json::object fields = line;
+    fields["connection"] = connection_id;
+    log_.trace_line(fields);
+  });
+  h.clock->on_error([this, &loop, connection_id](const std::exception& e) {
+    std::string why = e.what();
+    // After this callback, not inside it: the engine's own callback is still on the stack.
+    loop.wall.post([this, &loop, connection_id, why] {
+      auto found = loop.hosted.find(connection_id);
+      if (found == loop.hosted.end() || !found->second->engine) return;
+      found->second->drop_engine();
+      {
+        std::lock_guard lock(mu_);
+        --counts_.running;
+      }
+      failed(loop, connection_id, why);
+    });
+  });
+  uint64_t seed = std::stoull(system_random_hex(8), nullptr, 16);
+  auto make_secret = [this] {
+    std::string secret = system_random_hex(16);
+    redactor_.add_secret("picqer-hook-secret", secret);
+    return secret;
+  };
+  EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret};
+  try {
+    h.engine = std::make_unique<Engine>(std::move(env), *setup.connection, config.settings);
+  } catch (const std::exception& e) {
+    h.drop_engine();
+    return failed(loop, connection_id, e.what());
+  }
+  {
+    std::lock_guard lock(mu_);
+    ++counts_.running;
+  }
+  log_.info("connection_started", {{"connection", connection_id}, {"token", h.lease.token}});
+  // The first jobs run in a callback of the engine's clock, so an error there stops it alone.
+  h.clock->post([&h] { h.engine->start(); });
+}
+
+void EngineHost::failed(Loop& loop, int64_t connection_id, const std::string& why) {
+  {
+    std::lock_guard lock(mu_);
+    ++counts_.failures;
+  }
+  log_.warn("engine_stopped", {{"connection", connection_id},
+                               {"reason", why},
+                               {"restart_in", format_duration(options_.restart_after)}});
+  auto it = loop.hosted.find(connection_id);
+  if (it == loop.hosted.end()) return;
+  it->second->restart = loop.wall.call_after(options_.restart_after, [this, &loop, connection_id] {
+    start_on(loop, connection_id);
+  });
+}
+
+EngineHost::Counts EngineHost::counts() const {
+  std::lock_guard lock(mu_);
+  return counts_;
+}
+
+}  // namespace lpsync::fleet

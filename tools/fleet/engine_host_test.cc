@@ -1,0 +1,139 @@
+// The live runner of a worker against a fake fleet over loopback HTTP and a real PostgreSQL:
+// engines of many shops on a few shared threads import every shop's orders; an engine whose
+// lease another worker took writes nothing, stops alone, and its neighbours carry on. These
+// run on the wall clock (real threads, sockets and a database): they wait for a condition
+// with a deadline, and assert no timing.
+#include "tools/fleet/engine_host.h"
+
+#include <gtest/gtest.h>
+
+#include <sstream>
+#include <thread>
+
+#include "engine/state/pg_fleet.h"
+#include "engine/state/pg_schema.h"
+#include "tools/fleet/fleet_shops.h"
+#include "tools/pg/postgres_suite.h"
+
+namespace lpsync::fleet {
+namespace {
+
+constexpr Duration kDeadline = Duration::seconds(90);
+
+class EngineHostTest : public PostgresSuite {
+ protected:
+  void SetUp() override {
+    std::string name = "host_" + std::to_string(++databases_), error;
+    ASSERT_TRUE(server_->create_database(name, error)) << error;
+    url_ = server_->url(name);
+    auto db = pg::Db::connect(url_);
+    ASSERT_TRUE(db.ok()) << db.error().message;
+    admin_ = std::move(db).value();
+    pg::migrate(*admin_);
+  }
+  // A fleet of `shops` on `accounts`, each shop with order 1 placed and a connection added.
+  void make_fleet(int shops, int accounts) {
+    fleet_ = std::make_unique<fakes::FakeFleet>(fakes::FakeFleetOptions{shops, accounts, 7});
+    ASSERT_TRUE(fleet_->ok());
+    fleet_->with([&](fakes::FakeFleet& f) {
+      for (int s = 0; s < shops; ++s) {
+        stock_shop(f, s);
+        place_paid_order(f, s, 1);
+      }
+    });
+    for (int s = 0; s < shops; ++s) {
+      auto id = add_connection(*admin_, "shop-" + std::to_string(s), connection_config(*fleet_, s));
+      ASSERT_TRUE(id.ok()) << id.error().message;
+      ids_.push_back(id.value());
+    }
+  }
+  // Waits (on the wall clock, up to kDeadline) until `done` holds; false when it never did.
+  template <typename Done>
+  bool wait_for(Done done) {
+    SystemClock wall;
+    Instant end = wall.now() + kDeadline;
+    while (wall.now() < end) {
+      if (done()) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return done();
+  }
+  size_t copies(int shop) {
+    return fleet_->with([&](fakes::FakeFleet& f) { return copies_in_picqer(f, shop, 1); });
+  }
+
+  static inline int databases_ = 0;
+  std::string url_;
+  std::unique_ptr<pg::Db> admin_;
+  std::unique_ptr<fakes::FakeFleet> fleet_;
+  std::vector<int64_t> ids_;
+  std::ostringstream log_text_;
+  SystemClock log_clock_;
+  live::Redactor redactor_;
+  live::Log log_{log_text_, false, log_clock_, redactor_};
+};
+
+TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) {
+  make_fleet(6, 3);
+  HostOptions options;
+  options.threads = 2;
+  {
+    EngineHost host(url_, options, log_, redactor_);
+    auto db = pg::Db::connect(url_);
+    ASSERT_TRUE(db.ok());
+    Worker worker(*db.value(), "w1", host, {});
+    SystemClock wall;
+    worker.tick(wall.now());
+    EXPECT_EQ(worker.running(), 6u);
+    bool all = wait_for([&] {
+      for (int s = 0; s < 6; ++s) {
+        if (copies(s) == 0) return false;
+      }
+      return true;
+    });
+    EXPECT_TRUE(all) << log_text_.str();
+    for (int s = 0; s < 6; ++s) EXPECT_EQ(copies(s), 1u) << "shop " << s;
+    EXPECT_EQ(host.counts().running, 6);
+    EXPECT_EQ(host.counts().failures, 0) << log_text_.str();
+    worker.stop_all();
+    EXPECT_EQ(host.counts().running, 0);
+  }
+  for (const auto& key : {fakes::FakeFleet::lightspeed_secret(0), fakes::FakeFleet::picqer_key(0)}) {
+    EXPECT_EQ(log_text_.str().find(key), std::string::npos) << "a secret in the log";
+  }
+}
+
+TEST_F(EngineHostTest, AnEngineWhoseLeaseWasTakenWritesNothingAndStopsAloneItsNeighbourCarriesOn) {
+  make_fleet(2, 1);
+  HostOptions options;
+  options.threads = 1;  // both engines on one thread and one database session
+  options.restart_after = Duration::hours(1);
+  EngineHost host(url_, options, log_, redactor_);
+  LeaseBook book(*admin_, "w1", Duration::seconds(30));
+  std::vector<Claim> claims = book.claim(2);
+  ASSERT_EQ(claims.size(), 2u);
+  LeaseWindow window;
+  SystemClock wall;
+  window.set_end(wall.now() + Duration::seconds(30));
+  // Another worker takes shop 0 before its engine's first write.
+  admin_->exec("take the lease", "UPDATE leases SET token = token + 1, worker = 'w2' WHERE connection_id = $1",
+               {claims[0].lease.connection_id});
+  auto config_of = [&](int64_t id) {
+    return *admin_->exec("config", "SELECT config FROM connections WHERE id = $1", {id}).text(0, 0);
+  };
+  host.start(claims[0].lease, config_of(claims[0].lease.connection_id), window);
+  host.start(claims[1].lease, config_of(claims[1].lease.connection_id), window);
+  int shop_of_claim0 = claims[0].lease.connection_id == ids_[0] ? 0 : 1;
+  EXPECT_TRUE(wait_for([&] { return copies(1 - shop_of_claim0) == 1; })) << log_text_.str();
+  EXPECT_TRUE(wait_for([&] { return host.counts().failures == 1; })) << log_text_.str();
+  EXPECT_EQ(copies(shop_of_claim0), 0u) << "a worker without the lease created an order";
+  EXPECT_EQ(host.counts().running, 1);
+  EXPECT_NE(log_text_.str().find("\"engine_stopped\""), std::string::npos) << log_text_.str();
+  EXPECT_NE(log_text_.str().find("is lost: another worker claimed it"), std::string::npos) << log_text_.str();
+  host.stop(claims[0].lease.connection_id);
+  host.stop(claims[1].lease.connection_id);
+  EXPECT_EQ(host.counts().running, 0);
+}
+
+}  // namespace
+}  // namespace lpsync::fleet

@@ -1,0 +1,70 @@
+#include "tools/fleet/fleet_shops.h"
+
+#include <boost/json.hpp>
+
+namespace lpsync::fleet {
+namespace {
+
+std::string sku(int account, int k) { return "SKU-" + std::to_string(account) + "-" + std::to_string(k); }
+
+}  // namespace
+
+void stock_shop(fakes::FakeFleet& fleet, int shop) {
+  int account = fleet.account_of(shop);
+  for (int k = 0; k < 2; ++k) {
+    fakes::lightspeed::ProductSpec p;
+    p.title = "Product " + sku(account, k);
+    fakes::lightspeed::VariantSpec v;
+    v.title = p.title;
+    v.sku = sku(account, k);
+    v.price_incl = 12.10;
+    v.price_excl = 10.00;
+    v.stock_level = 1000;
+    p.variants.push_back(v);
+    fleet.shop(shop).add_product(p);
+    if (shop == account) {  // the account's first shop stocks it
+      fakes::picqer::ProductSpec q;
+      q.productcode = sku(account, k);
+      q.price = 12.10;
+      q.stock = {{1, 1000}};
+      auto added = fleet.account(account).add_product(q);
+      if (!added.ok()) throw std::runtime_error("the fake Picqer account refused product " + q.productcode);
+    }
+  }
+}
+
+std::string order_number(int shop, int n) { return "S" + std::to_string(shop) + "-" + std::to_string(n); }
+
+void place_paid_order(fakes::FakeFleet& fleet, int shop, int n) {
+  auto& s = fleet.shop(shop);
+  fakes::lightspeed::OrderSpec o;
+  o.number = order_number(shop, n);
+  o.payment_status = "paid";
+  o.email = "customer@example.com";
+  o.firstname = "Fleet";
+  o.lastname = "Customer";
+  o.address = {"Fleet Customer", "Dorpsstraat", "1", "1234AB", "Utrecht", "nl"};
+  const auto& variants = s.shop().variants();
+  auto variant = std::next(variants.begin(), n % 2);
+  o.lines.push_back({variant->first, 1, std::nullopt, ""});
+  s.place_order(o);
+}
+
+size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n) {
+  return fleet.account(fleet.account_of(shop)).orders_by_reference(order_number(shop, n)).size();
+}
+
+std::string connection_config(const fakes::FakeFleet& fleet, int shop) {
+  boost::json::object c{
+      {"lightspeed",
+       {{"base_url", fleet.lightspeed_url()},
+        {"language", "en"},
+        {"key", fakes::FakeFleet::lightspeed_key(shop)},
+        {"secret", fakes::FakeFleet::lightspeed_secret(shop)}}},
+      {"picqer", {{"base_url", fleet.picqer_url()}, {"key", fakes::FakeFleet::picqer_key(fleet.account_of(shop))}}},
+      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", 60}}},
+  };
+  return boost::json::serialize(c);
+}
+
+}  // namespace lpsync::fleet

@@ -1,0 +1,24 @@
+// The shops of a fleet test or bench on a FakeFleet: each shop sells two products (one variant
+// each) whose SKUs its Picqer account stocks, shared with the account's other shops; paid
+// orders numbered per shop ("S7-3"), so shops on one account never share an order number; and
+// the config text a connection of that shop is added with.
+#pragma once
+
+#include <string>
+
+#include "fakes/wiring/fake_fleet.h"
+
+namespace lpsync::fleet {
+
+// Inside FakeFleet::with(). Call once per shop, in shop order.
+void stock_shop(fakes::FakeFleet& fleet, int shop);
+std::string order_number(int shop, int n);
+// A paid order of one item of one of the shop's two products (by n); inside with().
+void place_paid_order(fakes::FakeFleet& fleet, int shop, int n);
+// How many Picqer orders carry that order's number, in the shop's account; inside with().
+size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n);
+// The connection's config: the fleet's URLs and the shop's keys, active, importing orders,
+// sending stock and shipments, polling every minute (the least allowed).
+std::string connection_config(const fakes::FakeFleet& fleet, int shop);
+
+}  // namespace lpsync::fleet

@@ -1,0 +1,59 @@
+#include "tools/fleet/worker_process.h"
+
+#include "engine/state/pg_db.h"
+#include "engine/env/check.h"
+#include "tools/live/log.h"
+#include "tools/live/redactor.h"
+#include "tools/live/stop_signals.h"
+
+namespace lpsync::fleet {
+
+int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& options, std::ostream& err) {
+  LPSYNC_CHECK(db != nullptr, "the worker's session is connected");
+  SystemClock wall;
+  live::Redactor redactor;
+  live::Log log(err, options.human_log, wall, redactor);
+  HostOptions host_options = options.host;
+  host_options.longest_request = options.lease.longest_request;
+  EngineHost host(options.database_url, host_options, log, redactor);
+  Worker worker(*db, options.name, host, options.lease);
+  live::StopSignals signals([&] {
+    log.info("stopping", {{"why", "SIGINT or SIGTERM: handing every connection back"}});
+    wall.stop();
+  });
+  log.info("worker_started", {{"worker", options.name},
+                              {"lease_period", format_duration(options.lease.lease_period)},
+                              {"threads", options.host.threads}});
+  // Beats four times per lease period: a renewal may fail once and the lease still holds.
+  Duration beat = Duration::millis(options.lease.lease_period.millis() / 4);
+  size_t last_held = SIZE_MAX;
+  std::function<void()> tick = [&] {
+    try {
+      worker.tick(wall.now());
+    } catch (const StateStoreError& e) {
+      // The database is away: the leases run out unless a later beat reaches it (the session
+      // is replaced at the next statement). The engines notice through their fences.
+      log.warn("heartbeat_failed", {{"reason", e.what()}});
+    }
+    if (worker.held() != last_held) {
+      last_held = worker.held();
+      EngineHost::Counts c = host.counts();
+      log.info("leases", {{"held", static_cast<int64_t>(worker.held())},
+                          {"running", c.running},
+                          {"engine_failures", c.failures}});
+    }
+    wall.call_after(beat, tick);
+  };
+  wall.post(tick);
+  wall.run();
+  try {
+    worker.stop_all();
+  } catch (const StateStoreError& e) {
+    // The leases run out by themselves within one period.
+    log.warn("hand_back_failed", {{"reason", e.what()}});
+  }
+  log.info("worker_stopped", {{"worker", options.name}});
+  return 0;
+}
+
+}  // namespace lpsync::fleet

@@ -1,0 +1,78 @@
+// lpsync worker --database URL: one worker of a fleet (sync-rules section 11, docs/fleet.md).
+// Any number run side by side, on any machines; each takes its fair share of the fleet's
+// connections under leases and runs their engines until SIGINT or SIGTERM.
+#include <unistd.h>
+
+#include <ostream>
+
+#include "tools/command.h"
+#include "tools/fleet/worker_process.h"
+#include "tools/fleet_flags.h"
+#include "tools/live/cli_support.h"
+
+namespace lpsync::cli {
+namespace {
+
+constexpr const char* kUsage =
+    "Usage: lpsync worker --database URL [--name NAME] [--threads N] [--lease-period 30s] [--longest-request 10s]\n";
+
+std::optional<Duration> duration_flag(const Args& args, const std::string& flag, Duration fallback, std::ostream& err) {
+  auto text = args.value(flag);
+  if (!text) return fallback;
+  auto d = parse_duration(*text);
+  if (!d || *d <= Duration()) {
+    err << "lpsync worker: --" << flag << " " << *text << ": expected a duration such as 30s or 2m.\n" << kUsage;
+    return std::nullopt;
+  }
+  return d;
+}
+
+std::string default_name() {
+  char host[256] = {};
+  gethostname(host, sizeof host - 1);
+  return std::string(host) + "-" + std::to_string(getpid());
+}
+
+}  // namespace
+
+int run_worker(const Args& args, std::ostream& out, std::ostream& err) {
+  (void)out;
+  if (!args.positional().empty()) {
+    err << "lpsync worker: takes no arguments, only flags.\n" << kUsage;
+    return kExitUsage;
+  }
+  auto human = live::human_log_from_args(args, "worker", err);
+  if (!human) return kExitUsage;
+  fleet::WorkerProcessOptions o;
+  o.human_log = *human;
+  o.name = args.value_or("name", default_name());
+  auto period = duration_flag(args, "lease-period", o.lease.lease_period, err);
+  auto longest = duration_flag(args, "longest-request", o.lease.longest_request, err);
+  if (!period || !longest) return kExitUsage;
+  if (*longest * 2 > *period) {
+    err << "lpsync worker: --longest-request " << format_duration(*longest) << " must be at most half the lease period ("
+        << format_duration(*period) << "): a write may start only with that much of the lease left.\n";
+    return kExitUsage;
+  }
+  o.lease.lease_period = *period;
+  o.lease.longest_request = *longest;
+  std::string threads = args.value_or("threads", "8");
+  try {
+    o.host.threads = std::stoi(threads);
+  } catch (const std::exception&) {
+    o.host.threads = 0;
+  }
+  if (o.host.threads < 1 || o.host.threads > 256) {
+    err << "lpsync worker: --threads " << threads << ": expected a number from 1 to 256.\n";
+    return kExitUsage;
+  }
+  FleetDatabase fleet = open_fleet_database(args, "worker", err);
+  if (!fleet.db) {
+    err << kUsage;
+    return kExitUsage;
+  }
+  o.database_url = fleet.url;
+  return fleet::run_worker_process(std::move(fleet.db), o, err);
+}
+
+}  // namespace lpsync::cli
