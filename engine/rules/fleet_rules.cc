@@ -14,7 +14,7 @@ int64_t fair_share(int64_t connections, int64_t live_workers) {
 
 LeasePlan plan_leases(int64_t held, int64_t share, int64_t free) {
   LPSYNC_CHECK(held >= 0 && share >= 0 && free >= 0, "counts are never negative");
-  if (held > share) return {0, 1};
+  if (held > share) return {0, (held - share + 1) / 2};
   return {std::min(share - held, free), 0};
 }
 

@@ -14,8 +14,9 @@ namespace lpsync {
 // there are connections. `live_workers` counts this worker too (0 is read as 1).
 int64_t fair_share(int64_t connections, int64_t live_workers);
 
-// What a worker does at a heartbeat: claim free connections up to its share, or hand back one
-// it holds beyond its share (one at a time, so the fleet settles without churn).
+// What a worker does at a heartbeat: claim free connections up to its share, or hand back half
+// of what it holds beyond its share (rounded up): a new worker gets its share within a few
+// beats, and workers whose counts of live workers differ for a beat do not hand back too much.
 struct LeasePlan {
   int64_t claim = 0;
   int64_t release = 0;

@@ -28,10 +28,19 @@ TEST(PlanLeases, ClaimsUpToTheShareFromWhatIsFree) {
   EXPECT_EQ(plan_leases(50, 50, 10), (LeasePlan{0, 0}));
 }
 
-TEST(PlanLeases, HandsBackOneAtATimeAboveTheShare) {
+TEST(PlanLeases, HandsBackHalfTheExcessAtATimeAboveTheShare) {
   // A fifth worker joined: the share fell from 50 to 40.
-  EXPECT_EQ(plan_leases(50, 40, 0), (LeasePlan{0, 1}));
+  EXPECT_EQ(plan_leases(50, 40, 0), (LeasePlan{0, 5}));
   EXPECT_EQ(plan_leases(41, 40, 5), (LeasePlan{0, 1}));
+  // The first of four workers holds all 200: it is down to its share within a few beats,
+  // not 150 of them.
+  int64_t held = 200, beats = 0;
+  while (held > 50) {
+    held -= plan_leases(held, 50, 0).release;
+    ++beats;
+  }
+  EXPECT_EQ(held, 50);
+  EXPECT_LE(beats, 8);
 }
 
 TEST(MayStartWrite, OnlyWithMoreThanTheMarginLeft) {

@@ -62,7 +62,7 @@ std::string connection_config(const fakes::FakeFleet& fleet, int shop) {
         {"key", fakes::FakeFleet::lightspeed_key(shop)},
         {"secret", fakes::FakeFleet::lightspeed_secret(shop)}}},
       {"picqer", {{"base_url", fleet.picqer_url()}, {"key", fakes::FakeFleet::picqer_key(fleet.account_of(shop))}}},
-      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", 60}}},
+      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", 60}, {"shipment_delay", 0}}},
   };
   return boost::json::serialize(c);
 }

@@ -18,7 +18,7 @@ void place_paid_order(fakes::FakeFleet& fleet, int shop, int n);
 // How many Picqer orders carry that order's number, in the shop's account; inside with().
 size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n);
 // The connection's config: the fleet's URLs and the shop's keys, active, importing orders,
-// sending stock and shipments, polling every minute (the least allowed).
+// sending stock and shipments (without delay), polling every minute (the least allowed).
 std::string connection_config(const fakes::FakeFleet& fleet, int shop);
 
 }  // namespace lpsync::fleet

@@ -27,9 +27,9 @@ void Worker::renew(Instant now) {
 void Worker::rebalance(Instant now) {
   int64_t share = fair_share(book_.connections(), book_.heartbeat());
   LeasePlan plan = plan_leases(static_cast<int64_t>(held_.size()), share, book_.free_connections());
-  if (plan.release > 0) {
-    LPSYNC_CHECK(!held_.empty(), "a worker hands back only what it holds");
-    drop(held_.rbegin()->first, true);  // the highest id: the one a newcomer claims first
+  LPSYNC_CHECK(plan.release <= static_cast<int64_t>(held_.size()), "a worker hands back only what it holds");
+  for (int64_t i = 0; i < plan.release; ++i) {
+    drop(held_.rbegin()->first, true);  // the highest ids: the ones a newcomer claims first
   }
   for (const Claim& c : book_.claim(plan.claim)) {
     Held h;

@@ -120,10 +120,10 @@ TEST_F(WorkerTest, AWorkerThatLostItsLeasesStopsTheirEnginesAndAHandedBackOneSta
   a.tick(t_ + Duration::seconds(1));  // a was only paused: its renewals fail, its engines stop
   EXPECT_EQ(a.held(), 0u);
   EXPECT_TRUE(engines_.running.empty());
-  // a is alive again, so b's share is 5: b starts nine engines and hands one back.
+  // a is alive again, so b's share is 5: b hands back half its excess (3 of 5) and starts the rest.
   b.tick(t_ + Duration::seconds(11));
-  EXPECT_EQ(b.held(), 9u);
-  EXPECT_EQ(b.running(), 9u);
+  EXPECT_EQ(b.held(), 7u);
+  EXPECT_EQ(b.running(), 7u);
   b.stop_all();
   EXPECT_TRUE(engines_.running.empty());
   a.tick(t_ + Duration::seconds(12));

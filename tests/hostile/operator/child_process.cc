@@ -32,20 +32,28 @@ void redirect(int fd, const std::string& file, bool close_it) {
 
 }  // namespace
 
-std::string lpsync_binary() {
+std::string runfile(const std::string& path) {
   const char* root = std::getenv("TEST_SRCDIR");
   const char* workspace = std::getenv("TEST_WORKSPACE");
   if (!root || !workspace) throw std::runtime_error("TEST_SRCDIR/TEST_WORKSPACE not set: run under bazel test");
-  return std::string(root) + "/" + workspace + "/tools/lpsync";
+  return std::string(root) + "/" + workspace + "/" + path;
 }
 
+std::string lpsync_binary() { return runfile("tools/lpsync"); }
+
 Child::Child(const std::vector<std::string>& args, const ChildOptions& options) {
-  std::string binary = lpsync_binary();
+  std::string binary = options.binary.empty() ? lpsync_binary() : options.binary;
   std::vector<char*> argv;
   argv.push_back(binary.data());
   std::vector<std::string> copy = args;
   for (auto& a : copy) argv.push_back(a.data());
   argv.push_back(nullptr);
+  // The environment is made before fork: the child may only make async-signal-safe calls.
+  std::vector<std::string> env_copy = options.env;
+  std::vector<char*> envp;
+  for (char** e = environ; *e; ++e) envp.push_back(*e);
+  for (auto& e : env_copy) envp.push_back(e.data());
+  envp.push_back(nullptr);
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
@@ -56,7 +64,7 @@ Child::Child(const std::vector<std::string>& args, const ChildOptions& options) 
     }
     redirect(1, options.out_file, options.close_stdout);
     redirect(2, options.err_file, options.close_stderr);
-    ::execv(binary.c_str(), argv.data());
+    ::execve(binary.c_str(), argv.data(), envp.data());
     ::_exit(127);
   }
 }
@@ -83,6 +91,21 @@ std::optional<int> Child::wait(double seconds) {
 
 void Child::signal(int sig) {
   if (!code_) ::kill(pid_, sig);
+}
+
+bool Child::wait_stopped(double seconds) {
+  bool stopped = false;
+  eventually(
+      [&] {
+        int status = 0;
+        if (code_) return true;
+        pid_t r = ::waitpid(pid_, &status, WNOHANG | WUNTRACED);
+        if (r == pid_ && WIFSTOPPED(status)) stopped = true;
+        if (r == pid_ && !WIFSTOPPED(status)) code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+        return stopped;
+      },
+      seconds);
+  return stopped;
 }
 
 bool eventually(const std::function<bool()>& done, double seconds) {

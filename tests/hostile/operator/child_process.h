@@ -14,11 +14,15 @@ namespace lpsync::testing {
 
 // The path of the lpsync binary in the test's runfiles.
 std::string lpsync_binary();
+// The path of another binary of the workspace in the test's runfiles ("tests/fleet/x").
+std::string runfile(const std::string& path);
 
 struct ChildOptions {
   bool close_stdout = false;
   bool close_stderr = false;
   std::string out_file, err_file;  // where stdout and stderr go when open ("" = /dev/null)
+  std::string binary;              // "" = lpsync_binary()
+  std::vector<std::string> env;    // "NAME=value" added to the test's environment
 };
 
 class Child {
@@ -34,6 +38,8 @@ class Child {
   // Waits (polling) up to `seconds` for it to end; its exit code, or nullopt.
   std::optional<int> wait(double seconds);
   void signal(int sig);
+  // True once the child has stopped (SIGSTOP), within `seconds`.
+  bool wait_stopped(double seconds);
 
  private:
   pid_t pid_ = -1;
