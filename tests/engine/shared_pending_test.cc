@@ -91,21 +91,6 @@ class TwoShopsOnePicqerAccount : public ::testing::Test {
   Shop a_, b_;
 };
 
-int64_t place_mug_order(Shop& s, const std::string& number, int64_t quantity, const std::string& payment_status) {
-  ls_fake::OrderSpec o;
-  o.number = number;
-  o.payment_status = payment_status;
-  o.email = "ann@example.nl";
-  o.firstname = "Ann";
-  o.lastname = "de Vries";
-  o.address = {"Ann de Vries", "Damrak", "1", "1012 LG", "Amsterdam", "nl"};
-  ls_fake::OrderLineSpec line;
-  line.variant = 21;
-  line.quantity = quantity;
-  o.lines.push_back(line);
-  return s.fake->place_order(o);
-}
-
 TEST_F(TwoShopsOnePicqerAccount, ShopBLeavesOutShopAsHeldOrderAndGetsItBackOnceImported) {
   start();
   run_for(Duration::minutes(1));
@@ -113,7 +98,7 @@ TEST_F(TwoShopsOnePicqerAccount, ShopBLeavesOutShopAsHeldOrderAndGetsItBackOnceI
   ASSERT_EQ(b_.mug(), 10);
 
   // Shop A sells 3 mugs, not paid yet: held (filter "paid"), so Picqer has reserved nothing.
-  int64_t order = place_mug_order(a_, "A-1001", 3, "not_paid");
+  int64_t order = place_order(*a_.fake, "A-1001", {{21, 3}}, "not_paid");
   run_for(Duration::minutes(12));  // two polls of each engine
   ASSERT_EQ(a_.engine->report().held.size(), 1u);
   EXPECT_EQ(picqer_free_mug(), 10);
@@ -133,7 +118,7 @@ TEST_F(TwoShopsOnePicqerAccount, ShopBLeavesOutShopAsHeldOrderAndGetsItBackOnceI
 
 TEST_F(TwoShopsOnePicqerAccount, ACancelledHeldOrderGivesShopBItsStockBack) {
   start();
-  int64_t order = place_mug_order(a_, "A-1001", 3, "not_paid");
+  int64_t order = place_order(*a_.fake, "A-1001", {{21, 3}}, "not_paid");
   run_for(Duration::minutes(12));
   ASSERT_EQ(b_.mug(), 7);
   ls_fake::OrderPatch cancelled;
@@ -147,7 +132,7 @@ TEST_F(TwoShopsOnePicqerAccount, ACancelledHeldOrderGivesShopBItsStockBack) {
 // Without sharing (each engine alone, as before issue 18), B sells A's held mugs again.
 TEST_F(TwoShopsOnePicqerAccount, WithoutSharingShopBWouldSellTheHeldMugsTwice) {
   start(/*share=*/false);
-  place_mug_order(a_, "A-1001", 3, "not_paid");
+  place_order(*a_.fake, "A-1001", {{21, 3}}, "not_paid");
   run_for(Duration::minutes(12));
   EXPECT_EQ(a_.mug(), 7);
   EXPECT_EQ(b_.mug(), 10);
