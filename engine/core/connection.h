@@ -2,8 +2,10 @@
 // webhooks. Credentials live here and nowhere else; nothing prints them.
 #pragma once
 
+#include <cctype>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 namespace lpsync {
 
@@ -27,6 +29,17 @@ struct Connection {
   std::string user_agent = "lpsync/1.0 (Lightspeed-Picqer sync engine; https://github.com/lpsync/lpsync)";
 
   std::string lightspeed_api_base() const { return lightspeed_url + "/" + language; }
+  // Which Picqer account this is, for what connections on one account share (pending
+  // quantities, sync-rules section 4): the host of picqer_url, lower-cased ("acme.picqer.com";
+  // a port stays). Never the key.
+  std::string picqer_account() const {
+    std::string_view url = picqer_url;
+    if (auto scheme = url.find("://"); scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find('/'));
+    std::string host(url);
+    for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return host;
+  }
   std::string picqer_api_base() const { return picqer_url + "/api/v1"; }
 };
 

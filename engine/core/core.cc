@@ -22,7 +22,8 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
       picqer(picqer_session),
       tuning(env.tuning),
       make_secret(std::move(env.make_secret)),
-      lightspeed_writer(lightspeed_session) {
+      lightspeed_writer(lightspeed_session),
+      shared_pending(env.shared_pending) {
   if (!make_secret) {
     make_secret = [stream = random.stream("secrets")]() mutable {
       static constexpr char kHex[] = "0123456789abcdef";

@@ -20,6 +20,7 @@
 #include "engine/env/random.h"
 #include "engine/jobs/job_context.h"
 #include "engine/rules/settings.h"
+#include "engine/state/shared_pending.h"
 #include "engine/state/state_store.h"
 #include "engine/trace/trace.h"
 
@@ -35,6 +36,9 @@ struct EngineEnv {
   // New secrets (webhook signing secrets). Default: drawn from the seed (simulation);
   // live mode passes the system's secure source.
   std::function<std::string()> make_secret;
+  // The pending quantities of the other connections on this Picqer account (sync-rules
+  // section 4, last bullet; engine/state/shared_pending.h). nullptr: this shop alone.
+  SharedPending* shared_pending = nullptr;
 };
 
 class Core {
@@ -69,6 +73,8 @@ class Core {
 
   // pending(v) as of the last complete order poll (section 4).
   PendingQuantities pending;
+  // Shares it with the other connections on this Picqer account (nullptr: none).
+  SharedPending* shared_pending;
 
   // What every job gets.
   JobBasics job_basics() { return {clock, trace, random, report, settings, tuning, limits}; }

@@ -9,7 +9,7 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
       held_(core_.store),
       products_(core_.job_basics(), {core_.lightspeed, core_.picqer, core_.catalog, core_.account, core_.store,
                                      core_.store, core_.store, core_.pending}),
-      orders_(core_.job_basics(), {order_importer_parts(), held_, core_.pending}, products_),
+      orders_(core_.job_basics(), {order_importer_parts(), held_, core_.pending, core_.shared_pending}, products_),
       shipments_(core_.job_basics(), {core_.lightspeed, shop_writes(), core_.picqer, core_.store, core_.store,
                                       core_.store, core_.store}),
       stock_(core_.job_basics(),

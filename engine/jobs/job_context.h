@@ -86,9 +86,18 @@ struct PendingQuantities {
   std::map<int64_t, int64_t> by_variant;
   OpenOrderQuantities open;
 
+  // The other shops on this Picqer account (section 4, last bullet): their pending of each
+  // linked variant's productcode, as read at this engine's last complete order poll. Empty
+  // without a SharedPending.
+  std::map<int64_t, int64_t> others_by_variant;
+
   int64_t of(int64_t variant_id) const {
     auto it = by_variant.find(variant_id);
     return it == by_variant.end() ? 0 : it->second;
+  }
+  int64_t others_of(int64_t variant_id) const {
+    auto it = others_by_variant.find(variant_id);
+    return it == others_by_variant.end() ? 0 : it->second;
   }
 };
 

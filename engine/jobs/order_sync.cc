@@ -3,6 +3,7 @@
 #include "engine/jobs/catalog_scan.h"
 #include "engine/rules/order_lines.h"
 #include "engine/rules/order_rules.h"
+#include "engine/rules/shared_pending_rules.h"
 
 namespace lpsync {
 namespace {
@@ -97,8 +98,9 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
     basics_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
   }
   // Orders not imported still hold stock Picqer has not reserved: the stock pushed (section
-  // 4) and the base stock of a product created later (section 3) count them.
-  if ((s.pushes_stock() || s.import_products) && order_holds_unreserved_stock(order)) {
+  // 4), here and in the other shops on the Picqer account, and the base stock of a product
+  // created later (section 3) count them.
+  if (counts_pending() && order_holds_unreserved_stock(order)) {
     if (!lines) {
       auto read = lines_of(order);
       if (!read.is_done()) return read;
@@ -188,6 +190,11 @@ Step OrderSync::count_open_orders(Poll& p) {
   return Step::ok();
 }
 
+bool OrderSync::counts_pending() const {
+  const Settings& s = basics_.settings;
+  return s.pushes_stock() || s.import_products || parts_.shared;
+}
+
 void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
   std::map<int64_t, int64_t> pending = pending_quantities(window);
   std::vector<int64_t> changed;
@@ -197,8 +204,34 @@ void OrderSync::publish_pending(const std::vector<WindowOrder>& window) {
   for (const auto& [v, q] : parts_.pending.by_variant) {
     if (!pending.count(v)) changed.push_back(v);
   }
+  if (parts_.shared) {
+    // The other shops change their orders without this engine seeing any: their pending,
+    // read at every poll, wakes the stock job for the variants it moved, as this shop's does.
+    std::map<int64_t, int64_t> others = share_pending(pending);
+    std::set<int64_t> moved = quantities_changed(parts_.pending.others_by_variant, others);
+    if (!moved.empty()) {
+      basics_.decide("other_shops_pending_changed", {{"variants", moved.size()}});
+      changed.insert(changed.end(), moved.begin(), moved.end());
+    }
+    parts_.pending.others_by_variant = std::move(others);
+  }
   parts_.pending.by_variant = std::move(pending);
   if (!changed.empty() && on_pending_changed) on_pending_changed(changed);
+}
+
+std::map<int64_t, int64_t> OrderSync::share_pending(const std::map<int64_t, int64_t>& own) {
+  const ProductLinkStore& links = parts_.import.catalog.links;
+  std::map<int64_t, std::string> productcode_of;  // at most the variants of `own`
+  for (const auto& [v, q] : own) {
+    std::optional<ProductLink> link = links.product_link(v);
+    auto code = pending_productcode(link ? std::optional<std::string>(link->productcode) : std::nullopt,
+                                    parts_.import.catalog.catalog.skus(), v);
+    if (code) productcode_of.emplace(v, *code);
+  }
+  parts_.shared->publish(pending_by_productcode(own, productcode_of));
+  std::map<int64_t, std::string> linked;  // at most this shop's links
+  for (const ProductLink& link : links.product_links()) linked.emplace(link.variant_id, link.productcode);
+  return others_pending_by_variant(linked, parts_.shared->others(productcodes_of(linked)));
 }
 
 }  // namespace lpsync

@@ -15,6 +15,7 @@
 #include "engine/core/scheduler.h"
 #include "engine/jobs/order_import.h"
 #include "engine/rules/stock_rules.h"
+#include "engine/state/shared_pending.h"
 
 namespace lpsync {
 
@@ -27,6 +28,8 @@ class OrderSync final : public Job {
     OrderImporter::Parts import;
     HeldOrderStore& held;
     PendingQuantities& pending;
+    // The other shops on this Picqer account (section 4, last bullet); nullptr: none.
+    SharedPending* shared = nullptr;
   };
   OrderSync(JobBasics basics, Parts parts, ProductLinker& products)
       : basics_(basics), parts_(parts), importer_(basics, parts.import, products) {}
@@ -74,6 +77,12 @@ class OrderSync final : public Job {
   // or by Import products, gets its base stock from them.
   Step count_open_orders(Poll& p);
   void publish_pending(const std::vector<WindowOrder>& window);
+  // With a SharedPending: publishes this shop's pending by productcode and returns the other
+  // shops' pending on this shop's linked variants.
+  std::map<int64_t, int64_t> share_pending(const std::map<int64_t, int64_t>& own);
+  // Whether the window's not-imported orders (and their lines) are kept: for the stock
+  // pushed, the base stock of products created, or the other shops on the Picqer account.
+  bool counts_pending() const;
 
   JobBasics basics_;
   Parts parts_;

@@ -3,6 +3,7 @@
 #include "engine/jobs/catalog_scan.h"
 #include "engine/jobs/picqer_account.h"
 #include "engine/rules/link_rules.h"
+#include "engine/rules/shared_pending_rules.h"
 #include "engine/rules/stock_rules.h"
 
 namespace lpsync {
@@ -62,7 +63,8 @@ std::optional<Instant> StockSync::run(Instant now) {
 }
 
 int64_t StockSync::desired_for(int64_t variant_id, int64_t free) const {
-  return desired_stock(free, parts_.pending.of(variant_id));
+  // Section 4: this shop's pending and, on a shared Picqer account, the other shops'.
+  return desired_stock_shared(free, parts_.pending.of(variant_id), parts_.pending.others_of(variant_id));
 }
 
 bool StockSync::counted(int64_t variant_id, bool picqer_unlimited) {

@@ -128,6 +128,21 @@ constexpr std::string_view kVersion2 = R"sql(
     ADD COLUMN pickup         boolean NOT NULL DEFAULT false;
 )sql";
 
+// Version 3: the pending quantities of the connections that share a Picqer account
+// (sync-rules section 4, last bullet): each connection's not-yet-imported order quantities by
+// productcode, replaced after each of its complete order polls. `picqer_account` names the
+// account (its host, Connection::picqer_account()), never a key.
+constexpr std::string_view kVersion3 = R"sql(
+  CREATE TABLE pending_quantities (
+    connection_id  bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    picqer_account text   NOT NULL,
+    productcode    text   NOT NULL,
+    quantity       bigint NOT NULL CHECK (quantity > 0),
+    PRIMARY KEY (connection_id, productcode)
+  );
+  CREATE INDEX pending_quantities_by_account ON pending_quantities (picqer_account, productcode);
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -137,6 +152,7 @@ const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kSteps = {
       {1, "create the tables", kVersion1},
       {2, "follow imported orders", kVersion2},
+      {3, "share pending quantities", kVersion3},
   };
   return kSteps;
 }

@@ -12,9 +12,11 @@
 
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "engine/env/result.h"
+#include "engine/rules/shared_pending_rules.h"
 #include "engine/state/state_store.h"
 #include "engine/state/store_errors.h"
 
@@ -83,6 +85,13 @@ class PgStateStore final : public StateStore {
   std::optional<std::string> value(const std::string& key) const override;
   void put_value(const std::string& key, const std::string& value) override;
   std::vector<std::string> value_keys() const override;
+
+  // The connection's pending quantities on its Picqer account, shared with the other
+  // connections on that account (sync-rules section 4; PgSharedPending in
+  // pg_shared_pending.h). The write replaces the connection's rows and is fenced like every
+  // other; the read sums the other connections' rows for the given productcodes.
+  void put_pending_quantities(const std::string& picqer_account, const PendingByCode& pending);
+  PendingByCode others_pending(const std::string& picqer_account, const std::set<std::string>& productcodes) const;
 
  private:
   PgStateStore(std::shared_ptr<pg::Db> db, LeaseToken lease);

@@ -44,8 +44,8 @@ void add_standard_catalogue(sim::World& w) {
   if (!added.ok()) throw std::runtime_error(added.error().message);
 }
 
-int64_t place_order(sim::World& w, const std::string& number, const std::vector<std::pair<int64_t, int64_t>>& lines,
-                    const std::string& payment_status) {
+int64_t place_order(ls_fake::LightspeedFake& shop, const std::string& number,
+                    const std::vector<std::pair<int64_t, int64_t>>& lines, const std::string& payment_status) {
   ls_fake::OrderSpec o;
   o.number = number;
   o.payment_status = payment_status;
@@ -59,7 +59,7 @@ int64_t place_order(sim::World& w, const std::string& number, const std::vector<
     l.quantity = qty;
     o.lines.push_back(l);
   }
-  return w.lightspeed().place_order(o);
+  return shop.place_order(o);
 }
 
 std::vector<std::string> picqer_references(sim::World& w) {

@@ -35,8 +35,13 @@ inline sim::WorldConfig world_config(Settings s = active_settings(), uint64_t se
 void add_standard_catalogue(sim::World& w);
 
 // Places an order for `lines` (variant id, quantity) now; returns its id.
-int64_t place_order(sim::World& w, const std::string& number, const std::vector<std::pair<int64_t, int64_t>>& lines,
-                    const std::string& payment_status = "paid");
+int64_t place_order(ls_fake::LightspeedFake& shop, const std::string& number,
+                    const std::vector<std::pair<int64_t, int64_t>>& lines, const std::string& payment_status = "paid");
+inline int64_t place_order(sim::World& w, const std::string& number,
+                           const std::vector<std::pair<int64_t, int64_t>>& lines,
+                           const std::string& payment_status = "paid") {
+  return place_order(w.lightspeed(), number, lines, payment_status);
+}
 
 // References of the Picqer orders the engine created, sorted.
 std::vector<std::string> picqer_references(sim::World& w);

@@ -124,7 +124,7 @@ TEST_F(FleetSimulation, EveryOrderOnceThroughKillsEndedSessionsAndAPausePastTheL
   fleet.with([&](FakeFleet& f) {
     for (int s = 0; s < kShops; ++s) {
       fleet::stock_shop(f, s);
-      fleet::place_paid_order(f, s, 1);
+      fleet::place_order(f, s, 1);
     }
   });
   for (int s = 0; s < kShops; ++s) {
@@ -169,7 +169,7 @@ TEST_F(FleetSimulation, EveryOrderOnceThroughKillsEndedSessionsAndAPausePastTheL
     fleet.with([&](FakeFleet& f) {
       for (int s = 0; s < kShops; ++s) {
         if (!placed[s] && second_order_at[s] <= t) {
-          fleet::place_paid_order(f, s, 2);
+          fleet::place_order(f, s, 2);
           placed[s] = true;
         }
       }

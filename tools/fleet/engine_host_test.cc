@@ -38,7 +38,7 @@ class EngineHostTest : public PostgresSuite {
     fleet_->with([&](fakes::FakeFleet& f) {
       for (int s = 0; s < shops; ++s) {
         stock_shop(f, s);
-        place_paid_order(f, s, 1);
+        place_order(f, s, 1);
       }
     });
     for (int s = 0; s < shops; ++s) {
@@ -75,6 +75,8 @@ class EngineHostTest : public PostgresSuite {
 
 TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) {
   make_fleet(6, 3);
+  // An unpaid order waits in shop 0: its quantity is pending for every shop on account 0.
+  fleet_->with([](fakes::FakeFleet& f) { place_order(f, 0, 2, false); });
   HostOptions options;
   options.threads = 2;
   {
@@ -93,6 +95,11 @@ TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) 
     });
     EXPECT_TRUE(all) << log_text_.str();
     for (int s = 0; s < 6; ++s) EXPECT_EQ(copies(s), 1u) << "shop " << s;
+    auto pending = [&] {
+      return admin_->exec("read pending", "SELECT count(*) FROM pending_quantities WHERE connection_id = $1", {ids_[0]})
+          .integer(0, 0);
+    };
+    EXPECT_TRUE(wait_for([&] { return pending() == 1; })) << "the worker's engines share no pending";
     EXPECT_EQ(host.counts().running, 6);
     EXPECT_EQ(host.counts().failures, 0) << log_text_.str();
     worker.stop_all();

@@ -35,11 +35,11 @@ void stock_shop(fakes::FakeFleet& fleet, int shop) {
 
 std::string order_number(int shop, int n) { return "S" + std::to_string(shop) + "-" + std::to_string(n); }
 
-void place_paid_order(fakes::FakeFleet& fleet, int shop, int n) {
+void place_order(fakes::FakeFleet& fleet, int shop, int n, bool paid) {
   auto& s = fleet.shop(shop);
   fakes::lightspeed::OrderSpec o;
   o.number = order_number(shop, n);
-  o.payment_status = "paid";
+  o.payment_status = paid ? "paid" : "not_paid";
   o.email = "customer@example.com";
   o.firstname = "Fleet";
   o.lastname = "Customer";

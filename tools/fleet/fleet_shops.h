@@ -13,8 +13,8 @@ namespace lpsync::fleet {
 // Inside FakeFleet::with(). Call once per shop, in shop order.
 void stock_shop(fakes::FakeFleet& fleet, int shop);
 std::string order_number(int shop, int n);
-// A paid order of one item of one of the shop's two products (by n); inside with().
-void place_paid_order(fakes::FakeFleet& fleet, int shop, int n);
+// An order (paid unless said) of one item of one of the shop's two products (by n); inside with().
+void place_order(fakes::FakeFleet& fleet, int shop, int n, bool paid = true);
 // How many Picqer orders carry that order's number, in the shop's account; inside with().
 size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n);
 // The connection's config: the fleet's URLs and the shop's keys, active, importing orders,
