@@ -113,6 +113,12 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
   }
   Instant at = budget_.available_at(priority, now);
   if (at > now) return R{CallOutcome::rate_limited, {}, what + ": waiting for the rate-limit budget", at, 0};
+  if (shared_) {
+    if (std::optional<Instant> again = shared_->take(priority, now)) {
+      return R{CallOutcome::rate_limited, {}, what + ": waiting for the rate limit shared with the other shops on this account",
+               std::max(*again, now + Duration::millis(1)), 0};
+    }
+  }
 
   Request request = make_request(method, path, body);
   budget_.on_sent(priority, now);

@@ -10,6 +10,7 @@
 
 #include "engine/client/api_call.h"
 #include "engine/client/budget.h"
+#include "engine/client/shared_limit.h"
 #include "engine/env/clock.h"
 #include "engine/env/http.h"
 #include "engine/trace/trace.h"
@@ -43,6 +44,10 @@ class ApiSession {
   void guard_writes(std::function<bool()> writes_allowed) { writes_allowed_ = std::move(writes_allowed); }
   int64_t refused_writes() const { return refused_writes_; }
 
+  // Also takes a slot of `shared` before each request (the limit of an account shared with
+  // other shops, in any process); nullptr: this session's own budget only.
+  void share_limit(SharedRateLimit* shared) { shared_ = shared; }
+
   std::string_view name() const { return spec_.kind == ApiKind::lightspeed ? "lightspeed" : "picqer"; }
   RateBudget& budget() { return budget_; }
   int64_t requests() const { return requests_; }
@@ -67,6 +72,7 @@ class ApiSession {
   Clock& clock_;
   Transport& transport_;
   RateBudget& budget_;
+  SharedRateLimit* shared_ = nullptr;
   Trace& trace_;
   ApiSpec spec_;
   std::function<bool()> writes_allowed_;

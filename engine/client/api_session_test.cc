@@ -51,6 +51,20 @@ TEST(ApiSession, OkAnswersAreParsedAndHeadersFeedTheBudget) {
   EXPECT_EQ(f.transport.seen.size(), 1u);  // nothing was sent past the budget
 }
 
+TEST(ApiSession, AFullSharedLimitHoldsTheRequestBackUntilItsNextWindow) {
+  Fixture f;
+  MemorySharedRateLimit shared({2, Duration::seconds(10)}, Duration::seconds(10));  // one request per window
+  f.session.share_limit(&shared);
+  f.transport.answers.push_back(json_response(200, R"({"orders":[]})"));
+  ASSERT_TRUE(f.session.call(Priority::orders, "GET", "/orders.json").ok());
+  // Another shop on the account took the rest of this window's share... or this one did.
+  auto held = f.session.call(Priority::orders, "GET", "/orders.json");
+  EXPECT_EQ(held.outcome, CallOutcome::rate_limited);
+  EXPECT_NE(held.message.find("shared with the other shops"), std::string::npos) << held.message;
+  EXPECT_EQ(held.retry_at, Instant::from_unix_seconds(1'800'000'010));
+  EXPECT_EQ(f.transport.seen.size(), 1u);
+}
+
 TEST(ApiSession, ClassifiesEveryKindOfAnswer) {
   struct Case {
     TransportResult answer;

@@ -34,6 +34,7 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
   }
   // The read-only guard: the last line of defence under the type-level split.
   lightspeed_session.guard_writes([this] { return settings.may_write_lightspeed(); });
+  picqer_session.share_limit(env.picqer_shared_limit);
 }
 
 void Core::refresh_usage() {

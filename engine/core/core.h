@@ -39,6 +39,9 @@ struct EngineEnv {
   // The pending quantities of the other connections on this Picqer account (sync-rules
   // section 4, last bullet; engine/state/shared_pending.h). nullptr: this shop alone.
   SharedPending* shared_pending = nullptr;
+  // The Picqer rate limit shared with the other connections on this account, in any worker
+  // (sync-rules section 11; engine/client/shared_limit.h). nullptr: this engine's own budget.
+  SharedRateLimit* picqer_shared_limit = nullptr;
 };
 
 class Core {

@@ -143,6 +143,19 @@ constexpr std::string_view kVersion3 = R"sql(
   CREATE INDEX pending_quantities_by_account ON pending_quantities (picqer_account, productcode);
 )sql";
 
+// Version 4: the request counts of accounts shared by connections, in any worker (sync-rules
+// section 11; pg_shared_limit.h), by fixed windows of the database's clock. `account` names the
+// account ("picqer:" and its host), never a key. Not tied to a connection: old windows are
+// deleted as new ones start.
+constexpr std::string_view kVersion4 = R"sql(
+  CREATE TABLE api_budgets (
+    account         text   NOT NULL,
+    window_start_ms bigint NOT NULL,
+    sent            bigint NOT NULL CHECK (sent > 0),
+    PRIMARY KEY (account, window_start_ms)
+  );
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -153,6 +166,7 @@ const std::vector<Migration>& migrations() {
       {1, "create the tables", kVersion1},
       {2, "follow imported orders", kVersion2},
       {3, "share pending quantities", kVersion3},
+      {4, "share rate limits", kVersion4},
   };
   return kSteps;
 }

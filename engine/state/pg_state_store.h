@@ -92,6 +92,10 @@ class PgStateStore final : public StateStore {
   // other; the read sums the other connections' rows for the given productcodes.
   void put_pending_quantities(const std::string& picqer_account, const PendingByCode& pending);
   PendingByCode others_pending(const std::string& picqer_account, const std::set<std::string>& productcodes) const;
+  // One request slot of `account` in the current window of `window` (database clock), while
+  // fewer than `cap` were taken in it (pg_shared_limit.h). nullopt: taken; else the time until
+  // the next window. Not fenced: a count, not state.
+  std::optional<Duration> take_shared_slot(const std::string& account, Duration window, int64_t cap);
 
  private:
   PgStateStore(std::shared_ptr<pg::Db> db, LeaseToken lease);

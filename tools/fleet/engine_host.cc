@@ -8,6 +8,7 @@
 #include "engine/env/httplib_transport.h"
 #include "engine/env/live_clock.h"
 #include "engine/state/pg_db.h"
+#include "engine/state/pg_shared_limit.h"
 #include "engine/state/pg_shared_pending.h"
 #include "engine/state/pg_state_store.h"
 #include "engine/trace/trace.h"
@@ -36,7 +37,8 @@ struct EngineHost::Hosted {
   std::optional<TimerId> restart;
   std::unique_ptr<LiveClock> clock;
   std::unique_ptr<PgStateStore> store;
-  std::unique_ptr<PgSharedPending> pending;  // shared with the shops on its Picqer account
+  std::unique_ptr<PgSharedPending> pending;        // shared with the shops on its Picqer account
+  std::unique_ptr<PgSharedRateLimit> picqer_limit;  // likewise
   std::unique_ptr<LeaseGuard> guard;
   std::unique_ptr<Transport> wrapped;
   std::unique_ptr<Trace> trace;
@@ -48,6 +50,7 @@ struct EngineHost::Hosted {
     trace.reset();
     wrapped.reset();
     guard.reset();
+    picqer_limit.reset();
     pending.reset();
     store.reset();
     clock.reset();
@@ -205,8 +208,11 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
     redactor_.add_secret("picqer-hook-secret", secret);
     return secret;
   };
-  h.pending = std::make_unique<PgSharedPending>(*h.store, setup.connection->picqer_account());
-  EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret, h.pending.get()};
+  std::string account = setup.connection->picqer_account();
+  h.pending = std::make_unique<PgSharedPending>(*h.store, account);
+  h.picqer_limit =
+      std::make_unique<PgSharedRateLimit>(*h.store, "picqer:" + account, picqer_limits().at(0), kSharedPicqerWindow);
+  EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret, h.pending.get(), h.picqer_limit.get()};
   try {
     h.engine = std::make_unique<Engine>(std::move(env), *setup.connection, config.settings);
   } catch (const std::exception& e) {

@@ -4,8 +4,9 @@
 // connection lives on one of `threads` loops (a SystemClock and its thread), and shares that
 // loop's PostgreSQL session and HTTP clients with the loop's other engines (requests of one
 // loop go one after the other, so a loop needs no locks). Each engine talks through its
-// own LeaseGuard and writes through its own fenced PgStateStore; its pending quantities are
-// shared with the other connections on its Picqer account (PgSharedPending, sync-rules 4).
+// own LeaseGuard and writes through its own fenced PgStateStore; its pending quantities and
+// its Picqer rate limit are shared with the other connections on its Picqer account, in any
+// worker (PgSharedPending, PgSharedRateLimit; sync-rules sections 4 and 11).
 //
 // An engine that fails (its lease lost, the database gone, an unexpected error) stops alone:
 // its clock hands the error to the host, which drops it and starts it again after

@@ -104,6 +104,16 @@ TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) 
     EXPECT_EQ(host.counts().failures, 0) << log_text_.str();
     worker.stop_all();
     EXPECT_EQ(host.counts().running, 0);
+    // The engines stopped: every Picqer request of the shops on one account was counted once,
+    // in the account's shared limit.
+    int64_t counted = admin_->exec("count", "SELECT coalesce(sum(sent), 0) FROM api_budgets").integer(0, 0);
+    int64_t sent = fleet_->with([](fakes::FakeFleet& f) {
+      int64_t n = 0;
+      for (int a = 0; a < f.accounts(); ++a) n += static_cast<int64_t>(f.account(a).journal().entries().size());
+      return n;
+    });
+    EXPECT_GT(counted, 0) << "the worker's engines share no rate limit";
+    EXPECT_EQ(counted, sent);
   }
   for (const auto& key : {fakes::FakeFleet::lightspeed_secret(0), fakes::FakeFleet::picqer_key(0)}) {
     EXPECT_EQ(log_text_.str().find(key), std::string::npos) << "a secret in the log";
