@@ -85,7 +85,7 @@ const std::vector<Command>& commands() {
        {{"trace", true, "FILE  write the replay's trace"}},
        run_replay_cassette},
       {"connections", "add, list or remove the connections a fleet of workers serves (docs/fleet.md)",
-       "add NAME | list | remove NAME",
+       "add NAME | import DIR | list | remove NAME",
        {{"database", true, "URL  the fleet's PostgreSQL database (or env:NAME)"},
         {"config", true, "FILE  for add: the connection's config file (docs/live.md)"}},
        run_connections},

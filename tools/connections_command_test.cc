@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 
@@ -51,6 +52,33 @@ TEST_F(ConnectionsCommand, AddListRemove) {
   EXPECT_NE(gone.err.find("there is no connection named acme"), std::string::npos);
 }
 
+TEST_F(ConnectionsCommand, ImportAddsEveryConfigOfADirectoryOnceAndSaysWhichWereRefused) {
+  std::string db = server_->url();
+  std::string dir = std::string(std::getenv("TEST_TMPDIR")) + "/configs";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/shop-b.json") << kConfig;
+  std::ofstream(dir + "/shop-a.json") << kConfig;
+  std::ofstream(dir + "/broken.json") << R"({"lightspeed": {"cluster": "eu9"}, "picqer": {}})";
+  std::ofstream(dir + "/notes.txt") << "not a config";
+  Outcome first = run({"connections", "import", dir, "--database", db});
+  EXPECT_EQ(first.status, kExitFailed) << "a refused file must not pass unnoticed";
+  EXPECT_NE(first.out.find("Imported 2 of 3 config files"), std::string::npos) << first.out;
+  EXPECT_NE(first.err.find("broken.json"), std::string::npos) << first.err;
+  EXPECT_NE(first.err.find("lightspeed.cluster"), std::string::npos) << first.err;
+  std::filesystem::remove(dir + "/broken.json");
+  Outcome again = run({"connections", "import", dir, "--database", db});
+  EXPECT_EQ(again.status, kExitOk) << again.err;
+  EXPECT_NE(again.out.find("shop-a: already a connection"), std::string::npos) << again.out;
+  EXPECT_NE(again.out.find("Imported 0 of 2"), std::string::npos) << again.out;
+  Outcome listed = run({"connections", "list", "--database", db});
+  EXPECT_NE(listed.out.find("shop-a"), std::string::npos);
+  EXPECT_NE(listed.out.find("shop-b"), std::string::npos);
+  EXPECT_EQ(listed.out.find("broken"), std::string::npos);
+  Outcome missing = run({"connections", "import", dir + "/nowhere", "--database", db});
+  EXPECT_EQ(missing.status, kExitUsage);
+  EXPECT_NE(missing.err.find("cannot read the directory"), std::string::npos) << missing.err;
+}
+
 TEST_F(ConnectionsCommand, ABrokenConfigIsNotAdded) {
   std::string db = server_->url();
   std::string config = write_file("broken.json", R"({"lightspeed": {"cluster": "eu9"}, "picqer": {}})");
@@ -72,7 +100,7 @@ TEST_F(ConnectionsCommand, TheDatabaseMayComeFromTheEnvironment) {
 TEST(ConnectionsCommandUsage, RefusalsSayWhatIsExpected) {
   Outcome none = run({"connections"});
   EXPECT_EQ(none.status, kExitUsage);
-  EXPECT_NE(none.err.find("expected add NAME, list or remove NAME"), std::string::npos);
+  EXPECT_NE(none.err.find("expected add NAME, import DIR, list or remove NAME"), std::string::npos);
   Outcome no_db = run({"connections", "list"});
   EXPECT_EQ(no_db.status, kExitUsage);
   EXPECT_NE(no_db.err.find("--database is required"), std::string::npos);

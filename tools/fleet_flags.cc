@@ -44,6 +44,11 @@ std::optional<FleetConfig> read_fleet_config(const Args& args, std::string_view 
     err << "lpsync " << command << ": --config FILE is required: the connection's config file (docs/live.md).\n";
     return std::nullopt;
   }
+  return read_fleet_config_file(file, command, not_done, err);
+}
+
+std::optional<FleetConfig> read_fleet_config_file(const std::string& file, std::string_view command,
+                                                  std::string_view not_done, std::ostream& err) {
   std::ifstream in(file);
   if (!in) {
     err << "lpsync " << command << ": cannot read " << file << ": check the path.\n";

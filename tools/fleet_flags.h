@@ -32,5 +32,8 @@ struct FleetConfig {
 // saying why on `err` (each problem, then "lpsync COMMAND: FILE <not_done>; fix the problems above").
 std::optional<FleetConfig> read_fleet_config(const Args& args, std::string_view command, std::string_view not_done,
                                              std::ostream& err);
+// The same for a file named otherwise (connections import).
+std::optional<FleetConfig> read_fleet_config_file(const std::string& file, std::string_view command,
+                                                  std::string_view not_done, std::ostream& err);
 
 }  // namespace lpsync::cli

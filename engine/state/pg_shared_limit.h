@@ -16,8 +16,8 @@ namespace lpsync {
 
 class PgSharedRateLimit final : public SharedRateLimit {
  public:
-  // `store`: the connection's store (it must outlive this); `account`: the account's name,
-  // e.g. "picqer:acme.picqer.com" (Connection::picqer_account()), never a key.
+  // `store`: the connection's store (it must outlive this); `account`: what the API counts
+  // requests by, e.g. "picqer:acme.picqer.com:" and a fingerprint of the API key, never a key.
   PgSharedRateLimit(PgStateStore& store, std::string account, const WindowLimit& limit, Duration window)
       : store_(store), account_(std::move(account)), windows_(shared_windows(limit, window)) {}
   std::optional<Instant> take(Priority p, Instant now) override {

@@ -59,6 +59,19 @@ struct EngineHost::Hosted {
 
 namespace {
 
+// Picqer limits requests per API key (reference/picqer-api.md section 3): the connections that
+// use one key share its limit. The database sees a fingerprint of the key, never the key.
+std::string picqer_limit_name(const Connection& c) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string mac = hmac_sha256("lpsync shared rate limit", c.picqer_key);
+  std::string fingerprint;
+  for (size_t i = 0; i < 8 && i < mac.size(); ++i) {
+    fingerprint += kHex[static_cast<unsigned char>(mac[i]) >> 4];
+    fingerprint += kHex[static_cast<unsigned char>(mac[i]) & 15];
+  }
+  return "picqer:" + c.picqer_account() + ":" + fingerprint;
+}
+
 HttplibOptions http_options(const std::string& ca_file, Duration longest) {
   // Connect, send and answer within `longest` in all, the margin the lease guard keeps.
   HttplibOptions o;
@@ -210,8 +223,8 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
   };
   std::string account = setup.connection->picqer_account();
   h.pending = std::make_unique<PgSharedPending>(*h.store, account);
-  h.picqer_limit =
-      std::make_unique<PgSharedRateLimit>(*h.store, "picqer:" + account, picqer_limits().at(0), kSharedPicqerWindow);
+  h.picqer_limit = std::make_unique<PgSharedRateLimit>(*h.store, picqer_limit_name(*setup.connection),
+                                                       picqer_limits().at(0), kSharedPicqerWindow);
   EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret, h.pending.get(), h.picqer_limit.get()};
   try {
     h.engine = std::make_unique<Engine>(std::move(env), *setup.connection, config.settings);
