@@ -139,13 +139,8 @@ void EngineHost::stop(int64_t connection_id) {
     auto it = loop.hosted.find(connection_id);
     if (it != loop.hosted.end()) {
       if (it->second->restart) loop.wall.cancel(*it->second->restart);
-      bool was_running = it->second->engine != nullptr;
-      it->second->drop_engine();
+      drop_running(*it->second);
       loop.hosted.erase(it);
-      if (was_running) {
-        std::lock_guard lock(mu_);
-        --counts_.running;
-      }
     }
     done.set_value();
   });
@@ -185,6 +180,11 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
     h.drop_engine();
     return failed(loop, connection_id, setup.why_not);
   }
+  run_engine(loop, h, config, *setup.connection);
+}
+
+void EngineHost::run_engine(Loop& loop, Hosted& h, const live::LiveConfig& config, const Connection& connection) {
+  int64_t connection_id = h.lease.connection_id;
   auto& http = loop.http[config.ca_file];
   if (!http) http = std::make_unique<HttplibTransport>(http_options(config.ca_file, options_.longest_request));
   h.clock = std::make_unique<LiveClock>(loop.wall);
@@ -207,11 +207,7 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
     loop.wall.post([this, &loop, connection_id, why] {
       auto found = loop.hosted.find(connection_id);
       if (found == loop.hosted.end() || !found->second->engine) return;
-      found->second->drop_engine();
-      {
-        std::lock_guard lock(mu_);
-        --counts_.running;
-      }
+      drop_running(*found->second);
       failed(loop, connection_id, why);
     });
   });
@@ -221,13 +217,12 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
     redactor_.add_secret("picqer-hook-secret", secret);
     return secret;
   };
-  std::string account = setup.connection->picqer_account();
-  h.pending = std::make_unique<PgSharedPending>(*h.store, account);
-  h.picqer_limit = std::make_unique<PgSharedRateLimit>(*h.store, picqer_limit_name(*setup.connection),
-                                                       picqer_limits().at(0), kSharedPicqerWindow);
+  h.pending = std::make_unique<PgSharedPending>(*h.store, connection.picqer_account());
+  h.picqer_limit = std::make_unique<PgSharedRateLimit>(*h.store, picqer_limit_name(connection), picqer_limits().at(0),
+                                                       kSharedPicqerWindow);
   EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret, h.pending.get(), h.picqer_limit.get()};
   try {
-    h.engine = std::make_unique<Engine>(std::move(env), *setup.connection, config.settings);
+    h.engine = std::make_unique<Engine>(std::move(env), connection, config.settings);
   } catch (const std::exception& e) {
     h.drop_engine();
     return failed(loop, connection_id, e.what());
@@ -238,7 +233,15 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
   }
   log_.info("connection_started", {{"connection", connection_id}, {"token", h.lease.token}});
   // The first jobs run in a callback of the engine's clock, so an error there stops it alone.
-  h.clock->post([&h] { h.engine->start(); });
+  Hosted* hosted = &h;
+  h.clock->post([hosted] { hosted->engine->start(); });
+}
+
+void EngineHost::drop_running(Hosted& h) {
+  if (!h.engine) return;
+  h.drop_engine();
+  std::lock_guard lock(mu_);
+  --counts_.running;
 }
 
 void EngineHost::failed(Loop& loop, int64_t connection_id, const std::string& why) {

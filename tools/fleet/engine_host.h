@@ -26,6 +26,8 @@
 #include "engine/env/clock.h"
 #include "engine/env/http.h"
 #include "tools/fleet/worker.h"
+#include "engine/core/connection.h"
+#include "tools/live/config.h"
 #include "tools/live/log.h"
 
 namespace lpsync::fleet {
@@ -60,7 +62,10 @@ class EngineHost final : public Runner {
   struct Loop;
   struct Hosted;
   Loop& loop_of(int64_t connection_id);
-  void start_on(Loop& loop, int64_t connection_id);  // the loop's thread
+  // On the loop's thread: reads the config, opens the store and starts the engine.
+  void start_on(Loop& loop, int64_t connection_id);
+  void run_engine(Loop& loop, Hosted& h, const live::LiveConfig& config, const Connection& connection);
+  void drop_running(Hosted& h);  // drops a running engine (none: nothing)
   void failed(Loop& loop, int64_t connection_id, const std::string& why);
 
   std::string url_;
