@@ -99,6 +99,8 @@ const std::vector<Command>& commands() {
         {"threads", true, "N  threads the engines share (default 8)"},
         {"lease-period", true, "DURATION  how long a lease lasts unrenewed (default 30s)"},
         {"longest-request", true, "DURATION  the HTTP timeout, kept free before a lease ends (default 10s)"},
+        {"listen", true, "HOST:PORT  listen for webhooks here (with --public-url)"},
+        {"public-url", true, "URL  the public address of the fleet's webhooks, in front of every worker"},
         {"log-format", true, "json|text  the log on stderr"}},
        run_worker},
   };

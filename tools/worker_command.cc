@@ -5,6 +5,7 @@
 
 #include <ostream>
 
+#include "engine/env/http.h"
 #include "tools/command.h"
 #include "tools/fleet/worker_process.h"
 #include "tools/fleet_flags.h"
@@ -14,7 +15,8 @@ namespace lpsync::cli {
 namespace {
 
 constexpr const char* kUsage =
-    "Usage: lpsync worker --database URL [--name NAME] [--threads N] [--lease-period 30s] [--longest-request 10s]\n";
+    "Usage: lpsync worker --database URL [--name NAME] [--threads N] [--lease-period 30s] [--longest-request 10s]\n"
+    "                     [--listen HOST:PORT --public-url URL]\n";
 
 std::optional<Duration> duration_flag(const Args& args, const std::string& flag, Duration fallback, std::ostream& err) {
   auto text = args.value(flag);
@@ -65,6 +67,36 @@ int run_worker(const Args& args, std::ostream& out, std::ostream& err) {
   if (o.host.threads < 1 || o.host.threads > 256) {
     err << "lpsync worker: --threads " << threads << ": expected a number from 1 to 256.\n";
     return kExitUsage;
+  }
+  bool listen = args.has("listen"), public_url = args.has("public-url");
+  if (listen != public_url) {
+    err << "lpsync worker: --listen and --public-url go together: where this worker listens for webhooks, and the "
+           "public address (in front of every worker) that Picqer and Lightspeed send them to.\n"
+        << kUsage;
+    return kExitUsage;
+  }
+  if (listen) {
+    std::string where = *args.value("listen");
+    size_t colon = where.rfind(':');
+    int port = -1;
+    try {
+      if (colon != std::string::npos) port = std::stoi(where.substr(colon + 1));
+    } catch (const std::exception&) {
+      port = -1;
+    }
+    if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+      err << "lpsync worker: --listen " << where << ": expected HOST:PORT, e.g. 0.0.0.0:8080.\n";
+      return kExitUsage;
+    }
+    o.listen_host = where.substr(0, colon);
+    o.listen_port = port;
+    o.host.public_url = *args.value("public-url");
+    auto url = parse_url(o.host.public_url);
+    if (!url || url->path != "/" || o.host.public_url.ends_with("/")) {
+      err << "lpsync worker: --public-url " << o.host.public_url
+          << ": expected scheme://host[:port] without a path or trailing slash, e.g. https://sync.example.com.\n";
+      return kExitUsage;
+    }
   }
   FleetDatabase fleet = open_fleet_database(args, "worker", err);
   if (!fleet.db) {

@@ -156,6 +156,19 @@ constexpr std::string_view kVersion4 = R"sql(
   );
 )sql";
 
+// Version 5: webhooks for the fleet's connections, queued by whichever worker received them
+// and taken by the worker that holds the connection (tools/fleet/webhook_inbox.h).
+constexpr std::string_view kVersion5 = R"sql(
+  CREATE TABLE inbound_webhooks (
+    id            bigserial PRIMARY KEY,
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    url           text   NOT NULL,
+    headers       text   NOT NULL,
+    body          text   NOT NULL
+  );
+  CREATE INDEX inbound_webhooks_by_connection ON inbound_webhooks (connection_id, id);
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -167,6 +180,7 @@ const std::vector<Migration>& migrations() {
       {2, "follow imported orders", kVersion2},
       {3, "share pending quantities", kVersion3},
       {4, "share rate limits", kVersion4},
+      {5, "queue webhooks", kVersion5},
   };
   return kSteps;
 }

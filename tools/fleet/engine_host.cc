@@ -13,6 +13,7 @@
 #include "engine/state/pg_state_store.h"
 #include "engine/trace/trace.h"
 #include "tools/fleet/lease_guard.h"
+#include "tools/fleet/webhook_inbox.h"
 #include "tools/live/config.h"
 #include "tools/live/connection_setup.h"
 
@@ -90,6 +91,7 @@ EngineHost::EngineHost(std::string url, HostOptions options, live::Log& log, liv
   for (int i = 0; i < options_.threads; ++i) {
     auto loop = std::make_unique<Loop>();
     Loop* l = loop.get();
+    if (!options_.public_url.empty()) l->wall.post([this, l] { hand_over_webhooks(*l); });
     l->thread = std::thread([l] { l->wall.run(); });
     loops_.push_back(std::move(loop));
   }
@@ -159,7 +161,9 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
     for (const auto& e : parsed.errors) problems += (problems.empty() ? "" : "; ") + e;
     return failed(loop, connection_id, "its config is refused: " + problems);
   }
-  const live::LiveConfig& config = *parsed.config;
+  live::LiveConfig& config = *parsed.config;
+  bool webhooks = !options_.public_url.empty();
+  if (webhooks) config.webhooks = live::WebhooksSection{"", 0, connection_webhook_url(options_.public_url, connection_id)};
   for (const auto& [secret_name, value] : config.secrets()) redactor_.add_secret(secret_name, value);
   if (!loop.db) {
     auto db = pg::Db::connect(url_);
@@ -171,7 +175,7 @@ void EngineHost::start_on(Loop& loop, int64_t connection_id) {
   h.store = std::move(store).value();
   live::ConnectionSetup setup;
   try {
-    setup = live::connection_for(config, *h.store, false, redactor_);
+    setup = live::connection_for(config, *h.store, webhooks, redactor_);
   } catch (const std::exception& e) {
     h.drop_engine();
     return failed(loop, connection_id, e.what());
@@ -257,6 +261,28 @@ void EngineHost::failed(Loop& loop, int64_t connection_id, const std::string& wh
   it->second->restart = loop.wall.call_after(options_.restart_after, [this, &loop, connection_id] {
     start_on(loop, connection_id);
   });
+}
+
+void EngineHost::hand_over_webhooks(Loop& loop) {
+  loop.wall.call_after(options_.webhook_check, [this, &loop] { hand_over_webhooks(loop); });
+  std::vector<int64_t> running;
+  for (const auto& [id, h] : loop.hosted) {
+    if (h->engine) running.push_back(id);
+  }
+  if (running.empty() || !loop.db) return;
+  std::vector<std::pair<int64_t, Request>> queued;
+  try {
+    queued = take_webhooks(*loop.db, running, 200);
+  } catch (const StateStoreError& e) {
+    log_.warn("webhooks_not_taken", {{"reason", e.what()}});  // the next check tries again
+    return;
+  }
+  for (auto& [id, request] : queued) {
+    Hosted& h = *loop.hosted.at(id);
+    Engine* engine = h.engine.get();
+    // As a callback of the engine's clock: a failure there stops that engine alone.
+    h.clock->post([engine, r = std::move(request)] { engine->receive_webhook(r); });
+  }
 }
 
 EngineHost::Counts EngineHost::counts() const {

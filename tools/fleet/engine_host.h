@@ -37,6 +37,12 @@ struct HostOptions {
   // The margin of every write (LeaseGuard), the HTTP timeout of the engines' requests.
   Duration longest_request = Duration::seconds(10);
   Duration restart_after = Duration::seconds(30);
+  // Where the fleet's webhooks arrive ("https://sync.example.com", every worker behind it),
+  // "" = none: the engines poll only. Each connection's hooks point at
+  // connection_webhook_url(public_url, id); each loop takes its engines' queued webhooks
+  // (webhook_inbox.h) every `webhook_check`.
+  std::string public_url;
+  Duration webhook_check = Duration::seconds(1);
   // Tests only: wraps each engine's transport in front of its lease guard (nullptr: none).
   std::function<std::unique_ptr<Transport>(Transport& guarded)> wrap_transport;
 };
@@ -66,6 +72,7 @@ class EngineHost final : public Runner {
   void start_on(Loop& loop, int64_t connection_id);
   void run_engine(Loop& loop, Hosted& h, const live::LiveConfig& config, const Connection& connection);
   void drop_running(Hosted& h);  // drops a running engine (none: nothing)
+  void hand_over_webhooks(Loop& loop);  // the loop's thread, every webhook_check
   void failed(Loop& loop, int64_t connection_id, const std::string& why);
 
   std::string url_;

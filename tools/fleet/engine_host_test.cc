@@ -12,7 +12,9 @@
 
 #include "engine/state/pg_fleet.h"
 #include "engine/state/pg_schema.h"
+#include "engine/env/http_server.h"
 #include "tools/fleet/fleet_shops.h"
+#include "tools/fleet/webhook_inbox.h"
 #include "tools/pg/postgres_suite.h"
 
 namespace lpsync::fleet {
@@ -150,6 +152,49 @@ TEST_F(EngineHostTest, AnEngineWhoseLeaseWasTakenWritesNothingAndStopsAloneItsNe
   host.stop(claims[0].lease.connection_id);
   host.stop(claims[1].lease.connection_id);
   EXPECT_EQ(host.counts().running, 0);
+}
+
+TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFleetsInbox) {
+  make_fleet(2, 1);
+  WebhookInbox inbox([&] {
+    auto db = pg::Db::connect(url_);
+    EXPECT_TRUE(db.ok());
+    return std::move(db).value();
+  }());
+  HttpServerOptions o;
+  o.concurrent = true;
+  HttpServer listener([&](const Request& r) { return inbox.accept(r); }, o);
+  ASSERT_TRUE(listener.ok()) << listener.error();
+  HostOptions options;
+  options.threads = 1;
+  options.public_url = listener.base_url();
+  EngineHost host(url_, options, log_, redactor_);
+  auto db = pg::Db::connect(url_);
+  ASSERT_TRUE(db.ok());
+  Worker worker(*db.value(), "w1", host, {});
+  SystemClock wall;
+  worker.tick(wall.now());
+  ASSERT_TRUE(wait_for([&] { return copies(0) == 1 && copies(1) == 1; })) << log_text_.str();
+  // Both shops registered their hooks at the fleet's address.
+  EXPECT_TRUE(wait_for([&] {
+    return fleet_->with([](fakes::FakeFleet& f) { return f.account(0).hooks().size() >= 2; });
+  })) << log_text_.str();
+  // A delivery in the warehouse: the shops' stock follows within seconds, not at the hourly
+  // reconciliation.
+  auto shop_stock = [&](int shop) {
+    return fleet_->with([&](fakes::FakeFleet& f) { return f.shop(shop).shop().variants().begin()->second.stock_level; });
+  };
+  fleet_->with([](fakes::FakeFleet& f) { EXPECT_TRUE(f.account(0).set_stock("SKU-0-0", 1, 40).ok()); });
+  EXPECT_TRUE(wait_for([&] { return shop_stock(0) < 100 && shop_stock(1) < 100; }))
+      << "stock " << shop_stock(0) << " and " << shop_stock(1) << "\n"
+      << log_text_.str();
+  EXPECT_NE(log_text_.str().find("\"webhook_received\""), std::string::npos);
+  // What is not for a fleet's connection is refused, and nothing is queued for it.
+  Request stray{"POST", listener.base_url() + "/c/999/webhooks/picqer", {}, "{}"};
+  EXPECT_EQ(inbox.accept(stray).value().status, 503);
+  Request elsewhere{"POST", listener.base_url() + "/admin", {}, "{}"};
+  EXPECT_EQ(inbox.accept(elsewhere).value().status, 404);
+  worker.stop_all();
 }
 
 }  // namespace

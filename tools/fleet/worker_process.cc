@@ -2,6 +2,8 @@
 
 #include "engine/state/pg_db.h"
 #include "engine/env/check.h"
+#include "engine/env/http_server.h"
+#include "tools/fleet/webhook_inbox.h"
 #include "tools/live/log.h"
 #include "tools/live/redactor.h"
 #include "tools/live/stop_signals.h"
@@ -13,6 +15,28 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
   SystemClock wall;
   live::Redactor redactor;
   live::Log log(err, options.human_log, wall, redactor);
+  // The webhook listener: queues what arrives for any connection of the fleet.
+  std::unique_ptr<WebhookInbox> inbox;
+  std::unique_ptr<HttpServer> listener;
+  if (options.listen_port >= 0) {
+    auto inbox_db = pg::Db::connect(options.database_url);
+    if (!inbox_db.ok()) {
+      err << "lpsync worker: " << inbox_db.error().message << "\n";
+      return 2;
+    }
+    inbox = std::make_unique<WebhookInbox>(std::move(inbox_db).value());
+    HttpServerOptions o;
+    o.host = options.listen_host;
+    o.port = options.listen_port;
+    o.concurrent = true;  // the inbox takes its own lock
+    o.limits.max_body = 1024 * 1024;
+    listener = std::make_unique<HttpServer>([&inbox](const Request& r) { return inbox->accept(r); }, o);
+    if (!listener->ok()) {
+      err << "lpsync worker: cannot listen for webhooks on " << options.listen_host << ":" << options.listen_port << ": "
+          << listener->error() << "\n";
+      return 2;
+    }
+  }
   HostOptions host_options = options.host;
   host_options.longest_request = options.lease.longest_request;
   EngineHost host(options.database_url, host_options, log, redactor);
@@ -23,7 +47,8 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
   });
   log.info("worker_started", {{"worker", options.name},
                               {"lease_period", format_duration(options.lease.lease_period)},
-                              {"threads", options.host.threads}});
+                              {"threads", options.host.threads},
+                              {"webhooks", listener ? listener->base_url() : std::string("none: polling only")}});
   // Beats four times per lease period: a renewal may fail once and the lease still holds.
   Duration beat = Duration::millis(options.lease.lease_period.millis() / 4);
   size_t last_held = SIZE_MAX;
@@ -52,6 +77,7 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
     // The leases run out by themselves within one period.
     log.warn("hand_back_failed", {{"reason", e.what()}});
   }
+  if (listener) listener->stop();
   log.info("worker_stopped", {{"worker", options.name}});
   return 0;
 }

@@ -20,7 +20,9 @@ struct WorkerProcessOptions {
   std::string database_url;  // resolved (no env:), for the engines' sessions
   std::string name;  // unique among the fleet's workers
   WorkerOptions lease;
-  HostOptions host;
+  HostOptions host;  // host.public_url: where the fleet's webhooks arrive ("" = none)
+  std::string listen_host;  // the webhook listener, when listen_port > 0 (0 with a host: any port)
+  int listen_port = -1;     // -1: no listener
   bool human_log = false;
 };
 
