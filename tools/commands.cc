@@ -18,6 +18,7 @@ int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
 int run_connections(const Args& args, std::ostream& out, std::ostream& err);
 int run_migrate_state(const Args& args, std::ostream& out, std::ostream& err);
 int run_worker(const Args& args, std::ostream& out, std::ostream& err);
+int run_console(const Args& args, std::ostream& out, std::ostream& err);
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> kCommands = {
@@ -103,6 +104,13 @@ const std::vector<Command>& commands() {
         {"public-url", true, "URL  the public address of the fleet's webhooks, in front of every worker"},
         {"log-format", true, "json|text  the log on stderr"}},
        run_worker},
+      {"console", "the merchant's console in a browser (in progress: login and the connections; docs/console.md)", "",
+       {{"config-dir", true, "DIR  the connections' config files"},
+        {"listen", true, "HOST:PORT  where to serve (default 127.0.0.1:8080)"},
+        {"password-file", true, "FILE  the password's hash (default DIR/.lpsync-console-password)"},
+        {"secure-cookies", false, "served behind HTTPS: cookies only over HTTPS"},
+        {"database", true, "URL  the fleet's connections (not built yet)"}},
+       run_console},
   };
   return kCommands;
 }

@@ -1,5 +1,7 @@
 #include "engine/env/http_server.h"
 
+#include <strings.h>
+
 #include <httplib.h>
 
 #include <algorithm>
@@ -215,8 +217,10 @@ void HttpServer::answer(const std::string& scheme, const httplib::Request& in, c
   for (const auto& [k, v] : in.headers) {
     // cpp-httplib adds these on the server side; they are not the client's.
     if (k == "REMOTE_ADDR" || k == "REMOTE_PORT" || k == "LOCAL_ADDR" || k == "LOCAL_PORT") continue;
+    if (strcasecmp(k.c_str(), kClientAddressHeader) == 0) continue;
     request.headers.add(k, v);
   }
+  if (options_.client_address) request.headers.add(kClientAddressHeader, in.remote_addr);
   request.body = body;
   std::optional<TransportResult> result;
   if (options_.concurrent) {

@@ -47,6 +47,8 @@ struct HttpLimits {
 using HttpErrorBody = std::function<Response(const std::string& method, const std::string& path, int status,
                                              const std::string& message)>;
 
+inline constexpr char kClientAddressHeader[] = "X-Lpsync-Client-Address";
+
 struct HttpServerOptions {
   std::string host = "127.0.0.1";
   int port = 0;                 // 0: any free port
@@ -56,6 +58,9 @@ struct HttpServerOptions {
   // Calls to the handler may overlap (it is thread-safe); `serialize` is then not used. For a
   // listener whose answer may wait for another thread that is itself waiting for a sender.
   bool concurrent = false;
+  // Tell the handler the client's address in the header kClientAddressHeader (a header of that
+  // name sent by the client is dropped first, so it cannot be forged).
+  bool client_address = false;
   HttpLimits limits;
   // The body limit of a route (method, path); without one, limits.max_body everywhere.
   std::function<size_t(const std::string& method, const std::string& path)> body_limit;

@@ -1,0 +1,67 @@
+#include "tools/console/html.h"
+
+namespace lpsync::console {
+namespace {
+
+constexpr std::string_view kStyle = R"css(
+body{font-family:system-ui,sans-serif;margin:0;color:#1d2430;background:#f6f7f9}
+header{background:#1d2430;color:#fff;padding:.8rem 1rem}
+header a{color:#fff}
+main{max-width:52rem;margin:0 auto;padding:1rem}
+form.box,section{background:#fff;border:1px solid #d8dce3;border-radius:6px;padding:1rem;margin:1rem 0}
+label{display:block;margin:.6rem 0 .2rem}
+input[type=password],input[type=text]{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}
+button{margin-top:.8rem;padding:.5rem 1rem;font-size:1rem}
+:focus{outline:3px solid #2f6fed;outline-offset:2px}
+.error{color:#a40e26}
+.note{color:#555}
+table{border-collapse:collapse;width:100%}
+td,th{text-align:left;padding:.4rem;border-bottom:1px solid #e3e6eb}
+)css";
+
+}  // namespace
+
+std::string escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+Response page(int status, std::string_view title, const std::string& body) {
+  Response r;
+  r.status = status;
+  r.headers.set("Content-Type", "text/html; charset=utf-8");
+  r.headers.set("Cache-Control", "no-store");
+  r.headers.set("X-Frame-Options", "DENY");
+  r.headers.set("X-Content-Type-Options", "nosniff");
+  r.headers.set("Referrer-Policy", "no-referrer");
+  r.headers.set("Content-Security-Policy",
+                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+  r.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+           escape(title) + " - lpsync</title><style>" + std::string(kStyle) +
+           "</style></head><body><header><strong>lpsync</strong> console</header><main>" + body +
+           "</main></body></html>";
+  return r;
+}
+
+Response redirect(const std::string& location) {
+  Response r;
+  r.status = 303;
+  r.headers.set("Location", location);
+  r.headers.set("Cache-Control", "no-store");
+  r.headers.set("Content-Type", "text/plain");
+  return r;
+}
+
+}  // namespace lpsync::console
