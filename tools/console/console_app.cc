@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -12,6 +13,7 @@
 #include "engine/env/http_server.h"
 #include "tools/console/html.h"
 #include "tools/console/password.h"
+#include "tools/console/status_page.h"
 #include "tools/live/config.h"
 
 namespace lpsync::console {
@@ -138,6 +140,7 @@ TransportResult ConsoleApp::handle(const Request& r) {
     return plain(404, "There is no such action.");
   }
   if (path == "/") return home(*s);
+  if (path == "/connection") return connection(query_value(parse_query(url->query), "name").value_or(""));
   return plain(404, "There is no such page.");
 }
 
@@ -195,6 +198,24 @@ Response ConsoleApp::on_login(const Request& r, const std::string& client) {
   return out;
 }
 
+Response ConsoleApp::connection(const std::string& name) {
+  // Only a file of the config directory, by its plain name.
+  bool plain_name = !name.empty() && name.size() <= 100 && name[0] != '.' &&
+                    std::all_of(name.begin(), name.end(), [](char c) {
+                      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
+                    });
+  fs::path file = fs::path(options_.config_dir) / (name + ".json");
+  if (!plain_name || !fs::is_regular_file(file)) return plain(404, "There is no connection by that name.");
+  live::ConfigResult c = live::load_config(file.string());
+  live::StatusRead status;
+  if (c) {
+    status = live::read_status(*c.config);
+  } else {
+    for (const auto& e : c.errors) status.error += (status.error.empty() ? "" : "; ") + e;
+  }
+  return page(200, name, status_html(name, status, clock_.now()));
+}
+
 Response ConsoleApp::home(const Session& s) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -214,7 +235,9 @@ Response ConsoleApp::home(const Session& s) {
       // Each problem names the key and what to do; none holds a secret's value.
       for (const auto& e : c.errors) health += (health.empty() ? "" : "; ") + e;
     }
-    rows += "<tr><td>" + escape(f.stem().string()) + "</td><td>" + escape(health) + "</td><td>" + escape(state) +
+    std::string name = f.stem().string();
+    rows += "<tr><td><a href=\"/connection?name=" + percent_encode(name) + "\">" + escape(name) + "</a></td><td>" +
+            escape(health) + "</td><td>" + escape(state) +
             "</td></tr>";
   }
   std::string body = "<section><h1>Connections</h1>";

@@ -47,6 +47,7 @@ class ConsoleApp {
   Response on_login(const Request& r, const std::string& client);
   Response on_setup(const Request& r);
   Response home(const Session& s);
+  Response connection(const std::string& name);
   std::optional<Session> session_of(const Request& r);
   std::string cookie(const std::string& value, bool clear) const;
 

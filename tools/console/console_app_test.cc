@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "engine/env/http_server.h"
+#include "engine/state/sqlite_state_store.h"
 
 namespace lpsync::console {
 namespace {
@@ -129,6 +130,34 @@ TEST_F(Console, WrongPasswordsLockTheAddressAndAnOversizedFormIsRefused) {
   clock_.advance(SessionBook::kFailureWindow);
   EXPECT_EQ(send("POST", "/login", "password=correct+horse+battery").status, 303);
   EXPECT_EQ(send("POST", "/login", "password=" + std::string(ConsoleApp::kMaxBody, 'a')).status, 413);
+}
+
+TEST_F(Console, AConnectionsPageShowsItsHeldAndImportedOrdersAndNoOtherFile) {
+  set_password();
+  {
+    fs::create_directories(dir_ / "configs" / "lpsync-state");
+    auto opened = SqliteStateStore::open((dir_ / "configs" / "lpsync-state" / "acme.db").string());
+    ASSERT_TRUE(opened) << opened.error().message;
+    StateStore& store = *opened.value().store;
+    store.put_order_link({100, "ORD100", 7, true, kT - Duration::hours(2)});
+    store.put_held({{101, "ORD101", HeldReason::duplicate_sku, kT - Duration::hours(3)}});
+  }
+  auto [cookie, csrf] = log_in();
+  Response home = send("GET", "/", "", {{"Cookie", cookie}});
+  EXPECT_NE(home.body.find("href=\"/connection?name=acme\""), std::string::npos);
+  Response acme = send("GET", "/connection?name=acme", "", {{"Cookie", cookie}});
+  ASSERT_EQ(acme.status, 200) << acme.body;
+  EXPECT_NE(acme.body.find("ORD100"), std::string::npos);
+  EXPECT_NE(acme.body.find("ORD101"), std::string::npos);
+  EXPECT_NE(acme.body.find("3 h"), std::string::npos) << "the held order's age";
+  EXPECT_NE(acme.body.find("give each variant its own SKU"), std::string::npos) << "what to do";
+  for (const char* secret : {"literal-ls-key-123", "literal-secret-456", "literal-picqer-789"}) {
+    EXPECT_EQ(acme.body.find(secret), std::string::npos) << secret;
+  }
+  for (const char* name : {"../configs/acme", ".lpsync-console-password", "nobody", ""}) {
+    EXPECT_EQ(send("GET", std::string("/connection?name=") + name, "", {{"Cookie", cookie}}).status, 404) << name;
+  }
+  EXPECT_EQ(send("GET", "/connection?name=acme").status, 303) << "not without a session";
 }
 
 }  // namespace

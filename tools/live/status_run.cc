@@ -24,16 +24,16 @@ void print(const bj::object& doc, bool as_json, std::ostream& out) {
 
 }  // namespace
 
-int show_status(const LiveConfig& config, bool as_json, std::ostream& out, std::ostream& err) {
+StatusRead read_status(const LiveConfig& config) {
+  StatusRead r;
   if (!std::filesystem::exists(config.state_path)) {
-    err << "lpsync status: there is no state at " << config.state_path
-        << " yet: `lpsync run --config " << config.file << "` creates it\n";
-    return 2;
+    r.error = "there is no state at " + config.state_path + " yet: `lpsync run --config " + config.file + "` creates it";
+    return r;
   }
   auto opened = SqliteStateStore::open(config.state_path);
   if (opened) {
-    print(status_document(*opened.value().store), as_json, out);
-    return 0;
+    r.doc = status_document(*opened.value().store);
+    return r;
   }
   if (opened.error().kind == StoreProblem::locked) {
     std::ifstream in(config.state_path + ".status.json");
@@ -42,18 +42,27 @@ int show_status(const LiveConfig& config, bool as_json, std::ostream& out, std::
     try {
       bj::value doc = json::parse(text.str());
       const bj::object& o = doc.as_object();
-      if (!as_json) {
-        out << "lpsync is running with this state (pid " << json::serialize(o.at("pid")) << "); its status as of "
-            << std::string(o.at("written_at").as_string()) << ":\n";
-      }
-      print(o, as_json, out);
-      return 0;
+      r.running_note = "lpsync is running with this state (pid " + json::serialize(o.at("pid")) + "); its status as of " +
+                       std::string(o.at("written_at").as_string()) + ":";
+      r.doc = o;
+      return r;
     } catch (const std::exception&) {
       // No status written yet: say why the database cannot be read.
     }
   }
-  err << "lpsync status: " << opened.error().message << "\n";
-  return 2;
+  r.error = opened.error().message;
+  return r;
+}
+
+int show_status(const LiveConfig& config, bool as_json, std::ostream& out, std::ostream& err) {
+  StatusRead r = read_status(config);
+  if (!r.doc) {
+    err << "lpsync status: " << r.error << "\n";
+    return 2;
+  }
+  if (!as_json && !r.running_note.empty()) out << r.running_note << "\n";
+  print(*r.doc, as_json, out);
+  return 0;
 }
 
 }  // namespace lpsync::live
