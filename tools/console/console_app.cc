@@ -56,7 +56,7 @@ bool foreign_origin(const Request& r) {
   auto origin = r.headers.get("Origin");
   if (!origin || *origin == "null") return origin.has_value();
   auto host = r.headers.get("Host");
-  auto parsed = parse_url(*origin);
+  auto parsed = parse_url(*origin + "/");  // an Origin has no path
   if (!host || !parsed) return true;
   std::string origin_host = parsed->origin.substr(parsed->origin.find("://") + 3);
   return origin_host != *host;
@@ -249,8 +249,8 @@ Response ConsoleApp::home(const Session& s) {
             "</tbody></table>";
   }
   body +=
-      "<p class=\"note\">Not built yet: the setup wizard, Activate webshop, status per connection, Import now, "
-      "Import products and settings (issue 19). Use the command line meanwhile (README).</p></section>"
+      "<p class=\"note\">Not built yet: the setup wizard, Activate webshop, Import now, Import products and "
+      "settings (issue 19). Use the command line meanwhile (README).</p></section>"
       "<form method=\"post\" action=\"/logout\">" +
       csrf_field(s.csrf) + "<button type=\"submit\">Log out</button></form>";
   return page(200, "Connections", body);

@@ -104,6 +104,8 @@ TEST_F(Console, ALoginGivesAStrictHttpOnlySecureCookieAndPagesShowNoSecret) {
     EXPECT_EQ(home.body.find(secret), std::string::npos) << secret;
   }
   EXPECT_NE(home.headers.get("Content-Security-Policy").value_or("").find("frame-ancestors 'none'"), std::string::npos);
+  // With no-referrer a browser would send "Origin: null" on the console's own forms (refused).
+  EXPECT_EQ(home.headers.get("Referrer-Policy"), "same-origin");
 }
 
 TEST_F(Console, EveryPostNeedsTheSessionsCsrfTokenAndThisOrigin) {
@@ -114,6 +116,8 @@ TEST_F(Console, EveryPostNeedsTheSessionsCsrfTokenAndThisOrigin) {
   EXPECT_EQ(send("POST", "/logout", "csrf=forged", {{"Cookie", cookie}}).status, 403);
   EXPECT_EQ(send("POST", "/logout", "csrf=" + csrf, {{"Cookie", cookie}, {"Origin", "https://evil.example"}}).status, 403);
   EXPECT_EQ(send("POST", "/login", "password=correct+horse+battery", {{"Origin", "https://evil.example"}}).status, 403);
+  EXPECT_EQ(send("POST", "/login", "password=correct+horse+battery", {{"Origin", "null"}}).status, 403);
+  // A browser's Origin is scheme://host:port, without a path.
   Response out = send("POST", "/logout", "csrf=" + csrf, {{"Cookie", cookie}, {"Origin", "http://127.0.0.1:8080"}});
   EXPECT_EQ(out.status, 303);
   EXPECT_NE(out.headers.get("Set-Cookie").value_or("").find("Max-Age=0"), std::string::npos);

@@ -44,7 +44,9 @@ Response page(int status, std::string_view title, const std::string& body) {
   r.headers.set("Cache-Control", "no-store");
   r.headers.set("X-Frame-Options", "DENY");
   r.headers.set("X-Content-Type-Options", "nosniff");
-  r.headers.set("Referrer-Policy", "no-referrer");
+  // Not no-referrer: with it a browser sends "Origin: null" on form posts, which the origin
+  // check must refuse.
+  r.headers.set("Referrer-Policy", "same-origin");
   r.headers.set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
   r.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"

@@ -1,0 +1,5 @@
+#!/bin/sh
+# Runs the Selenium test with Debian's python3 (where python3-selenium is), whatever python3
+# comes first on the PATH.
+export HOME="${TEST_TMPDIR:-/tmp}"
+exec /usr/bin/python3 "$(dirname "$0")/console_login_test.py" "$@"
