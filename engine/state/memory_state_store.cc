@@ -1,3 +1,4 @@
+#include <set>
 #include <stdexcept>
 
 #include "engine/env/check.h"
@@ -131,5 +132,33 @@ void MemoryStateStore::put_shipment_push(const ShipmentPush& push) {
 std::vector<ShipmentPush> MemoryStateStore::shipment_pushes() const { return values_of(shipments_); }
 
 std::optional<std::string> MemoryStateStore::value(const std::string& key) const { return find_value(values_, key); }
+
+void MemoryStateStore::append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since,
+                                         int64_t per_subject) {
+  decisions_.insert(decisions_.end(), entries.begin(), entries.end());
+  std::erase_if(decisions_, [&](const LoggedDecision& d) { return d.at < keep_since; });
+  // Newest first: count each touched subject's entries and drop those beyond the cap.
+  std::set<std::pair<DecisionSubject, std::string>> touched;
+  for (const LoggedDecision& e : entries) touched.insert({e.kind, e.subject});
+  std::map<std::pair<DecisionSubject, std::string>, int64_t> seen;
+  std::vector<bool> drop(decisions_.size(), false);
+  for (size_t i = decisions_.size(); i-- > 0;) {
+    auto key = std::make_pair(decisions_[i].kind, decisions_[i].subject);
+    if (touched.count(key) && ++seen[key] > per_subject) drop[i] = true;
+  }
+  std::vector<LoggedDecision> kept;
+  for (size_t i = 0; i < decisions_.size(); ++i) {
+    if (!drop[i]) kept.push_back(std::move(decisions_[i]));
+  }
+  decisions_ = std::move(kept);
+}
+
+std::vector<LoggedDecision> MemoryStateStore::decisions_about(DecisionSubject kind, const std::string& subject) const {
+  std::vector<LoggedDecision> out;
+  for (const LoggedDecision& d : decisions_) {
+    if (d.kind == kind && d.subject == subject) out.push_back(d);
+  }
+  return out;
+}
 
 }  // namespace lpsync

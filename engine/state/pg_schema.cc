@@ -156,6 +156,23 @@ constexpr std::string_view kVersion4 = R"sql(
   );
 )sql";
 
+// Version 5: the bounded decision log of `lpsync explain` (sync-rules section 12), per
+// connection and deleted with it: per order number or productcode, what the engine decided,
+// when, and the allow-listed fields. `seq` keeps the order of decisions at the same millisecond.
+constexpr std::string_view kVersion5 = R"sql(
+  CREATE TABLE decision_log (
+    seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    kind          text   NOT NULL CHECK (kind IN ('order', 'sku')),
+    subject       text   NOT NULL,
+    at_ms         bigint NOT NULL,
+    what          text   NOT NULL,
+    fields        text   NOT NULL
+  );
+  CREATE INDEX decision_log_by_subject ON decision_log (connection_id, kind, subject, seq);
+  CREATE INDEX decision_log_by_time ON decision_log (connection_id, at_ms);
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -167,6 +184,7 @@ const std::vector<Migration>& migrations() {
       {2, "follow imported orders", kVersion2},
       {3, "share pending quantities", kVersion3},
       {4, "share rate limits", kVersion4},
+      {5, "keep a decision log", kVersion5},
   };
   return kSteps;
 }
