@@ -4,6 +4,7 @@
 
 #include "tools/command.h"
 #include "tools/live/explain_text.h"
+#include "tools/sim/world.h"
 #include "tools/scenario/runner.h"
 #include "tools/scenario/scenario_parser.h"
 
@@ -66,7 +67,7 @@ int run_replay(const Args& args, std::ostream& out, std::ostream& err) {
     // reads a live state; the run and its trace are the same with or without it.
     std::string story;
     if (auto asked = args.value("explain")) {
-      options.after_run = [&](sim::World& w) {
+      options.after_run = [&story, asked](sim::World& w) {
         bool sku = asked->rfind("sku:", 0) == 0;
         story = live::story_text(sku ? live::sku_story(w.store(), asked->substr(4), w.clock().now())
                                      : live::order_story(w.store(), *asked, w.clock().now()));

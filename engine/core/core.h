@@ -92,8 +92,9 @@ class Core {
   Instant now() const { return clock.now(); }
   // Records a decision in the trace, and about an order or SKU in the decision log.
   void decide(std::string_view what, boost::json::object fields) {
-    decisions.note(now(), what, fields);
-    trace.decision(now(), what, std::move(fields));
+    Instant at = now();  // read once: a replayed run replays the clock readings one by one
+    decisions.note(at, what, fields);
+    trace.decision(at, what, std::move(fields));
   }
   // Updates the report's API figures.
   void refresh_usage();

@@ -47,10 +47,12 @@ void DecisionRecorder::note(Instant at, std::string_view what, const boost::json
   if (waiting_.size() > kMaxWaiting) waiting_.erase(waiting_.begin(), waiting_.end() - kMaxWaiting);
 }
 
-void DecisionRecorder::flush(Instant now) {
+void DecisionRecorder::flush() {
   if (waiting_.empty()) return;
+  Instant newest = waiting_.front().at;
+  for (const LoggedDecision& e : waiting_) newest = std::max(newest, e.at);
   try {
-    store_.append_decisions(waiting_, now - retention_.keep, retention_.per_subject);
+    store_.append_decisions(waiting_, newest - retention_.keep, retention_.per_subject);
     waiting_.clear();
   } catch (const StateStoreError&) {
     // Kept for the next flush; the sync's own next write meets the same store and reports it.

@@ -39,9 +39,11 @@ class DecisionRecorder {
       : store_(store), retention_(retention), sku_of_(std::move(sku_of)) {}
 
   void note(Instant at, std::string_view what, const boost::json::object& fields);
-  // Appends what waits in one commit. A store that refuses (StateStoreError) keeps nothing
-  // of it; the entries wait for the next flush instead of stopping the sync for a log.
-  void flush(Instant now);
+  // Appends what waits in one commit, dropping what is older than the retention as of the
+  // newest entry (no clock reading of its own: a replayed run replays the engine's readings).
+  // A store that refuses (StateStoreError) keeps nothing of it; the entries wait for the next
+  // flush instead of stopping the sync for a log.
+  void flush();
   size_t waiting() const { return waiting_.size(); }
 
  private:

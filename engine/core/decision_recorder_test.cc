@@ -35,13 +35,13 @@ TEST(DecisionRecorder, FlushesOneBatchAndKeepsItWhenTheStoreRefuses) {
   recorder.note(kT, "product_linked", {{"order", "1"}, {"productcode", "A"}});  // about both
   EXPECT_EQ(recorder.waiting(), 3u);
   EXPECT_TRUE(store.decisions_about(DecisionSubject::order, "1").empty());  // nothing before the flush
-  recorder.flush(kT);
+  recorder.flush();
   EXPECT_EQ(recorder.waiting(), 0u);
   EXPECT_EQ(store.decisions_about(DecisionSubject::order, "1").size(), 2u);
   EXPECT_EQ(store.decisions_about(DecisionSubject::sku, "A").size(), 1u);
   // Older than 14 days by the time of the next flush: gone.
   recorder.note(kT + Duration::days(15), "order_held", {{"order", "2"}});
-  recorder.flush(kT + Duration::days(15));
+  recorder.flush();
   EXPECT_TRUE(store.decisions_about(DecisionSubject::order, "1").empty());
 }
 

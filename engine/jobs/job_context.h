@@ -40,8 +40,9 @@ struct JobBasics {
   Instant now() const { return clock.now(); }
   // Records a decision in the trace, and about an order or SKU in the decision log.
   void decide(std::string_view what, boost::json::object fields) const {
-    if (decisions) decisions->note(now(), what, fields);
-    trace.decision(now(), what, std::move(fields));
+    Instant at = now();  // read once: a replayed run replays the clock readings one by one
+    if (decisions) decisions->note(at, what, fields);
+    trace.decision(at, what, std::move(fields));
   }
 };
 
