@@ -135,29 +135,38 @@ std::optional<std::string> MemoryStateStore::value(const std::string& key) const
 
 void MemoryStateStore::append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since,
                                          int64_t per_subject) {
-  decisions_.insert(decisions_.end(), entries.begin(), entries.end());
-  std::erase_if(decisions_, [&](const LoggedDecision& d) { return d.at < keep_since; });
-  // Newest first: count each touched subject's entries and drop those beyond the cap.
-  std::set<std::pair<DecisionSubject, std::string>> touched;
-  for (const LoggedDecision& e : entries) touched.insert({e.kind, e.subject});
-  std::map<std::pair<DecisionSubject, std::string>, int64_t> seen;
-  std::vector<bool> drop(decisions_.size(), false);
-  for (size_t i = decisions_.size(); i-- > 0;) {
-    auto key = std::make_pair(decisions_[i].kind, decisions_[i].subject);
-    if (touched.count(key) && ++seen[key] > per_subject) drop[i] = true;
+  std::set<Subject> touched;
+  for (const LoggedDecision& e : entries) {
+    Subject key{e.kind, e.subject};
+    int64_t seq = next_decision_++;
+    decisions_[key].emplace_back(seq, e);
+    decisions_by_age_.emplace_back(seq, e.at, key);
+    touched.insert(key);
   }
-  std::vector<LoggedDecision> kept;
-  for (size_t i = 0; i < decisions_.size(); ++i) {
-    if (!drop[i]) kept.push_back(std::move(decisions_[i]));
+  // The engine appends in time order: the oldest entries are at the front. An entry the cap
+  // removed before is no longer at its subject's front and is skipped.
+  while (!decisions_by_age_.empty() && std::get<1>(decisions_by_age_.front()) < keep_since) {
+    auto& [seq, at, key] = decisions_by_age_.front();
+    auto it = decisions_.find(key);
+    if (it != decisions_.end() && !it->second.empty() && it->second.front().first == seq) {
+      it->second.pop_front();
+      if (it->second.empty()) decisions_.erase(it);
+    }
+    decisions_by_age_.pop_front();
   }
-  decisions_ = std::move(kept);
+  for (const Subject& key : touched) {
+    auto it = decisions_.find(key);
+    if (it == decisions_.end()) continue;
+    while (static_cast<int64_t>(it->second.size()) > per_subject) it->second.pop_front();
+    if (it->second.empty()) decisions_.erase(it);
+  }
 }
 
 std::vector<LoggedDecision> MemoryStateStore::decisions_about(DecisionSubject kind, const std::string& subject) const {
   std::vector<LoggedDecision> out;
-  for (const LoggedDecision& d : decisions_) {
-    if (d.kind == kind && d.subject == subject) out.push_back(d);
-  }
+  auto it = decisions_.find({kind, subject});
+  if (it == decisions_.end()) return out;
+  for (const auto& [seq, d] : it->second) out.push_back(d);
   return out;
 }
 

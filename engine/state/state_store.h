@@ -13,10 +13,12 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/env/time.h"
@@ -290,7 +292,12 @@ class MemoryStateStore final : public StateStore {
   std::map<int64_t, int64_t> push_by_shop_shipment_;  // pushed ones: ls_shipment_id -> idshipment
   BulkImport bulk_;
   std::map<std::string, std::string> values_;
-  std::vector<LoggedDecision> decisions_;  // oldest first
+  // The decision log: each subject's entries oldest first (with their sequence number), and
+  // every entry's time in the order appended, so trimming costs what it removes, not the log's size.
+  using Subject = std::pair<DecisionSubject, std::string>;
+  std::map<Subject, std::deque<std::pair<int64_t, LoggedDecision>>> decisions_;
+  std::deque<std::tuple<int64_t, Instant, Subject>> decisions_by_age_;
+  int64_t next_decision_ = 1;
 };
 
 }  // namespace lpsync
