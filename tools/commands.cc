@@ -12,6 +12,7 @@ int run_serve_fakes(const Args& args, std::ostream& out, std::ostream& err);
 int run_live(const Args& args, std::ostream& out, std::ostream& err);
 int run_plan(const Args& args, std::ostream& out, std::ostream& err);
 int run_status(const Args& args, std::ostream& out, std::ostream& err);
+int run_explain(const Args& args, std::ostream& out, std::ostream& err);
 int run_import_products(const Args& args, std::ostream& out, std::ostream& err);
 int run_import_order(const Args& args, std::ostream& out, std::ostream& err);
 int run_replay_cassette(const Args& args, std::ostream& out, std::ostream& err);
@@ -29,7 +30,8 @@ const std::vector<Command>& commands() {
       {"replay", "run scenario files against the in-process fakes and check their expectations", "FILE...",
        {{"trace", true, "FILE  write one JSON line per HTTP exchange and engine decision"},
         {"check-determinism", false, "run each scenario twice and fail if the traces differ"},
-        {"transport", true, "KIND  direct (in-process, default) or http (the fakes on loopback HTTP)"}},
+        {"transport", true, "KIND  direct (in-process, default) or http (the fakes on loopback HTTP)"},
+        {"explain", true, "ORDER  after each run, tell that order's story (as lpsync explain; sku:CODE for a SKU)"}},
        run_replay},
       {"check-properties", "run a long sweep of the property tests (random histories) and print seeds per second", "",
        {{"seeds", true, "N  histories per property (default 1000)"},
@@ -69,6 +71,12 @@ const std::vector<Command>& commands() {
       {"status", "show the connection's state: links, held orders, bulk import, budgets seen", "",
        {{"config", true, "FILE  the connection's config file"}, {"json", false, "print it as JSON"}},
        run_status},
+      {"explain", "tell the whole story of one order or SKU: every decision with its reason, and what to do now",
+       "ORDER_NUMBER | --sku SKU",
+       {{"config", true, "FILE  the connection's config file"},
+        {"sku", true, "SKU  explain a SKU (productcode) instead of an order"},
+        {"json", false, "print it as JSON"}},
+       run_explain},
       {"import-products", "start or resume importing every shop product into Picqer, with progress", "",
        {{"config", true, "FILE  the connection's config file"},
         {"verbose", false, "log every HTTP exchange too"},

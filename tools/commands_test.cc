@@ -52,5 +52,20 @@ TEST(Commands, CommandHelp) {
   EXPECT_NE(r.out.find("Usage: lpsync demo"), std::string::npos);
 }
 
+// `replay --explain ORDER` tells the order's story from the replayed run's state: held for
+// its duplicate SKU, then imported after the merchant gave the variant its own SKU.
+TEST(Commands, ReplayExplainTellsTheStoryOfAnOrder) {
+  Outcome r = run({"replay", "--explain", "ORD101", "scenarios/duplicate-sku-fixed-later.json"});
+  ASSERT_EQ(r.status, 0) << r.out << r.err;
+  size_t held = r.out.find("held: duplicate_sku");
+  size_t imported = r.out.find("imported into Picqer as Picqer order ");
+  ASSERT_NE(held, std::string::npos) << r.out;
+  ASSERT_NE(imported, std::string::npos) << r.out;
+  EXPECT_LT(held, imported) << r.out;
+  EXPECT_NE(r.out.find("nothing: the order is in Picqer"), std::string::npos) << r.out;
+  Outcome sku = run({"replay", "--explain", "sku:TEE-M", "scenarios/duplicate-sku-fixed-later.json"});
+  EXPECT_NE(sku.out.find("created in Picqer as product "), std::string::npos) << sku.out;
+}
+
 }  // namespace
 }  // namespace lpsync::cli

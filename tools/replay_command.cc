@@ -3,6 +3,8 @@
 #include <ostream>
 
 #include "tools/command.h"
+#include "tools/live/explain_text.h"
+#include "tools/sim/world.h"
 #include "tools/scenario/runner.h"
 #include "tools/scenario/scenario_parser.h"
 
@@ -61,8 +63,19 @@ int run_replay(const Args& args, std::ostream& out, std::ostream& err) {
     scenario::RunOptions options;
     options.over_http = transport == "http";
     options.trace_out = trace_file.is_open() ? &trace_file : nullptr;
+    // The story is read from the world's store at the end of the run, as `lpsync explain`
+    // reads a live state; the run and its trace are the same with or without it.
+    std::string story;
+    if (auto asked = args.value("explain")) {
+      options.after_run = [&story, asked](sim::World& w) {
+        bool sku = asked->rfind("sku:", 0) == 0;
+        story = live::story_text(sku ? live::sku_story(w.store(), asked->substr(4), w.clock().now())
+                                     : live::order_story(w.store(), *asked, w.clock().now()));
+      };
+    }
     auto result = scenario::run_scenario(s, options);
     out << result.summary() << "\n";
+    if (!story.empty()) out << "\n" << story << "\n";
     for (const auto& e : result.errors) out << "  invalid: " << e << "\n";
     for (const auto& f : result.failures) {
       out << "  " << f.what << "\n    expected: " << f.expected << "\n    actual:   " << f.actual << "\n";

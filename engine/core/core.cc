@@ -1,5 +1,7 @@
 #include "engine/core/core.h"
 
+#include "engine/rules/sku_index.h"
+
 namespace lpsync {
 
 Core::Core(EngineEnv env, Connection conn, Settings s)
@@ -23,7 +25,13 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
       tuning(env.tuning),
       make_secret(std::move(env.make_secret)),
       lightspeed_writer(lightspeed_session),
-      shared_pending(env.shared_pending) {
+      shared_pending(env.shared_pending),
+      decisions(env.store, env.decision_retention, [this](int64_t variant) -> std::string {
+        // The catalogue first (no read of the store); a variant gone from it by its link.
+        if (const ls::Variant* v = catalog.variant(variant)) return trim_sku(v->sku);
+        auto link = store.product_link(variant);
+        return link ? link->productcode : "";
+      }) {
   if (!make_secret) {
     make_secret = [stream = random.stream("secrets")]() mutable {
       static constexpr char kHex[] = "0123456789abcdef";

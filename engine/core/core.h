@@ -14,6 +14,7 @@
 #include "engine/client/picqer_client.h"
 #include "engine/core/catalog.h"
 #include "engine/core/connection.h"
+#include "engine/core/decision_recorder.h"
 #include "engine/core/report.h"
 #include "engine/core/tuning.h"
 #include "engine/env/clock.h"
@@ -42,6 +43,8 @@ struct EngineEnv {
   // The Picqer rate limit shared with the other connections on this account, in any worker
   // (sync-rules section 11; engine/client/shared_limit.h). nullptr: this engine's own budget.
   SharedRateLimit* picqer_shared_limit = nullptr;
+  // How long the decision log of `lpsync explain` keeps its entries (state_store.h).
+  DecisionRetention decision_retention;
 };
 
 class Core {
@@ -79,12 +82,20 @@ class Core {
   // Shares it with the other connections on this Picqer account (nullptr: none).
   SharedPending* shared_pending;
 
+  // The decisions about orders and SKUs waiting for the decision log (flushed by the Engine
+  // after each tick and callback).
+  DecisionRecorder decisions;
+
   // What every job gets.
-  JobBasics job_basics() { return {clock, trace, random, report, settings, tuning, limits}; }
+  JobBasics job_basics() { return {clock, trace, random, report, settings, tuning, limits, &decisions}; }
 
   Instant now() const { return clock.now(); }
-  // Records a decision in the trace.
-  void decide(std::string_view what, boost::json::object fields) { trace.decision(now(), what, std::move(fields)); }
+  // Records a decision in the trace, and about an order or SKU in the decision log.
+  void decide(std::string_view what, boost::json::object fields) {
+    Instant at = now();  // read once: a replayed run replays the clock readings one by one
+    decisions.note(at, what, fields);
+    trace.decision(at, what, std::move(fields));
+  }
   // Updates the report's API figures.
   void refresh_usage();
 };

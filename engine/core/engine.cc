@@ -30,6 +30,8 @@ Engine::Engine(EngineEnv env, Connection connection, Settings settings)
   };
   stock_.request_order_poll = [this] { scheduler_.wake(orders_, core_.now()); };
   scheduler_.before_each_tick([this](Instant now) { apply_settings(now); });
+  // The decision log gets one commit per tick, not one per decision.
+  scheduler_.after_each_tick([this](Instant) { core_.decisions.flush(); });
 }
 
 Engine::~Engine() { stop(); }
@@ -118,6 +120,7 @@ void Engine::import_order(std::string number, OrderByHand::Answered done) {
   by_hand_.ask(std::move(number), std::move(done));
   scheduler_.start();  // an engine that was not started runs this request alone
   scheduler_.wake(by_hand_, core_.now());
+  core_.decisions.flush();
 }
 
 TransportResult Engine::receive_webhook(const Request& request) {
@@ -145,6 +148,7 @@ TransportResult Engine::receive_webhook(const Request& request) {
   if (result.ok() && result.value().status == 401) ++core_.report.webhooks_refused;
   core_.decide("webhook_received", {{"path", parse_url(request.url) ? parse_url(request.url)->path : ""},
                                     {"status", result.ok() ? result.value().status : 0}});
+  core_.decisions.flush();
   return result;
 }
 

@@ -77,6 +77,7 @@ void Scheduler::tick() {
     ~InTick() { flag = false; }  // also when a job throws (a store that cannot write)
   } in_tick(in_tick_);
   Instant now = clock_.now();
+
   if (extra_tick_ && *extra_tick_ <= now) extra_tick_.reset();
   if (before_tick_) before_tick_(now);
   int runs = 0;
@@ -96,6 +97,7 @@ void Scheduler::tick() {
     // A wake during the run may have set an earlier time.
     if (next && (!due->next || *next < *due->next)) due->next = next;
   }
+  if (after_tick_) after_tick_(now);
   arm();
 }
 

@@ -39,6 +39,9 @@ class Scheduler {
   void tick_at(Instant at);
   // Called before each batch of due jobs (the engine applies settings changes here).
   void before_each_tick(std::function<void(Instant)> fn) { before_tick_ = std::move(fn); }
+  // Called after each batch of due jobs that ran to the end (the engine stores its decision log
+  // here; after a job threw, it waits for the next tick).
+  void after_each_tick(std::function<void(Instant)> fn) { after_tick_ = std::move(fn); }
   void start();
   void stop();
 
@@ -61,6 +64,7 @@ class Scheduler {
   Clock& clock_;
   std::vector<Entry> entries_;
   std::function<void(Instant)> before_tick_;
+  std::function<void(Instant)> after_tick_;
   bool running_ = false;
   bool in_tick_ = false;
   TimerId timer_ = 0;

@@ -14,6 +14,7 @@
 #include "engine/client/lightspeed_client.h"
 #include "engine/client/picqer_client.h"
 #include "engine/core/catalog.h"
+#include "engine/core/decision_recorder.h"
 #include "engine/core/limits.h"
 #include "engine/core/report.h"
 #include "engine/core/tuning.h"
@@ -33,11 +34,15 @@ struct JobBasics {
   const Settings& settings;
   const Tuning& tuning;
   const Limits& limits;  // page and queue caps (engine/core/limits.h)
+  // The decision log's buffer (decision_recorder.h); nullptr: none (tests of one job).
+  DecisionRecorder* decisions = nullptr;
 
   Instant now() const { return clock.now(); }
-  // Records a decision in the trace.
+  // Records a decision in the trace, and about an order or SKU in the decision log.
   void decide(std::string_view what, boost::json::object fields) const {
-    trace.decision(now(), what, std::move(fields));
+    Instant at = now();  // read once: a replayed run replays the clock readings one by one
+    if (decisions) decisions->note(at, what, fields);
+    trace.decision(at, what, std::move(fields));
   }
 };
 

@@ -1,3 +1,4 @@
+#include <set>
 #include <stdexcept>
 
 #include "engine/env/check.h"
@@ -131,5 +132,42 @@ void MemoryStateStore::put_shipment_push(const ShipmentPush& push) {
 std::vector<ShipmentPush> MemoryStateStore::shipment_pushes() const { return values_of(shipments_); }
 
 std::optional<std::string> MemoryStateStore::value(const std::string& key) const { return find_value(values_, key); }
+
+void MemoryStateStore::append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since,
+                                         int64_t per_subject) {
+  std::set<Subject> touched;
+  for (const LoggedDecision& e : entries) {
+    Subject key{e.kind, e.subject};
+    int64_t seq = next_decision_++;
+    decisions_[key].emplace_back(seq, e);
+    decisions_by_age_.emplace_back(seq, e.at, key);
+    touched.insert(key);
+  }
+  // The engine appends in time order: the oldest entries are at the front. An entry the cap
+  // removed before is no longer at its subject's front and is skipped.
+  while (!decisions_by_age_.empty() && std::get<1>(decisions_by_age_.front()) < keep_since) {
+    auto& [seq, at, key] = decisions_by_age_.front();
+    auto it = decisions_.find(key);
+    if (it != decisions_.end() && !it->second.empty() && it->second.front().first == seq) {
+      it->second.pop_front();
+      if (it->second.empty()) decisions_.erase(it);
+    }
+    decisions_by_age_.pop_front();
+  }
+  for (const Subject& key : touched) {
+    auto it = decisions_.find(key);
+    if (it == decisions_.end()) continue;
+    while (static_cast<int64_t>(it->second.size()) > per_subject) it->second.pop_front();
+    if (it->second.empty()) decisions_.erase(it);
+  }
+}
+
+std::vector<LoggedDecision> MemoryStateStore::decisions_about(DecisionSubject kind, const std::string& subject) const {
+  std::vector<LoggedDecision> out;
+  auto it = decisions_.find({kind, subject});
+  if (it == decisions_.end()) return out;
+  for (const auto& [seq, d] : it->second) out.push_back(d);
+  return out;
+}
 
 }  // namespace lpsync

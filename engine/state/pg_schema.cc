@@ -169,6 +169,23 @@ constexpr std::string_view kVersion5 = R"sql(
   CREATE INDEX inbound_webhooks_by_connection ON inbound_webhooks (connection_id, id);
 )sql";
 
+// Version 6: the bounded decision log of `lpsync explain` (sync-rules section 12), per
+// connection and deleted with it: per order number or productcode, what the engine decided,
+// when, and the allow-listed fields. `seq` keeps the order of decisions at the same millisecond.
+constexpr std::string_view kVersion6 = R"sql(
+  CREATE TABLE decision_log (
+    seq           bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    connection_id bigint NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    kind          text   NOT NULL CHECK (kind IN ('order', 'sku')),
+    subject       text   NOT NULL,
+    at_ms         bigint NOT NULL,
+    what          text   NOT NULL,
+    fields        text   NOT NULL
+  );
+  CREATE INDEX decision_log_by_subject ON decision_log (connection_id, kind, subject, seq);
+  CREATE INDEX decision_log_by_time ON decision_log (connection_id, at_ms);
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -181,6 +198,7 @@ const std::vector<Migration>& migrations() {
       {3, "share pending quantities", kVersion3},
       {4, "share rate limits", kVersion4},
       {5, "queue webhooks", kVersion5},
+      {6, "keep a decision log", kVersion6},
   };
   return kSteps;
 }

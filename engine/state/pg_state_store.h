@@ -86,6 +86,9 @@ class PgStateStore final : public StateStore {
   void put_value(const std::string& key, const std::string& value) override;
   std::vector<std::string> value_keys() const override;
 
+  void append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since, int64_t per_subject) override;
+  std::vector<LoggedDecision> decisions_about(DecisionSubject kind, const std::string& subject) const override;
+
   // The connection's pending quantities on its Picqer account, shared with the other
   // connections on that account (sync-rules section 4; PgSharedPending in
   // pg_shared_pending.h). The write replaces the connection's rows and is fenced like every

@@ -107,6 +107,24 @@ void follow_orders(Db& db) {
   )sql");
 }
 
+// Version 4: the bounded decision log of `lpsync explain` (sync-rules section 12): per order
+// number or productcode, what the engine decided, when, and the allow-listed fields. `seq`
+// keeps the order of decisions made at the same millisecond.
+void log_decisions(Db& db) {
+  db.exec(R"sql(
+    CREATE TABLE decision_log (
+      seq     INTEGER PRIMARY KEY,
+      kind    TEXT    NOT NULL CHECK (kind IN ('order', 'sku')),
+      subject TEXT    NOT NULL,
+      at_ms   INTEGER NOT NULL,
+      what    TEXT    NOT NULL,
+      fields  TEXT    NOT NULL
+    ) STRICT;
+    CREATE INDEX decision_log_by_subject ON decision_log (kind, subject, seq);
+    CREATE INDEX decision_log_by_time ON decision_log (at_ms);
+  )sql");
+}
+
 }  // namespace
 
 const std::vector<Migration>& migrations() {
@@ -114,6 +132,7 @@ const std::vector<Migration>& migrations() {
       {1, "create the tables", create_tables},
       {2, "index product links by Picqer product", index_products},
       {3, "follow imported orders", follow_orders},
+      {4, "keep a decision log", log_decisions},
   };
   return kSteps;
 }

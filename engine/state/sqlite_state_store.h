@@ -80,6 +80,9 @@ class SqliteStateStore final : public StateStore {
   void put_value(const std::string& key, const std::string& value) override;
   std::vector<std::string> value_keys() const override;
 
+  void append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since, int64_t per_subject) override;
+  std::vector<LoggedDecision> decisions_about(DecisionSubject kind, const std::string& subject) const override;
+
   // Test hook: the file may grow by at most `pages` more pages (SQLITE_FULL beyond), the
   // way a full disk refuses a write. A negative value lifts the limit.
   void limit_growth_for_test(int64_t pages);

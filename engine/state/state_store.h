@@ -13,10 +13,12 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "engine/env/time.h"
@@ -107,6 +109,27 @@ struct BulkImport {
   bool operator==(const BulkImport&) const = default;
 };
 
+// One decision the engine made about an order or a SKU (sync-rules section 12), kept for
+// `lpsync explain`. `fields` is a JSON object of allow-listed fields only
+// (engine/core/decision_recorder.h): no secret, no personal data beyond the order number.
+enum class DecisionSubject { order, sku };
+struct LoggedDecision {
+  DecisionSubject kind = DecisionSubject::order;
+  std::string subject;  // the order number, or the productcode
+  Instant at;
+  std::string what;     // the trace's name of the decision, e.g. "order_held"
+  std::string fields;   // a JSON object, e.g. {"reason":"duplicate_sku"}
+  bool operator==(const LoggedDecision&) const = default;
+};
+
+// How long the decision log keeps its entries: those older than `keep` go as new ones come,
+// and of one subject only the newest `per_subject` stay (an order polled all day must not
+// fill the disk).
+struct DecisionRetention {
+  Duration keep = Duration::days(14);
+  int64_t per_subject = 200;
+};
+
 // The store in parts, so each job is handed only the parts it uses (engine/jobs/*.h). A
 // StateStore is all of them; every method is atomic on its own, and StoreCommits makes
 // several writes (to any parts of the same store) one commit.
@@ -187,6 +210,19 @@ class ValueStore {
   virtual std::vector<std::string> value_keys() const = 0;
 };
 
+// The bounded decision log. The engine appends a batch at its commit points (once per
+// scheduler tick or callback), never one write per decision.
+class DecisionLogStore {
+ public:
+  virtual ~DecisionLogStore() = default;
+  // Appends `entries` in their order (one commit), then deletes every entry from before
+  // `keep_since` and, for each subject of `entries`, all but its newest `per_subject`.
+  virtual void append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since,
+                                int64_t per_subject) = 0;
+  // What is kept about one subject, oldest first (in the order appended).
+  virtual std::vector<LoggedDecision> decisions_about(DecisionSubject kind, const std::string& subject) const = 0;
+};
+
 class StateStore : public StoreCommits,
                    public OrderLinkStore,
                    public ProductLinkStore,
@@ -195,7 +231,8 @@ class StateStore : public StoreCommits,
                    public ShopStockStore,
                    public ShipmentPushStore,
                    public BulkImportStore,
-                   public ValueStore {};
+                   public ValueStore,
+                   public DecisionLogStore {};
 
 // Everything in memory; survives an engine "crash" in simulation because the simulated
 // process only loses the engine object, not the store.
@@ -239,6 +276,9 @@ class MemoryStateStore final : public StateStore {
     return keys;
   }
 
+  void append_decisions(const std::vector<LoggedDecision>& entries, Instant keep_since, int64_t per_subject) override;
+  std::vector<LoggedDecision> decisions_about(DecisionSubject kind, const std::string& subject) const override;
+
  private:
   std::map<int64_t, OrderLink> orders_;
   std::map<int64_t, int64_t> ls_order_by_idorder_;
@@ -252,6 +292,12 @@ class MemoryStateStore final : public StateStore {
   std::map<int64_t, int64_t> push_by_shop_shipment_;  // pushed ones: ls_shipment_id -> idshipment
   BulkImport bulk_;
   std::map<std::string, std::string> values_;
+  // The decision log: each subject's entries oldest first (with their sequence number), and
+  // every entry's time in the order appended, so trimming costs what it removes, not the log's size.
+  using Subject = std::pair<DecisionSubject, std::string>;
+  std::map<Subject, std::deque<std::pair<int64_t, LoggedDecision>>> decisions_;
+  std::deque<std::tuple<int64_t, Instant, Subject>> decisions_by_age_;
+  int64_t next_decision_ = 1;
 };
 
 }  // namespace lpsync

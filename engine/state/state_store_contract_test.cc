@@ -207,5 +207,36 @@ TYPED_TEST(StateStoreContract, AtomicallyStoresEveryWrite) {
   EXPECT_EQ(s.value("nested"), "yes");
 }
 
+TYPED_TEST(StateStoreContract, DecisionLogKeepsEachSubjectsDecisionsInOrder) {
+  StateStore& s = this->s();
+  using D = DecisionSubject;
+  EXPECT_TRUE(s.decisions_about(D::order, "ORD1").empty());
+  LoggedDecision held{D::order, "ORD1", kT, "order_held", R"({"reason":"duplicate_sku"})"};
+  LoggedDecision sku{D::sku, "ORD1", kT, "product_linked", R"({"idproduct":5})"};  // same text, other kind
+  LoggedDecision imported{D::order, "ORD1", kT, "order_imported", R"({"idorder":100})"};  // same millisecond
+  s.append_decisions({held, sku}, kT - Duration::days(14), 200);
+  s.append_decisions({imported, {D::order, "ORD2", kT, "order_held", "{}"}}, kT - Duration::days(14), 200);
+  EXPECT_EQ(s.decisions_about(D::order, "ORD1"), (std::vector<LoggedDecision>{held, imported}));
+  EXPECT_EQ(s.decisions_about(D::sku, "ORD1"), std::vector<LoggedDecision>{sku});
+}
+
+TYPED_TEST(StateStoreContract, DecisionLogForgetsOldEntriesAndCapsEachSubject) {
+  StateStore& s = this->s();
+  using D = DecisionSubject;
+  auto at = [](int minute) { return kT + Duration::minutes(minute); };
+  s.append_decisions({{D::order, "OLD", at(0), "order_held", "{}"}, {D::order, "A", at(0), "order_held", "{}"}},
+                     at(0), 3);
+  // Four decisions about A with a cap of 3: the oldest goes. OLD is older than keep_since.
+  std::vector<LoggedDecision> batch;
+  for (int m = 1; m <= 3; ++m) batch.push_back({D::order, "A", at(m), "order_held", "{}"});
+  s.append_decisions(batch, at(1), 3);
+  EXPECT_TRUE(s.decisions_about(D::order, "OLD").empty());
+  EXPECT_EQ(s.decisions_about(D::order, "A"), batch);
+  // The cap counts per subject: B's entries do not push out A's.
+  s.append_decisions({{D::order, "B", at(4), "order_held", "{}"}}, at(1), 1);
+  EXPECT_EQ(s.decisions_about(D::order, "A").size(), 3u);
+  EXPECT_EQ(s.decisions_about(D::order, "B").size(), 1u);
+}
+
 }  // namespace
 }  // namespace lpsync

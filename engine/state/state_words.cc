@@ -18,4 +18,6 @@ std::optional<IntentKind> parse_intent_kind(std::string_view text) {
   return std::nullopt;
 }
 
+std::string_view to_string(DecisionSubject kind) { return kind == DecisionSubject::order ? "order" : "sku"; }
+
 }  // namespace lpsync

@@ -11,5 +11,7 @@ namespace lpsync {
 
 std::string_view to_string(IntentKind kind);
 std::optional<IntentKind> parse_intent_kind(std::string_view text);
+// "order", "sku".
+std::string_view to_string(DecisionSubject kind);
 
 }  // namespace lpsync

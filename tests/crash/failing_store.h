@@ -63,6 +63,15 @@ class FailingStore final : public StateStore {
   void put_value(const std::string& k, const std::string& v) override { write(), inner_->put_value(k, v); }
   std::vector<std::string> value_keys() const override { return inner_->value_keys(); }
 
+  // Not counted: the decision log is for people; a refused batch stays with the engine for
+  // the next commit point, and the sweep's write numbers stay those of the sync's own state.
+  void append_decisions(const std::vector<LoggedDecision>& e, Instant keep_since, int64_t per_subject) override {
+    inner_->append_decisions(e, keep_since, per_subject);
+  }
+  std::vector<LoggedDecision> decisions_about(DecisionSubject k, const std::string& s) const override {
+    return inner_->decisions_about(k, s);
+  }
+
  private:
   void write();
   std::unique_ptr<StateStore> inner_;

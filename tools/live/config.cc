@@ -241,7 +241,7 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     result.errors = r.errors();
     return result;
   }
-  r.known_keys(*root, "", {"lightspeed", "picqer", "settings", "state", "webhooks", "tls"});
+  r.known_keys(*root, "", {"lightspeed", "picqer", "settings", "state", "webhooks", "tls", "decision_log_days"});
   LiveConfig c;
   c.file = file;
   fs::path dir = fs::path(file).parent_path();
@@ -280,6 +280,13 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     }
   } else {
     c.state_path = resolve(dir, "lpsync-state/" + fs::path(file).stem().string() + ".db");
+  }
+  if (auto days = r.integer(*root, "", "decision_log_days")) {
+    if (*days < 1 || *days > 366) {
+      r.error("decision_log_days", "expected the days lpsync explain's decision log keeps, 1 to 366 (default 14)");
+    } else {
+      c.decision_log_days = *days;
+    }
   }
   result.errors = r.errors();
   if (result.errors.empty()) result.config = std::move(c);

@@ -56,6 +56,7 @@ struct LiveConfig {
   std::string state_path;                 // the SQLite database
   std::optional<WebhooksSection> webhooks;  // absent: polling only
   std::string ca_file;                    // tls.ca_file, "" = the system's CAs
+  int64_t decision_log_days = 14;         // how long `lpsync explain`'s decision log keeps entries
 
   // Every secret of the file with a name for redaction: {"lightspeed-key", value}, ...
   std::vector<std::pair<std::string, std::string>> secrets() const;

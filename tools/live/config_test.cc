@@ -50,6 +50,7 @@ TEST(Config, AMinimalFileGetsTheDefaults) {
   EXPECT_EQ(c.picqer.key, "pq-key-123456");
   EXPECT_EQ(c.settings, Settings{}) << "section 1 defaults: inactive, paid orders, nothing sent to the shop";
   EXPECT_EQ(c.state_path, "/etc/lpsync/lpsync-state/acme.db");
+  EXPECT_EQ(c.decision_log_days, 14);
   EXPECT_FALSE(c.webhooks);
   EXPECT_EQ(c.secrets().size(), 3u);
 }
@@ -234,6 +235,14 @@ TEST(Config, ACaFileWithoutACertificateIsRefused) {
   ConfigResult r = parse(std::string(kMinimal).insert(1, R"("tls": {"ca_file": ")" + ca + R"("}, )"));
   ASSERT_FALSE(r);
   EXPECT_NE(all(r).find("tls.ca_file: " + ca + " holds no certificate"), std::string::npos) << all(r);
+}
+
+TEST(Config, TheDecisionLogKeepsTheDaysAskedFor) {
+  ConfigResult r = parse(std::string(kMinimal).insert(1, R"("decision_log_days": 30, )"));
+  ASSERT_TRUE(r) << all(r);
+  EXPECT_EQ(r.config->decision_log_days, 30);
+  ConfigResult zero = parse(std::string(kMinimal).insert(1, R"("decision_log_days": 0, )"));
+  EXPECT_NE(all(zero).find("decision_log_days: expected the days"), std::string::npos) << all(zero);
 }
 
 }  // namespace

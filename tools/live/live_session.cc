@@ -79,6 +79,7 @@ void Session::start_engine(const Connection& c, const Settings& s) {
     return secret;
   };
   EngineEnv env{clock_, *transport_, *store_, trace_, seed, {}, make_secret};
+  env.decision_retention.keep = Duration::days(config_.decision_log_days);
   engine_ = std::make_unique<Engine>(std::move(env), c, s);
   // import-order runs its one request and nothing else: no poll, no webhooks, no stock.
   if (options_.mode != SessionMode::import_order) engine_->start();
