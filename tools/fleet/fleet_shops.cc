@@ -55,14 +55,19 @@ size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n) {
 }
 
 std::string connection_config(const fakes::FakeFleet& fleet, int shop) {
+  return connection_config(fleet.lightspeed_url(), fleet.picqer_url(), shop, fleet.account_of(shop));
+}
+
+std::string connection_config(const std::string& lightspeed_url, const std::string& picqer_url, int shop, int account,
+                              int poll_seconds) {
   boost::json::object c{
       {"lightspeed",
-       {{"base_url", fleet.lightspeed_url()},
+       {{"base_url", lightspeed_url},
         {"language", "en"},
         {"key", fakes::FakeFleet::lightspeed_key(shop)},
         {"secret", fakes::FakeFleet::lightspeed_secret(shop)}}},
-      {"picqer", {{"base_url", fleet.picqer_url()}, {"key", fakes::FakeFleet::picqer_key(fleet.account_of(shop))}}},
-      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", 60}, {"shipment_delay", 0}}},
+      {"picqer", {{"base_url", picqer_url}, {"key", fakes::FakeFleet::picqer_key(account)}}},
+      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", poll_seconds}, {"shipment_delay", 0}}},
   };
   return boost::json::serialize(c);
 }

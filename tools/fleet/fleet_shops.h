@@ -20,5 +20,9 @@ size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n);
 // The connection's config: the fleet's URLs and the shop's keys, active, importing orders,
 // sending stock and shipments (without delay), polling every minute (the least allowed).
 std::string connection_config(const fakes::FakeFleet& fleet, int shop);
+// The same for shop `shop` on Picqer account `account` at any two base URLs (fakes routed in
+// process, as `bench --fleet` runs them on the simulated clock), polling every `poll_seconds`.
+std::string connection_config(const std::string& lightspeed_url, const std::string& picqer_url, int shop, int account,
+                              int poll_seconds = 60);
 
 }  // namespace lpsync::fleet
