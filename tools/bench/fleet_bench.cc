@@ -159,10 +159,7 @@ void failover_figure(const ThrowawayPostgres& pg, bool quick, const std::string&
 }  // namespace
 
 Figures run_fleet_bench(const FleetBenchOptions& o, std::ostream& progress) {
-  Figures out;
-  out.mode = o.quick ? "fleet, quick" : "fleet";
-  out.date = format_iso8601(SystemClock().now()).substr(0, 10);
-  out.machine = machine_description();
+  Figures out = figures_of_today(o.quick ? "fleet, quick" : "fleet");
   auto pg = ThrowawayPostgres::start();
   if (!pg.ok()) throw std::runtime_error("cannot start a throwaway PostgreSQL: " + pg.error().message);
   char dir[] = "/tmp/lpsync-fleet-bench-XXXXXX";

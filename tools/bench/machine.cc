@@ -3,6 +3,8 @@
 #include <fstream>
 #include <thread>
 
+#include "engine/env/clock.h"
+
 namespace lpsync::bench {
 
 std::string machine_description() {
@@ -15,6 +17,14 @@ std::string machine_description() {
     }
   }
   return std::to_string(std::thread::hardware_concurrency()) + " cores, " + model;
+}
+
+Figures figures_of_today(std::string mode) {
+  Figures out;
+  out.mode = std::move(mode);
+  out.date = format_iso8601(SystemClock().now()).substr(0, 10);
+  out.machine = machine_description();
+  return out;
 }
 
 }  // namespace lpsync::bench

@@ -3,8 +3,12 @@
 
 #include <string>
 
+#include "tools/bench/figures.h"
+
 namespace lpsync::bench {
 
 std::string machine_description();
+// Empty figures headed with `mode`, today's date and this machine.
+Figures figures_of_today(std::string mode);
 
 }  // namespace lpsync::bench

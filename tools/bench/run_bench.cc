@@ -134,10 +134,7 @@ void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
 }  // namespace
 
 Figures run_bench(const BenchOptions& o, std::ostream& progress) {
-  Figures out;
-  out.mode = o.quick ? "quick" : "full";
-  out.date = format_iso8601(SystemClock().now()).substr(0, 10);
-  out.machine = machine_description();
+  Figures out = figures_of_today(o.quick ? "quick" : "full");
   Days days = day_figures(o, out, progress);
   seeds_figure(o, out, progress);
   call_figures(days, out);

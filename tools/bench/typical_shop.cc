@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "tools/fleet/fleet_shops.h"
+
 namespace lpsync::bench {
 namespace {
 
@@ -14,24 +16,13 @@ std::string order_number(int shop, int n) { return "D" + std::to_string(shop) + 
 void stock_typical_shop(fakes::lightspeed::LightspeedFake& shop, fakes::picqer::PicqerFake& account, int shop_index,
                         const TypicalLoad& load) {
   for (int k = 0; k < load.products; ++k) {
-    fakes::lightspeed::ProductSpec p;
+    // Fixed ids, so that the day's order lines can name their variants.
+    fakes::lightspeed::ProductSpec p = fleet::shop_product(sku(shop_index, k), 50);
     p.id = 1 + k;
-    p.title = "Product " + sku(shop_index, k);
-    fakes::lightspeed::VariantSpec v;
-    v.id = variant_id(k);
-    v.title = p.title;
-    v.sku = sku(shop_index, k);
-    v.price_incl = 12.10;
-    v.price_excl = 10.00;
-    v.stock_level = 50;
-    p.variants.push_back(v);
+    p.variants.front().id = variant_id(k);
     shop.add_product(p);
-    fakes::picqer::ProductSpec q;
-    q.productcode = v.sku;
-    q.price = 12.10;
-    q.stock = {{1, 50}};
-    auto added = account.add_product(q);
-    if (!added.ok()) throw std::runtime_error("the fake Picqer account refused product " + q.productcode);
+    auto added = account.add_product(fleet::picqer_product(sku(shop_index, k), 50));
+    if (!added.ok()) throw std::runtime_error("the fake Picqer account refused product " + sku(shop_index, k));
   }
 }
 

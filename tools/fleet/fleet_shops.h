@@ -10,6 +10,11 @@
 
 namespace lpsync::fleet {
 
+// A product of one variant with this SKU, priced 12.10 incl. VAT, `stock` in the shop; and the
+// Picqer product of that productcode with `stock` in warehouse 1.
+fakes::lightspeed::ProductSpec shop_product(const std::string& sku, int64_t stock);
+fakes::picqer::ProductSpec picqer_product(const std::string& productcode, int64_t stock);
+
 // Inside FakeFleet::with(). Call once per shop, in shop order.
 void stock_shop(fakes::FakeFleet& fleet, int shop);
 std::string order_number(int shop, int n);
