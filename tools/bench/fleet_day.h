@@ -3,7 +3,7 @@
 // all on one SimClock in this process, their state on a PostgreSQL server through `sessions`
 // shared sessions (connection i on session i % sessions, as a worker's loops share them),
 // each behind its lease fence, write guard and shared pending as in a worker. The fakes run
-// in this process too, routed by API key; their CPU is timed apart (the thread's CPU clock
+// in this process too, routed by API key; their CPU is timed apart (the thread's CPU time
 // around every call into them) so that the engines' own CPU can be told from theirs.
 #pragma once
 
