@@ -1,7 +1,8 @@
-// lpsync bench [--quick] [--json FILE]
+// lpsync bench [--quick] [--json FILE]; lpsync bench --fleet [--quick] [--connections N] [--json FILE]
 #include <fstream>
 #include <ostream>
 
+#include "tools/bench/fleet_bench.h"
 #include "tools/bench/run_bench.h"
 #include "tools/command.h"
 
@@ -10,6 +11,21 @@ namespace lpsync::cli {
 int run_bench_command(const Args& args, std::ostream& out, std::ostream& err) {
   bench::BenchOptions options;
   options.quick = args.has("quick");
+  bench::FleetBenchOptions fleet;
+  fleet.quick = options.quick;
+  fleet.connections = options.quick ? bench::kQuickFleetConnections : bench::kFullFleetConnections;
+  if (auto n = args.value("connections")) {
+    int parsed = 0;
+    try {
+      parsed = std::stoi(*n);
+    } catch (const std::exception&) {
+    }
+    if (!args.has("fleet") || parsed < 1 || parsed > 100000) {
+      err << "lpsync bench: --connections " << *n << ": expected --fleet and a number from 1 to 100000.\n";
+      return kExitUsage;
+    }
+    fleet.connections = parsed;
+  }
   std::ofstream json;
   if (auto path = args.value("json")) {
     json.open(*path);
@@ -18,7 +34,17 @@ int run_bench_command(const Args& args, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
   }
-  bench::Figures figures = bench::run_bench(options, err);
+  bench::Figures figures;
+  if (args.has("fleet")) {
+    try {
+      figures = bench::run_fleet_bench(fleet, err);
+    } catch (const std::exception& e) {
+      err << "lpsync bench --fleet: " << e.what() << "\n";
+      return kExitFailed;
+    }
+  } else {
+    figures = bench::run_bench(options, err);
+  }
   figures.print(out);
   if (json.is_open()) json << boost::json::serialize(figures.json()) << "\n";
   return kExitOk;

@@ -42,7 +42,10 @@ const std::vector<Command>& commands() {
       {"bench", "measure speed, API calls per unit of work, the rate-limit bound, memory and the fakes (build -c opt)",
        "",
        {{"quick", false, "small sizes: a smoke run of about a minute"},
-        {"json", true, "FILE  also write the figures as JSON"}},
+        {"json", true, "FILE  also write the figures as JSON"},
+        {"fleet", false, "the fleet's figures instead (issue 18): connections per 2-core worker, memory per "
+                         "connection, failover (a throwaway PostgreSQL; about 30 minutes, --quick 1)"},
+        {"connections", true, "N  with --fleet: connections in the capacity and memory runs (default 1000, --quick 20)"}},
        run_bench_command},
       {"serve-fakes",
        "serve both fakes on 127.0.0.1 with a scenario's initial state on the wall clock until SIGINT/SIGTERM",

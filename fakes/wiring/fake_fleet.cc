@@ -15,14 +15,14 @@ std::string padded(const char* prefix, int n) {
   return buf;
 }
 
-std::string user_of(const Request& r) {
+}  // namespace
+
+std::string basic_auth_user(const Request& r) {
   auto header = r.headers.get("Authorization");
   if (!header) return "";
   auto user = parse_basic_auth(*header);
   return user ? user->first : "";
 }
-
-}  // namespace
 
 std::string FakeFleet::lightspeed_key(int shop) { return padded("fleetkey", shop); }
 std::string FakeFleet::lightspeed_secret(int shop) { return padded("fleetsecret", shop); }
@@ -76,13 +76,13 @@ FakeFleet::~FakeFleet() {
 // Both run holding mutex_ (the servers' `serialize`).
 TransportResult FakeFleet::to_shop(const Request& r) {
   if (!serving_) return Response{503, {}, "starting"};
-  auto it = shop_by_key_.find(user_of(r));
+  auto it = shop_by_key_.find(basic_auth_user(r));
   return shops_[it == shop_by_key_.end() ? 0 : it->second]->handle(r);
 }
 
 TransportResult FakeFleet::to_account(const Request& r) {
   if (!serving_) return Response{503, {}, "starting"};
-  auto it = account_by_key_.find(user_of(r));
+  auto it = account_by_key_.find(basic_auth_user(r));
   return accounts_[it == account_by_key_.end() ? 0 : it->second]->handle(r);
 }
 

@@ -27,6 +27,9 @@ struct FakeFleetOptions {
   int max_connections = 512;  // open connections the servers allow (all workers together)
 };
 
+// The user of a request's basic auth ("" without one): the API key a fleet's fakes route by.
+std::string basic_auth_user(const Request& r);
+
 class FakeFleet {
  public:
   explicit FakeFleet(FakeFleetOptions options);

@@ -2,9 +2,6 @@
 
 #include <rapidcheck.h>
 
-#include <fstream>
-#include <thread>
-
 #include "engine/env/clock.h"
 #include "engine/env/stopwatch.h"
 #include "fakes/lightspeed/bench.h"
@@ -12,6 +9,7 @@
 #include "tools/bench/bulk_bench.h"
 #include "tools/bench/day_bench.h"
 #include "tools/bench/in_child.h"
+#include "tools/bench/machine.h"
 #include "tools/properties/property.h"
 
 namespace lpsync::bench {
@@ -21,18 +19,6 @@ std::string fixed(double v, int decimals = 2) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
   return buf;
-}
-
-std::string machine() {
-  std::ifstream cpu("/proc/cpuinfo");
-  std::string line, model = "unknown CPU";
-  while (std::getline(cpu, line)) {
-    if (line.rfind("model name", 0) == 0) {
-      model = line.substr(line.find(':') + 2);
-      break;
-    }
-  }
-  return std::to_string(std::thread::hardware_concurrency()) + " cores, " + model;
 }
 
 struct Days {
@@ -148,10 +134,7 @@ void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
 }  // namespace
 
 Figures run_bench(const BenchOptions& o, std::ostream& progress) {
-  Figures out;
-  out.mode = o.quick ? "quick" : "full";
-  out.date = format_iso8601(SystemClock().now()).substr(0, 10);
-  out.machine = machine();
+  Figures out = figures_of_today(o.quick ? "quick" : "full");
   Days days = day_figures(o, out, progress);
   seeds_figure(o, out, progress);
   call_figures(days, out);

@@ -9,26 +9,34 @@ std::string sku(int account, int k) { return "SKU-" + std::to_string(account) + 
 
 }  // namespace
 
+fakes::lightspeed::ProductSpec shop_product(const std::string& sku, int64_t stock) {
+  fakes::lightspeed::ProductSpec p;
+  p.title = "Product " + sku;
+  fakes::lightspeed::VariantSpec v;
+  v.title = p.title;
+  v.sku = sku;
+  v.price_incl = 12.10;
+  v.price_excl = 10.00;
+  v.stock_level = stock;
+  p.variants.push_back(v);
+  return p;
+}
+
+fakes::picqer::ProductSpec picqer_product(const std::string& productcode, int64_t stock) {
+  fakes::picqer::ProductSpec q;
+  q.productcode = productcode;
+  q.price = 12.10;
+  q.stock = {{1, stock}};
+  return q;
+}
+
 void stock_shop(fakes::FakeFleet& fleet, int shop) {
   int account = fleet.account_of(shop);
   for (int k = 0; k < 2; ++k) {
-    fakes::lightspeed::ProductSpec p;
-    p.title = "Product " + sku(account, k);
-    fakes::lightspeed::VariantSpec v;
-    v.title = p.title;
-    v.sku = sku(account, k);
-    v.price_incl = 12.10;
-    v.price_excl = 10.00;
-    v.stock_level = 1000;
-    p.variants.push_back(v);
-    fleet.shop(shop).add_product(p);
+    fleet.shop(shop).add_product(shop_product(sku(account, k), 1000));
     if (shop == account) {  // the account's first shop stocks it
-      fakes::picqer::ProductSpec q;
-      q.productcode = sku(account, k);
-      q.price = 12.10;
-      q.stock = {{1, 1000}};
-      auto added = fleet.account(account).add_product(q);
-      if (!added.ok()) throw std::runtime_error("the fake Picqer account refused product " + q.productcode);
+      auto added = fleet.account(account).add_product(picqer_product(sku(account, k), 1000));
+      if (!added.ok()) throw std::runtime_error("the fake Picqer account refused product " + sku(account, k));
     }
   }
 }
@@ -55,14 +63,19 @@ size_t copies_in_picqer(fakes::FakeFleet& fleet, int shop, int n) {
 }
 
 std::string connection_config(const fakes::FakeFleet& fleet, int shop) {
+  return connection_config(fleet.lightspeed_url(), fleet.picqer_url(), shop, fleet.account_of(shop));
+}
+
+std::string connection_config(const std::string& lightspeed_url, const std::string& picqer_url, int shop, int account,
+                              int poll_seconds) {
   boost::json::object c{
       {"lightspeed",
-       {{"base_url", fleet.lightspeed_url()},
+       {{"base_url", lightspeed_url},
         {"language", "en"},
         {"key", fakes::FakeFleet::lightspeed_key(shop)},
         {"secret", fakes::FakeFleet::lightspeed_secret(shop)}}},
-      {"picqer", {{"base_url", fleet.picqer_url()}, {"key", fakes::FakeFleet::picqer_key(fleet.account_of(shop))}}},
-      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", 60}, {"shipment_delay", 0}}},
+      {"picqer", {{"base_url", picqer_url}, {"key", fakes::FakeFleet::picqer_key(account)}}},
+      {"settings", {{"active", true}, {"send_stock", true}, {"send_shipments", true}, {"poll_interval", poll_seconds}, {"shipment_delay", 0}}},
   };
   return boost::json::serialize(c);
 }
