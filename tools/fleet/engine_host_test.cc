@@ -60,13 +60,22 @@ class EngineHostTest : public PostgresSuite {
     }
     return done();
   }
+  // A worker "w1" over `host`, after its first heartbeat (it claims every connection).
+  std::unique_ptr<Worker> first_beat(EngineHost& host) {
+    auto db = pg::Db::connect(url_);
+    EXPECT_TRUE(db.ok());
+    worker_db_ = std::move(db).value();
+    auto worker = std::make_unique<Worker>(*worker_db_, "w1", host, WorkerOptions{});
+    worker->tick(SystemClock().now());
+    return worker;
+  }
   size_t copies(int shop) {
     return fleet_->with([&](fakes::FakeFleet& f) { return copies_in_picqer(f, shop, 1); });
   }
 
   static inline int databases_ = 0;
   std::string url_;
-  std::unique_ptr<pg::Db> admin_;
+  std::unique_ptr<pg::Db> admin_, worker_db_;
   std::unique_ptr<fakes::FakeFleet> fleet_;
   std::vector<int64_t> ids_;
   std::ostringstream log_text_;
@@ -83,12 +92,8 @@ TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) 
   options.threads = 2;
   {
     EngineHost host(url_, options, log_, redactor_);
-    auto db = pg::Db::connect(url_);
-    ASSERT_TRUE(db.ok());
-    Worker worker(*db.value(), "w1", host, {});
-    SystemClock wall;
-    worker.tick(wall.now());
-    EXPECT_EQ(worker.running(), 6u);
+    std::unique_ptr<Worker> worker = first_beat(host);
+    EXPECT_EQ(worker->running(), 6u);
     bool all = wait_for([&] {
       for (int s = 0; s < 6; ++s) {
         if (copies(s) == 0) return false;
@@ -104,7 +109,7 @@ TEST_F(EngineHostTest, EnginesOfManyShopsOnTwoThreadsImportEveryShopsOrderOnce) 
     EXPECT_TRUE(wait_for([&] { return pending() == 1; })) << "the worker's engines share no pending";
     EXPECT_EQ(host.counts().running, 6);
     EXPECT_EQ(host.counts().failures, 0) << log_text_.str();
-    worker.stop_all();
+    worker->stop_all();
     EXPECT_EQ(host.counts().running, 0);
     // The engines stopped: every Picqer request of the shops on one account was counted once,
     // in the account's shared limit.
@@ -169,11 +174,7 @@ TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFlee
   options.threads = 1;
   options.public_url = listener.base_url();
   EngineHost host(url_, options, log_, redactor_);
-  auto db = pg::Db::connect(url_);
-  ASSERT_TRUE(db.ok());
-  Worker worker(*db.value(), "w1", host, {});
-  SystemClock wall;
-  worker.tick(wall.now());
+  std::unique_ptr<Worker> worker = first_beat(host);
   ASSERT_TRUE(wait_for([&] { return copies(0) == 1 && copies(1) == 1; })) << log_text_.str();
   // Both shops registered their hooks at the fleet's address.
   EXPECT_TRUE(wait_for([&] {
@@ -194,7 +195,7 @@ TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFlee
   EXPECT_EQ(inbox.accept(stray).value().status, 503);
   Request elsewhere{"POST", listener.base_url() + "/admin", {}, "{}"};
   EXPECT_EQ(inbox.accept(elsewhere).value().status, 404);
-  worker.stop_all();
+  worker->stop_all();
 }
 
 }  // namespace
