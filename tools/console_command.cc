@@ -30,14 +30,8 @@ int run_console(const Args& args, std::ostream& out, std::ostream& err) {
     return kExitUsage;
   }
   std::string listen = args.value_or("listen", "127.0.0.1:8080");
-  size_t colon = listen.rfind(':');
-  int port = -1;
-  try {
-    if (colon != std::string::npos && colon > 0) port = std::stoi(listen.substr(colon + 1));
-  } catch (const std::exception&) {
-    port = -1;
-  }
-  if (port < 0 || port > 65535) {
+  std::optional<HostPort> where = parse_host_port(listen);
+  if (!where) {
     err << "lpsync console: --listen " << listen << ": expected HOST:PORT, e.g. 127.0.0.1:8080.\n";
     return kExitUsage;
   }
@@ -46,8 +40,8 @@ int run_console(const Args& args, std::ostream& out, std::ostream& err) {
   SystemClock wall;
   console::ConsoleApp app(options, wall, system_random_hex(16), [] { return system_random_hex(32); });
   HttpServerOptions o;
-  o.host = listen.substr(0, colon);
-  o.port = port;
+  o.host = where->host;
+  o.port = where->port;
   o.concurrent = true;  // the app takes its own lock
   o.client_address = true;
   o.limits.max_body = 64 * 1024;

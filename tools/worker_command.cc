@@ -77,19 +77,13 @@ int run_worker(const Args& args, std::ostream& out, std::ostream& err) {
   }
   if (listen) {
     std::string where = *args.value("listen");
-    size_t colon = where.rfind(':');
-    int port = -1;
-    try {
-      if (colon != std::string::npos) port = std::stoi(where.substr(colon + 1));
-    } catch (const std::exception&) {
-      port = -1;
-    }
-    if (colon == std::string::npos || colon == 0 || port < 0 || port > 65535) {
+    std::optional<HostPort> hp = parse_host_port(where);
+    if (!hp) {
       err << "lpsync worker: --listen " << where << ": expected HOST:PORT, e.g. 0.0.0.0:8080.\n";
       return kExitUsage;
     }
-    o.listen_host = where.substr(0, colon);
-    o.listen_port = port;
+    o.listen_host = hp->host;
+    o.listen_port = hp->port;
     o.host.public_url = *args.value("public-url");
     auto url = parse_url(o.host.public_url);
     if (!url || url->path != "/" || o.host.public_url.ends_with("/")) {

@@ -164,4 +164,18 @@ std::optional<std::pair<std::string, std::string>> parse_basic_auth(std::string_
   return std::make_pair(plain->substr(0, colon), plain->substr(colon + 1));
 }
 
+std::optional<HostPort> parse_host_port(std::string_view text) {
+  size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos) return std::nullopt;
+  std::string host(text.substr(0, colon));
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  std::string_view digits = text.substr(colon + 1);
+  bool numeric = !digits.empty() && digits.size() <= 5 &&
+                 std::all_of(digits.begin(), digits.end(), [](char c) { return c >= '0' && c <= '9'; });
+  if (host.empty() || !numeric) return std::nullopt;
+  int port = std::stoi(std::string(digits));
+  if (port > 65535) return std::nullopt;
+  return HostPort{host, port};
+}
+
 }  // namespace lpsync

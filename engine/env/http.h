@@ -77,6 +77,12 @@ struct Url {
   std::string target() const { return query.empty() ? path : path + "?" + query; }
 };
 std::optional<Url> parse_url(std::string_view url);
+// "HOST:PORT" (an IPv6 host in brackets, which are taken off), the port 0..65535 in digits.
+struct HostPort {
+  std::string host;
+  int port = 0;
+};
+std::optional<HostPort> parse_host_port(std::string_view text);
 
 // Query strings: "a=1&b=x%20y" <-> ordered key/value pairs (decoded; '+' is a space, as in
 // form-encoded queries, so percent_decode is for queries, not for path segments).

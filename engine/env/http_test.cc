@@ -71,3 +71,23 @@ TEST(DirectTransport, RoutesByOriginAndRefusesTheRest) {
 
 }  // namespace
 }  // namespace lpsync
+
+namespace lpsync {
+namespace {
+
+TEST(HostPort, ReadsHostAndPortAndRefusesTheRest) {
+  auto v4 = parse_host_port("0.0.0.0:8080");
+  ASSERT_TRUE(v4);
+  EXPECT_EQ(v4->host, "0.0.0.0");
+  EXPECT_EQ(v4->port, 8080);
+  auto v6 = parse_host_port("[::1]:0");
+  ASSERT_TRUE(v6);
+  EXPECT_EQ(v6->host, "::1");
+  EXPECT_EQ(v6->port, 0);
+  for (const char* bad : {"8080", ":8080", "host:", "host:80x", "host:65536", "host:123456"}) {
+    EXPECT_FALSE(parse_host_port(bad)) << bad;
+  }
+}
+
+}  // namespace
+}  // namespace lpsync

@@ -146,19 +146,13 @@ void read_webhooks(ConfigReader& r, const bj::object& o, WebhooksSection& out) {
   r.known_keys(o, path, {"listen", "public_url"});
   if (auto listen = r.string(o, path, "listen", true)) {
     std::string where = join_path(path, "listen");
-    size_t colon = listen->rfind(':');
-    std::string host = colon == std::string::npos ? "" : listen->substr(0, colon);
-    if (host.size() >= 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
-    int port = 0;
-    std::string digits = colon == std::string::npos ? "" : listen->substr(colon + 1);
-    bool numeric = !digits.empty() && digits.size() <= 5 && std::all_of(digits.begin(), digits.end(), ::isdigit);
-    if (numeric) port = std::stoi(digits);
-    if (host.empty() || !numeric || port < 0 || port > 65535) {
+    std::optional<HostPort> hp = parse_host_port(*listen);
+    if (!hp) {
       r.error(where, "\"" + *listen + "\" is not host:port, e.g. 127.0.0.1:8080 (behind a reverse proxy) or "
                      "0.0.0.0:8080 (port 0: any free port)");
     } else {
-      out.listen_host = host;
-      out.listen_port = port;
+      out.listen_host = hp->host;
+      out.listen_port = hp->port;
     }
   }
   if (auto url = r.string(o, path, "public_url", true)) {
