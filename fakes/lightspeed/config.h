@@ -30,6 +30,16 @@ struct LightspeedConfig {
   std::vector<std::string> languages = {"en"};
   int64_t shop_id = 1;
   std::string cluster_id = "eu1";
+  // GET /shop.json: the shop's name (the field name `title` is UNCONFIRMED: lpsync reads
+  // `title`, else `name`, else shows the id).
+  std::string shop_title = "Test shop";
+  // GET /account/permissions.json: what the key may do, per resource (reference 1.2).
+  struct Permission {
+    std::string resource;  // content, products, customers, orders, settings, tracking
+    bool read = true, write = true;
+  };
+  std::vector<Permission> permissions = {{"content"},  {"products"}, {"customers"},
+                                         {"orders"},   {"settings"}, {"tracking"}};
   RateLimits limits;
   // VAT rate used to derive excl. prices of order lines from their incl. price.
   double tax_rate = 0.21;

@@ -127,6 +127,17 @@ Response LightspeedFake::dispatch(const std::string& key, const ApiCall& call, K
     if (call.method != "GET") return method_not_allowed(call);
     return json_response(200, boost::json::object{{"accountRatelimit", budget.to_json(call.now)}});
   }
+  if (call.segments == std::vector<std::string>{"account", "permissions"}) {
+    if (call.method != "GET") return method_not_allowed(call);
+    boost::json::object permissions;
+    for (const auto& p : config_.permissions) permissions[p.resource] = {{"read", p.read}, {"write", p.write}};
+    return json_response(200, boost::json::object{{"accountPermissions", std::move(permissions)}});
+  }
+  if (call.segments == std::vector<std::string>{"shop"}) {
+    if (call.method != "GET") return method_not_allowed(call);
+    return json_response(200, boost::json::object{
+                                  {"shop", {{"id", config_.shop_id}, {"title", config_.shop_title}}}});
+  }
   return unknown_resource(call);
 }
 

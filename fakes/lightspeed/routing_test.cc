@@ -81,6 +81,25 @@ TEST(Routing, UnknownResourcesFormatsAndMethods) {
   EXPECT_EQ(envelope_of(r).code, 405);
 }
 
+TEST(Routing, ShopAndPermissionsAnswerWhatTheConfigSays) {
+  LightspeedConfig config;
+  config.shop_title = "Acme shoes";
+  config.permissions = {{"orders", true, false}, {"products", false, false}};
+  Harness h(config);
+  Response shop = h.get("/en/shop.json");
+  ASSERT_EQ(shop.status, 200);
+  auto s = boost::json::parse(shop.body).as_object().at("shop").as_object();
+  EXPECT_EQ(s.at("title"), "Acme shoes");
+  EXPECT_EQ(s.at("id"), config.shop_id);
+  Response p = h.get("/en/account/permissions.json");
+  ASSERT_EQ(p.status, 200);
+  auto perms = boost::json::parse(p.body).as_object().at("accountPermissions").as_object();
+  EXPECT_EQ(perms.at("orders").as_object().at("read"), true);
+  EXPECT_EQ(perms.at("orders").as_object().at("write"), false);
+  EXPECT_EQ(perms.at("products").as_object().at("read"), false);
+  EXPECT_EQ(h.send("POST", "/en/shop.json", "{}").status, 405);
+}
+
 TEST(Routing, UnknownIdsAre404OnEveryResource) {
   Harness h;
   int64_t pid = h.add_shirt();

@@ -8,6 +8,7 @@
 #include "tools/live/app_install.h"
 #include "tools/live/attention_text.h"
 #include "tools/live/connection_setup.h"
+#include "tools/live/console_settings.h"
 #include "tools/live/plan_text.h"
 #include "tools/live/report_text.h"
 #include "tools/live/session.h"
@@ -23,6 +24,10 @@ namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 constexpr Duration kSaveEvery = Duration::minutes(1);
+// The console's commands: looked for every second, at most this many at a time.
+constexpr Duration kCommandsEvery = Duration::seconds(1);
+constexpr size_t kCommandsAtOnce = 10;
+constexpr size_t kMaxOrderNumber = 64;
 
 std::string_view mode_name(SessionMode m) {
   switch (m) {
@@ -113,7 +118,7 @@ bool Session::prepare() {
   Connection c = *setup.connection;
   if (listener_) c.webhook_url = listener_->public_address(c.webhook_url);
 
-  Settings s = config_.settings;
+  Settings s = effective_settings(config_, *store_);  // the console's, when it changed them
   if (options_.mode == SessionMode::plan) s.active = true;  // what activating would do
   if (!options_.record_path.empty() && !start_recording()) return false;
   if (options_.mode == SessionMode::plan) {
@@ -192,6 +197,67 @@ bool Session::start_recording() {
 
 void Session::stop_recording(const std::string& why) {
   if (recorder_) recorder_->end(clock_, why, log_);
+}
+
+void Session::take_commands() {
+  std::vector<std::string> refused;
+  std::vector<BoxCommand> taken = commands_->take(kCommandsAtOnce, &refused);
+  for (const auto& id : refused) log_.warn("console_command_refused", {{"file", id}, {"reason", "not a command"}});
+  for (BoxCommand& c : taken) clock_.post([this, c = std::move(c)] { carry_out(c); });
+  // The console's progress bar reads the status file: keep it fresh while products import.
+  if (store_->bulk_import().running) save_status();
+  wall_.call_after(kCommandsEvery, [this] { take_commands(); });
+}
+
+void Session::carry_out(const BoxCommand& c) {
+  log_.info("console_command", {{"kind", c.kind}, {"user", c.user}});
+  // A cassette replays one engine's inputs; a command is not one of them.
+  stop_recording("a command came from the console (" + c.kind + ")");
+  auto answer = [this, &c](bool ok, const std::string& message) {
+    commands_->answer(c.id, bj::object{{"ok", ok}, {"kind", c.kind}, {"message", redactor_.text(message)}});
+    save_status();
+  };
+  if (c.kind == "settings") return change_settings(c);
+  if (!engine_) return answer(false, "The connection is not set up yet (the app is not installed): nothing was done.");
+  if (c.kind == "import_order") {
+    const bj::value* number = c.args.if_contains("number");
+    if (!number || !number->is_string() || number->as_string().empty() ||
+        number->as_string().size() > kMaxOrderNumber) {
+      return answer(false, "Name the order's number as the shop shows it (e.g. ORD00042).");
+    }
+    engine_->import_order(std::string(number->as_string()), [this, id = c.id](const ByHandAnswer& a) {
+      bool ok = a.result == ByHandResult::imported || a.result == ByHandResult::already_imported;
+      commands_->answer(id, bj::object{{"ok", ok},
+                                       {"kind", "import_order"},
+                                       {"result", to_string(a.result)},
+                                       {"message", redactor_.text(by_hand_text(a, settings_))}});
+      save_status();
+    });
+    return;
+  }
+  if (c.kind == "import_products") {
+    std::string why = engine_->import_products();
+    return answer(why.empty(), why.empty() ? "Importing products: this page shows the progress." : why);
+  }
+  answer(false, "lpsync run does not know the command \"" + c.kind + "\" (is the console newer than lpsync run?).");
+}
+
+void Session::change_settings(const BoxCommand& c) {
+  const bj::value* proposed = c.args.if_contains("settings");
+  std::vector<std::string> errors{"the command has no settings"};
+  std::optional<Settings> s;
+  if (proposed && proposed->is_object()) s = check_settings(proposed->as_object(), errors);
+  if (!s) {
+    commands_->answer(c.id, bj::object{{"ok", false}, {"kind", c.kind}, {"message", errors.front()}});
+    return;
+  }
+  Settings before = engine_ ? engine_->settings() : effective_settings(config_, *store_);
+  save_console_settings(*store_, before, *s, c.user, wall_.now());
+  if (engine_) engine_->change_settings(*s);
+  settings_ = *s;
+  log_.info("settings_changed", {{"user", c.user}, {"changes", settings_changes(before, *s)}});
+  commands_->answer(c.id, bj::object{{"ok", true}, {"kind", c.kind}, {"message", "Saved and applied."}});
+  save_status();
 }
 
 bool Session::start_listener() {
@@ -338,6 +404,8 @@ int Session::run() {
   if (options_.mode == SessionMode::run) {
     refresh_listener_secrets();
     save_periodically();
+    commands_ = std::make_unique<CommandBox>(config_.state_path);
+    take_commands();
   }
   int code = kExitOk;
   try {

@@ -6,6 +6,8 @@
 #include "engine/rules/order_lifecycle.h"
 #include "engine/state/state_words.h"
 #include "tools/live/app_install.h"
+#include "tools/live/cassette.h"
+#include "tools/live/console_settings.h"
 
 namespace lpsync::live {
 namespace {
@@ -142,6 +144,11 @@ bj::object status_document(const StateStore& store) {
                                      {"cluster", i->cluster},
                                      {"installed_at", format_iso8601(i->installed_at)}};
   }
+  // Settings changed in the console (they win over the config file's) and their change log.
+  if (auto s = console_settings(store)) doc["console_settings"] = settings_json(*s);
+  bj::array log = settings_log(store);
+  if (log.size() > kListed) log.erase(log.begin(), log.end() - static_cast<std::ptrdiff_t>(kListed));
+  doc["settings_log"] = std::move(log);
   doc["picqer_webhooks_registered"] = store.value("picqer.hook_secret").has_value();
   if (auto last = store.value(kLastRunKey); last && !last->empty()) {
     try {

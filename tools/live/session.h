@@ -17,6 +17,7 @@
 #include "engine/state/sqlite_state_store.h"
 #include "engine/state/state_store.h"
 #include "engine/trace/trace.h"
+#include "tools/live/command_box.h"
 #include "tools/live/config.h"
 #include "tools/live/listener.h"
 #include "engine/env/live_clock.h"
@@ -62,6 +63,11 @@ class Session {
   void print_report(const Report& report, const std::string& unfinished);
   int finish_import_order(int code);
 
+  // The console's commands (command_box.h), taken every second in run mode.
+  void take_commands();
+  void carry_out(const BoxCommand& command);
+  void change_settings(const BoxCommand& command);
+
   bool start_listener();
   TransportResult app_callback(const Request& r, bool install);  // the clock's thread
   void deliver_webhook(const Request& r);                // an engine callback
@@ -93,6 +99,7 @@ class Session {
   int64_t last_progress_ = -1;
 
   std::unique_ptr<Listener> listener_;
+  std::unique_ptr<CommandBox> commands_;
 };
 
 }  // namespace lpsync::live
