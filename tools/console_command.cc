@@ -1,13 +1,16 @@
-// lpsync console [--listen 127.0.0.1:8080] --config-dir DIR: the merchant's console (issue 19,
-// in progress: the way in and the connections list; docs/console.md). On its first start (no
+// lpsync console [--listen 127.0.0.1:8080] --config-dir DIR: the merchant's console (issue 19;
+// docs/console.md). On its first start (no
 // password yet) it prints a one-time setup address; only that address can set the password.
+#include <filesystem>
 #include <ostream>
 
 #include "engine/env/clock.h"
 #include "engine/env/crypto.h"
 #include "engine/env/http_server.h"
+#include "engine/env/httplib_transport.h"
 #include "tools/command.h"
 #include "tools/console/console_app.h"
+#include "tools/console/plan_child.h"
 #include "tools/live/stop_signals.h"
 
 namespace lpsync::cli {
@@ -35,8 +38,11 @@ int run_console(const Args& args, std::ostream& out, std::ostream& err) {
     err << "lpsync console: --listen " << listen << ": expected HOST:PORT, e.g. 127.0.0.1:8080.\n";
     return kExitUsage;
   }
+  HttplibTransport http;  // the wizard's checks: certificates verified
+  std::string self = std::filesystem::read_symlink("/proc/self/exe").string();
   console::ConsoleOptions options{dir, args.value_or("password-file", dir + "/.lpsync-console-password"),
-                                  args.has("secure-cookies")};
+                                  args.has("secure-cookies"), &http,
+                                  [self](const std::string& file) { return console::run_plan_child(self, file); }};
   SystemClock wall;
   console::ConsoleApp app(options, wall, system_random_hex(16), [] { return system_random_hex(32); });
   HttpServerOptions o;

@@ -11,6 +11,7 @@
 
 #include "engine/env/crypto.h"
 #include "engine/env/http_server.h"
+#include "tools/console/connection_pages.h"
 #include "tools/console/html.h"
 #include "tools/console/password.h"
 #include "tools/console/status_page.h"
@@ -62,15 +63,6 @@ bool foreign_origin(const Request& r) {
   return origin_host != *host;
 }
 
-Response plain(int status, std::string text) {
-  Response r = page(status, "lpsync", "<section><p class=\"error\">" + escape(text) + "</p></section>");
-  return r;
-}
-
-std::string csrf_field(const std::string& token) {
-  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(token) + "\">";
-}
-
 }  // namespace
 
 ConsoleApp::ConsoleApp(ConsoleOptions options, Clock& clock, std::string setup_token,
@@ -93,7 +85,7 @@ std::optional<Session> ConsoleApp::session_of(const Request& r) {
 }
 
 TransportResult ConsoleApp::handle(const Request& r) {
-  std::lock_guard lock(mu_);
+  std::unique_lock lock(mu_);
   auto url = parse_url(r.url);
   if (!url) return plain(400, "That is not an address of this console.");
   const std::string& path = url->path;
@@ -137,10 +129,30 @@ TransportResult ConsoleApp::handle(const Request& r) {
       out.headers.add("Set-Cookie", cookie("", true));
       return out;
     }
+  }
+  if (path == "/" && r.method == "GET") return home(*s);
+  PageContext context{options_.config_dir, s->user, s->csrf, clock_.now()};
+  lock.unlock();  // the session is checked; what follows may read both systems
+  return route(r, *url, context);
+}
+
+TransportResult ConsoleApp::route(const Request& r, const Url& url, const PageContext& c) {
+  const std::string& path = url.path;
+  if (r.method == "POST") {
+    QueryParams form = parse_query(r.body);
+    if (path == "/import-order") return import_action(c, form, true);
+    if (path == "/import-products") return import_action(c, form, false);
+    if (path == "/settings") return settings_action(c, form);
+    if (path == "/new") return wizard_connect(c, form, *options_.http);
+    if (path == "/new/configure") return wizard_configure(c, form);
+    if (path == "/activate") return wizard_activate(c, form);
     return plain(404, "There is no such action.");
   }
-  if (path == "/") return home(*s);
-  if (path == "/connection") return connection(query_value(parse_query(url->query), "name").value_or(""));
+  QueryParams query = parse_query(url.query);
+  if (path == "/connection") return connection_page(c, query);
+  if (path == "/settings") return settings_page(c, query);
+  if (path == "/new") return wizard_start(c);
+  if (path == "/new/summary") return wizard_summary(c, query, options_.plan);
   return plain(404, "There is no such page.");
 }
 
@@ -198,24 +210,6 @@ Response ConsoleApp::on_login(const Request& r, const std::string& client) {
   return out;
 }
 
-Response ConsoleApp::connection(const std::string& name) {
-  // Only a file of the config directory, by its plain name.
-  bool plain_name = !name.empty() && name.size() <= 100 && name[0] != '.' &&
-                    std::all_of(name.begin(), name.end(), [](char c) {
-                      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.';
-                    });
-  fs::path file = fs::path(options_.config_dir) / (name + ".json");
-  if (!plain_name || !fs::is_regular_file(file)) return plain(404, "There is no connection by that name.");
-  live::ConfigResult c = live::load_config(file.string());
-  live::StatusRead status;
-  if (c) {
-    status = live::read_status(*c.config);
-  } else {
-    for (const auto& e : c.errors) status.error += (status.error.empty() ? "" : "; ") + e;
-  }
-  return page(200, name, status_html(name, status, clock_.now()));
-}
-
 Response ConsoleApp::home(const Session& s) {
   std::vector<fs::path> files;
   std::error_code ec;
@@ -230,7 +224,7 @@ Response ConsoleApp::home(const Session& s) {
     std::string state = c ? (fs::exists(c.config->state_path) ? "has state" : "not run yet") : "";
     std::string health;
     if (c) {
-      health = c.config->settings.active ? "active" : "not active (nothing is written)";
+      health = settings_in_force(*c.config).active ? "active" : "not active (nothing is written)";
     } else {
       // Each problem names the key and what to do; none holds a secret's value.
       for (const auto& e : c.errors) health += (health.empty() ? "" : "; ") + e;
@@ -249,8 +243,7 @@ Response ConsoleApp::home(const Session& s) {
             "</tbody></table>";
   }
   body +=
-      "<p class=\"note\">Not built yet: the setup wizard, Activate webshop, Import now, Import products and "
-      "settings (issue 19). Use the command line meanwhile (README).</p></section>"
+      "<p><a href=\"/new\">Connect a webshop</a></p></section>"
       "<form method=\"post\" action=\"/logout\">" +
       csrf_field(s.csrf) + "<button type=\"submit\">Log out</button></form>";
   return page(200, "Connections", body);

@@ -5,9 +5,11 @@
 //   - login with attempts limited per client address, a session cookie (HttpOnly,
 //     SameSite=Strict, Secure when served behind HTTPS), logout;
 //   - a CSRF token in every form, checked on every POST, and POSTs from another origin refused;
-//   - the connections of the config directory, read-only, no secret ever shown.
-// Not built yet (the page says so): the setup wizard, Activate, status per connection, Import
-// now, Import products, settings, and the browser tests.
+//   - the connections of the config directory (no secret ever shown), each with its status,
+//     Import now, Import products and settings (connection_pages.h), and the setup wizard
+//     (wizard.h).
+// Requests are served one at a time up to the session check; the pages after it (the
+// wizard's live checks, its plan) run without the lock.
 #pragma once
 
 #include <functional>
@@ -19,6 +21,7 @@
 #include "engine/env/clock.h"
 #include "engine/env/http.h"
 #include "tools/console/sessions.h"
+#include "tools/console/wizard.h"
 
 namespace lpsync::console {
 
@@ -26,6 +29,8 @@ struct ConsoleOptions {
   std::string config_dir;     // the connections' config files (*.json)
   std::string password_file;  // the argon2id hash; absent: first start
   bool secure_cookies = false;  // served behind HTTPS: cookies get Secure
+  Transport* http = nullptr;    // the wizard's live checks (required)
+  PlanRunner plan;              // the wizard's summary (required)
 };
 
 class ConsoleApp {
@@ -47,7 +52,7 @@ class ConsoleApp {
   Response on_login(const Request& r, const std::string& client);
   Response on_setup(const Request& r);
   Response home(const Session& s);
-  Response connection(const std::string& name);
+  TransportResult route(const Request& r, const Url& url, const PageContext& c);
   std::optional<Session> session_of(const Request& r);
   std::string cookie(const std::string& value, bool clear) const;
 

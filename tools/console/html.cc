@@ -10,13 +10,24 @@ header a{color:#fff}
 main{max-width:52rem;margin:0 auto;padding:1rem}
 form.box,section{background:#fff;border:1px solid #d8dce3;border-radius:6px;padding:1rem;margin:1rem 0}
 label{display:block;margin:.6rem 0 .2rem}
-input[type=password],input[type=text]{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}
+input[type=password],input[type=text],input[type=number],input[type=url],select{width:100%;max-width:24rem;padding:.5rem;font-size:1rem;box-sizing:border-box}
 button{margin-top:.8rem;padding:.5rem 1rem;font-size:1rem}
 :focus{outline:3px solid #2f6fed;outline-offset:2px}
 .error{color:#a40e26}
 .note{color:#555}
 table{border-collapse:collapse;width:100%}
 td,th{text-align:left;padding:.4rem;border-bottom:1px solid #e3e6eb}
+.setting{margin:.8rem 0}
+.setting input[type=checkbox]{width:1.2rem;height:1.2rem;vertical-align:middle}
+.setting input[type=checkbox]+label{display:inline;margin-left:.4rem;font-weight:600}
+.setting .note{margin:.2rem 0 0}
+progress{width:100%;height:1.4rem}
+.ok{color:#17662f}
+.steps{color:#555}
+form.inline{display:inline;margin:0}
+form.inline button{margin:0;padding:.2rem .6rem}
+pre{white-space:pre-wrap;word-break:break-word;font-size:.85rem}
+.table{overflow-x:auto}
 )css";
 
 }  // namespace
@@ -37,7 +48,7 @@ std::string escape(std::string_view text) {
   return out;
 }
 
-Response page(int status, std::string_view title, const std::string& body) {
+Response page(int status, std::string_view title, const std::string& body, int refresh_seconds) {
   Response r;
   r.status = status;
   r.headers.set("Content-Type", "text/html; charset=utf-8");
@@ -50,7 +61,10 @@ Response page(int status, std::string_view title, const std::string& body) {
   r.headers.set("Content-Security-Policy",
                 "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
   r.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+           (refresh_seconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + std::to_string(refresh_seconds) + "\">"
+                                : std::string()) +
+           "<title>" +
            escape(title) + " - lpsync</title><style>" + std::string(kStyle) +
            "</style></head><body><header><strong>lpsync</strong> console</header><main>" + body +
            "</main></body></html>";

@@ -1,5 +1,8 @@
 #include "tools/console/status_page.h"
 
+#include <algorithm>
+#include <cstdlib>
+
 #include "engine/rules/reasons.h"
 #include "tools/console/html.h"
 #include "tools/live/attention_text.h"
@@ -31,10 +34,53 @@ std::string figure(std::string_view label, const std::string& value) {
   return "<li>" + escape(label) + ": <strong>" + escape(value) + "</strong></li>";
 }
 
+std::string hidden(std::string_view name, const std::string& value) {
+  return "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + escape(value) + "\">";
+}
+
+std::string bulk_section(const bj::object& doc, const StatusPageContext& c) {
+  const bj::value* b = doc.if_contains("bulk_import");
+  bj::object o = b && b->is_object() ? b->as_object() : bj::object{};
+  bool running = text_of(o, "running") == "true";
+  int64_t done = std::max<int64_t>(0, std::atoll(text_of(o, "done").c_str()));
+  int64_t total = std::max<int64_t>(0, std::atoll(text_of(o, "total").c_str()));
+  std::string body = "<section><h2>Import products</h2><p class=\"note\">Links every product of the shop to Picqer "
+                     "by its SKU, and creates in Picqer what is missing (with images and stock). A variant without a "
+                     "unique SKU is skipped, never imported.</p>";
+  if (total > 0 || running) {
+    int64_t percent = total > 0 ? std::min<int64_t>(100, done * 100 / total) : 0;
+    body += "<label for=\"bulk\">" + std::to_string(done) + " of " + std::to_string(total) + " variants (" +
+            std::to_string(percent) + " %)" + (running ? ", running" : text_of(o, "finished") == "true" ? ", finished" : "") +
+            "</label><progress id=\"bulk\" max=\"" + std::to_string(std::max<int64_t>(total, 1)) + "\" value=\"" +
+            std::to_string(std::min(done, std::max<int64_t>(total, 1))) + "\">" + std::to_string(percent) +
+            " %</progress><ul>" + figure("Linked to a product Picqer had", text_of(o, "linked")) +
+            figure("Created in Picqer", text_of(o, "created")) +
+            figure("Skipped (no unique SKU)", text_of(o, "skipped")) + "</ul>";
+  }
+  if (!running) {
+    body += "<form method=\"post\" action=\"/import-products\">" + hidden("csrf", c.csrf) + hidden("name", c.name) +
+            "<button type=\"submit\">Import products</button></form>";
+  }
+  return body + "</section>";
+}
+
 }  // namespace
 
-std::string status_html(const std::string& name, const live::StatusRead& status, Instant now) {
-  std::string body = "<p><a href=\"/\">All connections</a></p><section><h1>" + escape(name) + "</h1>";
+bool status_shows_work(const live::StatusRead& status) {
+  if (!status.doc) return false;
+  const bj::value* b = status.doc->if_contains("bulk_import");
+  return b && b->is_object() && text_of(b->as_object(), "running") == "true";
+}
+
+std::string status_html(const live::StatusRead& status, Instant now, const StatusPageContext& c) {
+  const std::string& name = c.name;
+  std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"/settings?name=" + percent_encode(name) +
+                     "\">Settings</a></p>";
+  if (!c.notice.empty()) {
+    body += "<p class=\"" + std::string(c.notice_ok ? "ok" : "error") + "\" role=\"status\">" + escape(c.notice) +
+            "</p>";
+  }
+  body += "<section><h1>" + escape(name) + "</h1>";
   if (!status.doc) return body + "<p class=\"error\">" + escape(status.error) + "</p></section>";
   const bj::object& doc = *status.doc;
   if (!status.running_note.empty()) body += "<p class=\"note\">" + escape(status.running_note) + "</p>";
@@ -56,16 +102,19 @@ std::string status_html(const std::string& name, const live::StatusRead& status,
   if (held.empty()) {
     body += "<p>None.</p>";
   } else {
-    body += "<table><thead><tr><th>Order</th><th>Why</th><th>What to do</th><th>Held for</th></tr></thead><tbody>";
+    body += "<div class=\"table\"><table><thead><tr><th>Order</th><th>Why</th><th>What to do</th><th>Held for</th>"
+            "<th></th></tr></thead><tbody>";
     for (const auto& v : held) {
       const bj::object& o = v.as_object();
       auto reason = parse_held_reason(text_of(o, "reason"));
       body += "<tr><td>" + escape(text_of(o, "number")) + "</td><td>" + escape(text_of(o, "explained")) + "</td><td>" +
               escape(reason ? live::fix_for(*reason) : "") + "</td><td>" + escape(age(o, "decided_at", now)) +
-              "</td></tr>";
+              "</td><td><form class=\"inline\" method=\"post\" action=\"/import-order\">" + hidden("csrf", c.csrf) +
+              hidden("name", name) + hidden("number", text_of(o, "number")) +
+              "<button type=\"submit\">Import now</button></form></td></tr>";
     }
-    body += "</tbody></table><p class=\"note\">Fix the cause in the shop, then `lpsync import-order` imports one now "
-            "(Import now in this page is not built yet).</p>";
+    body += "</tbody></table></div><p class=\"note\">Fix the cause in the shop, then press Import now: the order is "
+            "read again and imported if nothing holds it any more (the 12-hour window does not apply).</p>";
   }
   body += "</section>";
 
@@ -82,11 +131,7 @@ std::string status_html(const std::string& name, const live::StatusRead& status,
     body += "</tbody></table>";
   }
   body += "</section>";
-  if (const bj::value* b = doc.if_contains("bulk_import"); b && b->is_object()) {
-    const bj::object& o = b->as_object();
-    body += "<section><h2>Import products</h2><p>" + escape(text_of(o, "done")) + " of " + escape(text_of(o, "total")) +
-            " variants" + (text_of(o, "running") == "true" ? " (running)" : "") + ".</p></section>";
-  }
+  body += bulk_section(doc, c);
   return body;
 }
 

@@ -1,0 +1,204 @@
+#include "tools/console/connection_pages.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
+#include "tools/console/connection_actions.h"
+#include "tools/console/html.h"
+#include "tools/console/settings_form.h"
+#include "tools/console/status_page.h"
+#include "tools/live/command_box.h"
+#include "tools/live/console_settings.h"
+#include "tools/live/status_run.h"
+
+namespace lpsync::console {
+namespace {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+constexpr size_t kMaxName = 64;
+constexpr size_t kLogShown = 20;
+
+std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
+
+// What became of the command the page was sent back with (`command=ID`).
+void note_command(const live::LiveConfig& config, const std::string& id, bool run_is_running, StatusPageContext& out) {
+  if (id.empty()) return;
+  live::CommandBox box(config.state_path);
+  if (!live::CommandBox::is_id(id)) return;
+  if (auto a = box.answer_of(id)) {
+    const bj::value* ok = a->if_contains("ok");
+    const bj::value* message = a->if_contains("message");
+    out.notice_ok = ok && ok->is_bool() && ok->as_bool();
+    out.notice = message && message->is_string() ? std::string(message->as_string()) : "Done.";
+    return;
+  }
+  out.working = true;
+  if (!box.waiting(id)) {
+    out.notice = "lpsync run is carrying it out...";
+  } else if (run_is_running) {
+    out.notice = "Waiting for lpsync run to take it (within a second)...";
+  } else {
+    out.notice = "Waiting for lpsync run, which is not running for this connection: start it (lpsync run --config " +
+                 config.file + ") and it does this first.";
+  }
+}
+
+std::string with_command(const std::string& page, const std::string& name, const std::string& id) {
+  return page + "?name=" + percent_encode(name) + (id.empty() ? "" : "&command=" + id);
+}
+
+std::string settings_log_html(const bj::object& doc) {
+  const bj::value* log = doc.if_contains("settings_log");
+  std::string rows;
+  if (log && log->is_array()) {
+    const bj::array& entries = log->as_array();
+    size_t shown = 0;
+    for (auto it = entries.rbegin(); it != entries.rend() && shown < kLogShown; ++it, ++shown) {
+      if (!it->is_object()) continue;
+      const bj::object& e = it->as_object();
+      std::string changes;
+      if (const bj::value* c = e.if_contains("changes"); c && c->is_array()) {
+        for (const auto& change : c->as_array()) {
+          if (!change.is_object()) continue;
+          const bj::object& o = change.as_object();
+          changes += (changes.empty() ? "" : "; ") + std::string(o.at("setting").as_string()) + ": " +
+                     bj::serialize(o.at("from")) + " → " + bj::serialize(o.at("to"));
+        }
+      }
+      auto text = [&e](std::string_view k) {
+        const bj::value* v = e.if_contains(k);
+        return v && v->is_string() ? std::string(v->as_string()) : std::string();
+      };
+      rows += "<tr><td>" + escape(text("at")) + "</td><td>" + escape(text("user")) + "</td><td>" + escape(changes) +
+              "</td></tr>";
+    }
+  }
+  if (rows.empty()) return "<p>No change made in the console yet.</p>";
+  return "<div class=\"table\"><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What changed</th></tr></thead>"
+         "<tbody>" +
+         rows + "</tbody></table></div>";
+}
+
+}  // namespace
+
+bool is_connection_name(const std::string& name) {
+  return !name.empty() && name.size() <= kMaxName && std::all_of(name.begin(), name.end(), [](char c) {
+           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+         });
+}
+
+std::string config_path(const PageContext& c, const std::string& name) {
+  return (fs::path(c.config_dir) / (name + ".json")).string();
+}
+
+std::optional<live::LiveConfig> find_connection(const PageContext& c, const std::string& name, std::string& error) {
+  // Only a file of the config directory, by its plain name.
+  if (!is_connection_name(name) || !fs::is_regular_file(config_path(c, name))) {
+    error = "There is no connection by that name.";
+    return std::nullopt;
+  }
+  live::ConfigResult r = live::load_config(config_path(c, name));
+  if (!r) {
+    for (const auto& e : r.errors) error += (error.empty() ? "" : "; ") + e;
+    return std::nullopt;
+  }
+  return r.config;
+}
+
+Settings settings_in_force(const live::LiveConfig& config) {
+  live::StatusRead status = live::read_status(config);
+  if (status.doc) {
+    if (const bj::value* s = status.doc->if_contains("console_settings"); s && s->is_object()) {
+      std::vector<std::string> errors;
+      if (auto checked = live::check_settings(s->as_object(), errors)) return *checked;
+    }
+  }
+  return config.settings;
+}
+
+std::string csrf_field(const std::string& token) {
+  return "<input type=\"hidden\" name=\"csrf\" value=\"" + escape(token) + "\">";
+}
+
+Response plain(int status, const std::string& text) {
+  return page(status, "lpsync", "<section><p class=\"error\">" + escape(text) + "</p></section>");
+}
+
+Response connection_page(const PageContext& c, const QueryParams& query) {
+  std::string name = value(query, "name"), error;
+  auto config = find_connection(c, name, error);
+  // A file that is not a valid config is shown with its problems; no file is not found.
+  if (!config && (!is_connection_name(name) || !fs::is_regular_file(config_path(c, name)))) return plain(404, error);
+  live::StatusRead status;
+  if (config) {
+    status = live::read_status(*config);
+  } else {
+    status.error = error;
+  }
+  StatusPageContext context{name, c.csrf, "", true, false};
+  if (config) note_command(*config, value(query, "command"), !status.running_note.empty(), context);
+  bool refresh = context.working || status_shows_work(status);
+  return page(200, name, status_html(status, c.now, context), refresh ? kRefreshSeconds : 0);
+}
+
+Response import_action(const PageContext& c, const QueryParams& form, bool one_order) {
+  std::string name = value(form, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  bj::object args;
+  if (one_order) {
+    std::string number = value(form, "number");
+    if (number.empty() || number.size() > 64) return plain(400, "Name the order's number as the shop shows it.");
+    args["number"] = number;
+  }
+  ActionOutcome out = leave_command(*config, one_order ? "import_order" : "import_products", std::move(args), c.user, c.now);
+  if (!out.ok) return plain(503, out.message);
+  return redirect(with_command("/connection", name, out.command_id));
+}
+
+Response settings_page(const PageContext& c, const QueryParams& query) {
+  std::string name = value(query, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  live::StatusRead status = live::read_status(*config);
+  StatusPageContext context{name, c.csrf, "", true, false};
+  note_command(*config, value(query, "command"), !status.running_note.empty(), context);
+  if (value(query, "saved") == "1") context.notice = "Saved. lpsync run uses these settings from its next start.";
+  bool saved_in_console = status.doc && status.doc->contains("console_settings");
+  std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
+                     "\">" + escape(name) + "</a></p>";
+  if (!context.notice.empty()) {
+    body += "<p class=\"" + std::string(context.notice_ok ? "ok" : "error") + "\" role=\"status\">" +
+            escape(context.notice) + "</p>";
+  }
+  body += "<form class=\"box\" method=\"post\" action=\"/settings\"><h1>Settings of " + escape(name) + "</h1><p class=\"note\">" +
+          std::string(saved_in_console ? "Saved in the console: they win over the config file's settings."
+                                       : "From the config file " + escape(config->file) + " until you save here.") +
+          " A running lpsync run applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +
+          "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
+          settings_fields(settings_in_force(*config)) + "<button type=\"submit\">Save settings</button></form>";
+  body += "<section><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
+  return page(200, "Settings of " + name, body, context.working ? kRefreshSeconds : 0);
+}
+
+Response settings_action(const PageContext& c, const QueryParams& form) {
+  std::string name = value(form, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  std::vector<std::string> errors;
+  auto settings = live::check_settings(settings_from_form(form), errors);
+  if (!settings) {
+    std::string text;
+    for (const auto& e : errors) text += (text.empty() ? "" : " ") + e;
+    return plain(400, "Not saved: " + text + " Go back and correct it.");
+  }
+  ActionOutcome out = change_settings(*config, *settings, c.user, c.now);
+  if (!out.ok) return plain(503, out.message);
+  if (out.command_id.empty()) return redirect(with_command("/settings", name, "") + "&saved=1");
+  return redirect(with_command("/settings", name, out.command_id));
+}
+
+}  // namespace lpsync::console

@@ -1,0 +1,48 @@
+// The console's pages of one connection and their buttons (issue 19): its status with Import
+// now and Import products, and its settings with the change log. Each takes what the request
+// brought and gives the response; the session was checked before (console_app.cc).
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "engine/env/http.h"
+#include "engine/env/time.h"
+#include "tools/live/config.h"
+
+namespace lpsync::console {
+
+// What a page of a logged-in user knows.
+struct PageContext {
+  std::string config_dir;
+  std::string user;
+  std::string csrf;
+  Instant now;
+};
+
+inline constexpr int kRefreshSeconds = 2;  // while work is under way
+
+// A plain connection name ("acme": letters, digits, - and _, at most 64) and its config
+// file in the directory.
+bool is_connection_name(const std::string& name);
+std::string config_path(const PageContext& c, const std::string& name);
+// The connection's checked config; nullopt with `error` in words.
+std::optional<live::LiveConfig> find_connection(const PageContext& c, const std::string& name, std::string& error);
+// The connection's settings in force: saved by the console in the state (or its status
+// file while lpsync run runs), else the config file's.
+Settings settings_in_force(const live::LiveConfig& config);
+
+// GET /connection?name=N[&command=ID]
+Response connection_page(const PageContext& c, const QueryParams& query);
+// POST /import-order (name, number) and /import-products (name).
+Response import_action(const PageContext& c, const QueryParams& form, bool one_order);
+// GET /settings?name=N[&command=ID] and POST /settings (name, the settings fields).
+Response settings_page(const PageContext& c, const QueryParams& query);
+Response settings_action(const PageContext& c, const QueryParams& form);
+
+// The hidden CSRF field of every form.
+std::string csrf_field(const std::string& token);
+// An error page.
+Response plain(int status, const std::string& text);
+
+}  // namespace lpsync::console

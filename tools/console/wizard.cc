@@ -1,0 +1,208 @@
+#include "tools/console/wizard.h"
+
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "engine/env/json.h"
+#include "tools/console/connect_check.h"
+#include "tools/console/connection_actions.h"
+#include "tools/console/html.h"
+#include "tools/console/settings_form.h"
+#include "tools/live/cassette.h"
+#include "tools/live/console_settings.h"
+
+namespace lpsync::console {
+namespace {
+
+namespace bj = boost::json;
+namespace fs = std::filesystem;
+
+std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
+
+std::string steps(int current) {
+  const char* names[] = {"1 Connect", "2 Configure", "3 Summary and activate"};
+  std::string out = "<p class=\"steps\">";
+  for (int i = 0; i < 3; ++i) {
+    out += (i ? " · " : "") + std::string(i + 1 == current ? "<strong>" : "") + names[i] +
+           (i + 1 == current ? "</strong>" : "");
+  }
+  return out + "</p>";
+}
+
+std::string field(const char* id, const char* label, const char* type, const std::string& v, const char* note,
+                  bool required) {
+  return "<label for=\"" + std::string(id) + "\">" + label + "</label><input id=\"" + id + "\" name=\"" + id +
+         "\" type=\"" + type + "\" value=\"" + escape(v) + "\"" + (required ? " required" : "") +
+         " autocomplete=\"off\">" + (note[0] ? "<p class=\"note\">" + std::string(note) + "</p>" : "");
+}
+
+Response connect_form(const PageContext& c, const QueryParams& form, const std::vector<std::string>& problems, int status) {
+  std::string body = "<p><a href=\"/\">All connections</a></p><form class=\"box\" method=\"post\" action=\"/new\">"
+                     "<h1>Connect a webshop</h1>" +
+                     steps(1);
+  if (!problems.empty()) {
+    body += "<div class=\"error\" role=\"alert\"><p>Not connected yet:</p><ul>";
+    for (const auto& p : problems) body += "<li>" + escape(p) + "</li>";
+    body += "</ul><p>The keys are not shown again: type them once more.</p></div>";
+  }
+  std::string cluster = value(form, "cluster");
+  body += csrf_field(c.csrf) +
+          field("name", "Name of this connection", "text", value(form, "name"),
+                "Letters, digits, - and _; it names the config file.", true) +
+          "<h2>Lightspeed eCom</h2><label for=\"cluster\">Cluster</label><select id=\"cluster\" name=\"cluster\">" +
+          "<option value=\"eu1\"" + (cluster == "us1" ? "" : " selected") +
+          ">eu1: api.webshopapp.com (Europe)</option><option value=\"us1\"" + (cluster == "us1" ? " selected" : "") +
+          ">us1: api.shoplightspeed.com (North America)</option></select>" +
+          field("lightspeed_url", "API address (only for a test shop or a proxy)", "url", value(form, "lightspeed_url"),
+                "Leave empty for the cluster's address.", false) +
+          field("language", "Shop language", "text", value(form, "language").empty() ? "nl" : value(form, "language"),
+                "Two letters, as in the shop's addresses (nl, en, de, ...).", true) +
+          field("key", "API key", "password", "", "Settings > Developers > API keys in the back office.", true) +
+          field("secret", "API secret", "password", "", "", true) + "<h2>Picqer</h2>" +
+          field("picqer_subdomain", "Subdomain", "text", value(form, "picqer_subdomain"),
+                "acme for acme.picqer.com.", false) +
+          field("picqer_url", "API address (only for a test account)", "url", value(form, "picqer_url"),
+                "Leave empty to use the subdomain.", false) +
+          field("picqer_key", "API key", "password", "", "Settings > API keys in Picqer.", true) +
+          "<button type=\"submit\">Check and connect</button></form>";
+  return page(status, "Connect a webshop", body);
+}
+
+// The config file the form describes (with the defaults of section 1), as text.
+bj::object config_of(const QueryParams& form) {
+  bj::object ls{{"language", value(form, "language")}, {"key", value(form, "key")}, {"secret", value(form, "secret")}};
+  if (!value(form, "lightspeed_url").empty()) {
+    ls["base_url"] = value(form, "lightspeed_url");
+  } else {
+    ls["cluster"] = value(form, "cluster");
+  }
+  bj::object pq{{"key", value(form, "picqer_key")}};
+  if (!value(form, "picqer_url").empty()) {
+    pq["base_url"] = value(form, "picqer_url");
+  } else {
+    pq["subdomain"] = value(form, "picqer_subdomain");
+  }
+  return bj::object{{"lightspeed", std::move(ls)}, {"picqer", std::move(pq)}, {"settings", live::settings_json(Settings{})}};
+}
+
+// Written whole or not at all, readable by this user only (it holds the keys).
+bool write_private(const std::string& path, const std::string& text) {
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::trunc);
+    ::chmod(tmp.c_str(), 0600);
+    out << text;
+    if (!out) return false;
+  }
+  std::error_code ec;
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
+std::optional<bj::object> read_object(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream s;
+  s << in.rdbuf();
+  try {
+    bj::value v = json::parse(s.str());
+    if (v.is_object()) return v.as_object();
+  } catch (const json::Error&) {
+  }
+  return std::nullopt;
+}
+
+Response configure_form(const PageContext& c, const std::string& name, const Settings& s, const std::string& found,
+                        const std::vector<std::string>& problems) {
+  std::string body = "<form class=\"box\" method=\"post\" action=\"/new/configure\"><h1>Configure " + escape(name) +
+                     "</h1>" + steps(2) + found;
+  for (const auto& p : problems) body += "<p class=\"error\" role=\"alert\">" + escape(p) + "</p>";
+  Settings shown = s;
+  shown.active = false;  // activation is step 3
+  body += csrf_field(c.csrf) + "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
+          "<p class=\"note\">The safe defaults: nothing is written until you activate on the next step; stock and "
+          "shipments stay off until the first orders look right.</p>" +
+          settings_fields(shown) + "<button type=\"submit\">Save and see the summary</button></form>";
+  return page(problems.empty() ? 200 : 400, "Configure " + name, body);
+}
+
+}  // namespace
+
+Response wizard_start(const PageContext& c) { return connect_form(c, {}, {}, 200); }
+
+Response wizard_connect(const PageContext& c, const QueryParams& form, Transport& http) {
+  std::string name = value(form, "name");
+  if (!is_connection_name(name)) {
+    return connect_form(c, form, {"Name the connection with letters, digits, - and _ (at most 64)."}, 400);
+  }
+  std::string path = config_path(c, name);
+  if (fs::exists(path)) return connect_form(c, form, {"A connection named " + name + " exists already: choose another name."}, 400);
+  std::string text = json::serialize(config_of(form));
+  live::ConfigResult checked = live::parse_config(text, path, [](const std::string&) { return std::nullopt; });
+  if (!checked) return connect_form(c, form, checked.errors, 400);
+  ConnectFindings found = check_connection(*checked.config, http);
+  if (!found.ok()) return connect_form(c, form, found.problems, 400);
+  if (!write_private(path, text)) {
+    return connect_form(c, form, {"Cannot write " + path + ": check the directory's permissions."}, 500);
+  }
+  std::string shown = "<p class=\"ok\" role=\"status\">Connected to " + escape(found.shop) + " and Picqer " +
+                      escape(found.picqer) + ".</p>";
+  for (const auto& w : found.warnings) shown += "<p class=\"note\">" + escape(w) + "</p>";
+  return configure_form(c, name, checked.config->settings, shown, {});
+}
+
+Response wizard_configure(const PageContext& c, const QueryParams& form) {
+  std::string name = value(form, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  bj::object proposed = settings_from_form(form);
+  proposed["active"] = false;
+  std::vector<std::string> errors;
+  auto settings = live::check_settings(proposed, errors);
+  if (!settings) return configure_form(c, name, config->settings, "", errors);
+  auto file = read_object(config->file);
+  if (!file) return plain(500, "Cannot read " + config->file + " again: was it changed meanwhile?");
+  (*file)["settings"] = live::settings_json(*settings);
+  if (!write_private(config->file, json::serialize(*file))) return plain(500, "Cannot write " + config->file + ".");
+  return redirect("/new/summary?name=" + percent_encode(name));
+}
+
+Response wizard_summary(const PageContext& c, const QueryParams& query, const PlanRunner& plan) {
+  std::string name = value(query, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  std::string body = "<section><h1>Summary of " + escape(name) + "</h1>" + steps(3) +
+                     "<p>What lpsync would do once active, read from both systems just now (nothing was written):</p>"
+                     "<pre>" +
+                     escape(plan(config->file)) + "</pre></section>";
+  body += "<form class=\"box\" method=\"post\" action=\"/activate\">" + csrf_field(c.csrf) +
+          "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) +
+          "\"><p>Activating starts the import of paid orders changed in the last 12 hours. Stock and shipments stay "
+          "as you set them.</p><button type=\"submit\">Activate webshop</button></form>";
+  return page(200, "Summary of " + name, body);
+}
+
+Response wizard_activate(const PageContext& c, const QueryParams& form) {
+  std::string name = value(form, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  Settings s = settings_in_force(*config);
+  s.active = true;
+  ActionOutcome out = change_settings(*config, s, c.user, c.now);
+  if (!out.ok) return plain(503, out.message);
+  std::string link = "/connection?name=" + percent_encode(name);
+  std::string body = "<section><h1>" + escape(name) + " is active</h1><p class=\"ok\" role=\"status\">" +
+                     escape(out.message) + "</p>" +
+                     "<p>Orders are imported by <code>lpsync run --config " + escape(config->file) +
+                     "</code>: keep it running (docs/live.md has a systemd unit).</p>"
+                     "<p><strong>Next:</strong> once the first orders look right in Picqer, switch on <em>Send stock "
+                     "changes</em> and <em>Send shipments and update status</em> on the <a href=\"/settings?name=" +
+                     percent_encode(name) + "\">Settings</a> page.</p><p><a href=\"" + link +
+                     (out.command_id.empty() ? "" : "&command=" + out.command_id) +
+                     "\">See the connection's status</a></p></section>";
+  return page(200, name + " is active", body);
+}
+
+}  // namespace lpsync::console
