@@ -7,69 +7,13 @@ Debian packages (installed by the bootstrap): chromium, chromium-driver, python3
 Nothing is downloaded: the driver is /usr/bin/chromedriver, given explicitly.
 """
 import os
-import re
 import signal
-import subprocess
-import sys
 import tempfile
-import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
-RUNFILES = os.path.join(os.environ["TEST_SRCDIR"], os.environ["TEST_WORKSPACE"])
-LPSYNC = os.path.join(RUNFILES, "tools", "lpsync")
-OUT = os.environ.get("TEST_UNDECLARED_OUTPUTS_DIR", tempfile.mkdtemp())
-PASSWORD = "correct horse battery"
-
-
-def fail(message):
-    print("FAIL: " + message, file=sys.stderr)
-    sys.exit(1)
-
-
-def start_console(config_dir):
-    out_path = os.path.join(OUT, "console.out")
-    out = open(out_path, "w")
-    proc = subprocess.Popen([LPSYNC, "console", "--listen", "127.0.0.1:0", "--config-dir", config_dir],
-                            stdout=out, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 30  # polling for the printed address, not waiting for time
-    while time.monotonic() < deadline:
-        text = open(out_path).read()
-        m = re.search(r"set the password at (http://127\.0\.0\.1:\d+)(/setup\?token=[0-9a-f]{32})", text)
-        if m:
-            return proc, m.group(1), m.group(2)
-        time.sleep(0.05)
-    proc.kill()
-    fail("the console printed no setup address:\n" + open(out_path).read())
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=360,800", "--user-data-dir=" + tempfile.mkdtemp()]:
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-    # A phone's width: headless windows are at least 500 px wide, so the viewport is set instead.
-    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
-                           {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
-    return driver
-
-
-def wait_for(driver, condition, what):
-    try:
-        WebDriverWait(driver, 20).until(condition)
-    except Exception:
-        main = driver.find_elements(By.TAG_NAME, "main")
-        fail(what + " (at " + driver.current_url + "): " + (main[0].text if main else driver.page_source[:800]))
-
-
-def shot(driver, name):
-    driver.save_screenshot(os.path.join(OUT, name + ".png"))
+from console_browser import OUT, PASSWORD, browser, fail, shot, start_console, wait_for
 
 
 def main():

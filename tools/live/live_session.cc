@@ -204,8 +204,20 @@ void Session::take_commands() {
   std::vector<BoxCommand> taken = commands_->take(kCommandsAtOnce, &refused);
   for (const auto& id : refused) log_.warn("console_command_refused", {{"file", id}, {"reason", "not a command"}});
   for (BoxCommand& c : taken) clock_.post([this, c = std::move(c)] { carry_out(c); });
-  // The console's progress bar reads the status file: keep it fresh while products import.
-  if (store_->bulk_import().running) save_status();
+  // The console reads the status file: write it when this run's figures moved (an order poll,
+  // an import, a push, the bulk import's progress), not only every minute.
+  BulkImport bulk = store_->bulk_import();
+  std::vector<int64_t> figures{bulk.running, bulk.done, bulk.total};
+  if (engine_) {
+    const Report& r = engine_->report_as_is();
+    figures.insert(figures.end(), {r.order_polls, static_cast<int64_t>(r.imported.size()),
+                                   static_cast<int64_t>(r.held.size()), r.stock_pushes, r.shipments_pushed,
+                                   static_cast<int64_t>(r.problems.size())});
+  }
+  if (figures != status_figures_) {
+    status_figures_ = figures;
+    save_status();
+  }
   wall_.call_after(kCommandsEvery, [this] { take_commands(); });
 }
 
@@ -255,7 +267,7 @@ void Session::change_settings(const BoxCommand& c) {
   save_console_settings(*store_, before, *s, c.user, wall_.now());
   if (engine_) engine_->change_settings(*s);
   settings_ = *s;
-  log_.info("settings_changed", {{"user", c.user}, {"changes", settings_changes(before, *s)}});
+  log_.info("console_settings_saved", {{"user", c.user}, {"changes", settings_changes(before, *s)}});
   commands_->answer(c.id, bj::object{{"ok", true}, {"kind", c.kind}, {"message", "Saved and applied."}});
   save_status();
 }

@@ -100,6 +100,7 @@ class Session {
 
   std::unique_ptr<Listener> listener_;
   std::unique_ptr<CommandBox> commands_;
+  std::vector<int64_t> status_figures_;  // this run's figures when the status file was written
 };
 
 }  // namespace lpsync::live
