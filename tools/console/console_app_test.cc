@@ -9,7 +9,10 @@
 #include <fstream>
 
 #include "engine/env/http_server.h"
+#include "engine/env/httplib_transport.h"
 #include "engine/state/sqlite_state_store.h"
+#include "tools/live/command_box.h"
+#include "tools/live/console_settings.h"
 
 namespace lpsync::console {
 namespace {
@@ -28,7 +31,9 @@ class Console : public ::testing::Test {
       "lightspeed": {"cluster": "eu1", "language": "nl", "key": "literal-ls-key-123", "secret": "literal-secret-456"},
       "picqer": {"subdomain": "acme", "key": "literal-picqer-789"}})";
     app_ = std::make_unique<ConsoleApp>(
-        ConsoleOptions{(dir_ / "configs").string(), (dir_ / "console.password").string(), true}, clock_, "setup-token",
+        ConsoleOptions{(dir_ / "configs").string(), (dir_ / "console.password").string(), true, &http_,
+                       [](const std::string& file) { return "the plan of " + file; }},
+        clock_, "setup-token",
         [n = 0]() mutable { return "random-token-" + std::to_string(++n) + std::string(32, 'r'); });
   }
   Response send(std::string method, std::string path, std::string body = "", Headers h = {}) {
@@ -56,6 +61,7 @@ class Console : public ::testing::Test {
   }
 
   fs::path dir_;
+  HttplibTransport http_;  // the wizard's checks (these tests stop before any)
   SimClock clock_{kT};
   std::unique_ptr<ConsoleApp> app_;
 };
@@ -162,6 +168,87 @@ TEST_F(Console, AConnectionsPageShowsItsHeldAndImportedOrdersAndNoOtherFile) {
     EXPECT_EQ(send("GET", std::string("/connection?name=") + name, "", {{"Cookie", cookie}}).status, 404) << name;
   }
   EXPECT_EQ(send("GET", "/connection?name=acme").status, 303) << "not without a session";
+}
+
+}  // namespace
+}  // namespace lpsync::console
+
+namespace lpsync::console {
+namespace {
+
+// The buttons of a connection: each refused without a session or with another CSRF token;
+// Import now and Import products leave a command for lpsync run; settings are checked, saved
+// straight into the state when no run holds it, and logged with time and user.
+TEST_F(Console, TheButtonsNeedASessionAndTheFormsTokenAndLeaveCommandsForTheRun) {
+  set_password();
+  auto [cookie, csrf] = log_in();
+  Headers with_cookie{{"Cookie", cookie}};
+  for (const char* action : {"/import-order", "/import-products", "/settings", "/new", "/new/configure", "/activate"}) {
+    EXPECT_EQ(send("POST", action, "name=acme&number=ORD1&csrf=" + csrf).status, 401) << action << ": no session";
+    EXPECT_EQ(send("POST", action, "name=acme&number=ORD1&csrf=forged", with_cookie).status, 403) << action;
+    EXPECT_EQ(send("POST", action, "name=acme&number=ORD1", with_cookie).status, 403) << action << ": no token";
+  }
+  Response now = send("POST", "/import-order", "name=acme&number=ORD101&csrf=" + csrf, with_cookie);
+  ASSERT_EQ(now.status, 303) << now.body;
+  std::string location = now.headers.get("Location").value_or("");
+  ASSERT_TRUE(location.starts_with("/connection?name=acme&command=")) << location;
+  std::string id = location.substr(location.find("command=") + 8);
+  live::CommandBox box((dir_ / "configs" / "lpsync-state" / "acme.db").string());
+  EXPECT_TRUE(box.waiting(id));
+  Response waiting = send("GET", location, "", with_cookie);
+  EXPECT_NE(waiting.body.find("Waiting for lpsync run, which is not running"), std::string::npos) << waiting.body;
+  EXPECT_NE(waiting.body.find("http-equiv=\"refresh\""), std::string::npos) << "reloads while it waits";
+  auto taken = box.take(10);
+  ASSERT_EQ(taken.size(), 1u);
+  EXPECT_EQ(taken[0].args.at("number"), "ORD101");
+  EXPECT_EQ(taken[0].user, "admin");
+  box.answer(id, boost::json::object{{"ok", true}, {"message", "Order ORD101 imported into Picqer."}});
+  Response done = send("GET", location, "", with_cookie);
+  EXPECT_NE(done.body.find("Order ORD101 imported into Picqer."), std::string::npos);
+  EXPECT_EQ(done.body.find("http-equiv=\"refresh\""), std::string::npos) << "done: no more reloading";
+  EXPECT_EQ(send("POST", "/import-order", "name=../acme&number=ORD1&csrf=" + csrf, with_cookie).status, 404);
+}
+
+TEST_F(Console, SettingsAreCheckedSavedIntoTheStateAndLogged) {
+  set_password();
+  auto [cookie, csrf] = log_in();
+  Headers with_cookie{{"Cookie", cookie}};
+  Response bad = send("POST", "/settings", "name=acme&poll_interval=5&csrf=" + csrf, with_cookie);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("poll_interval"), std::string::npos) << bad.body;
+  Response saved =
+      send("POST", "/settings", "name=acme&active=on&read_only=on&poll_interval=120&csrf=" + csrf, with_cookie);
+  ASSERT_EQ(saved.status, 303) << saved.body;
+  Response page = send("GET", saved.headers.get("Location").value_or(""), "", with_cookie);
+  EXPECT_NE(page.body.find("Saved."), std::string::npos);
+  EXPECT_NE(page.body.find("read_only: false → true"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("<td>admin</td>"), std::string::npos);
+  EXPECT_NE(page.body.find("id=\"s-read_only\" name=\"read_only\" value=\"on\" checked"), std::string::npos);
+  Response home = send("GET", "/", "", with_cookie);
+  EXPECT_NE(home.body.find("<td>active</td>"), std::string::npos) << "the list shows the settings in force";
+  auto opened = SqliteStateStore::open((dir_ / "configs" / "lpsync-state" / "acme.db").string());
+  ASSERT_TRUE(opened);
+  auto s = live::console_settings(*opened.value().store);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(s->read_only);
+  EXPECT_EQ(s->poll_interval, Duration::seconds(120));
+  EXPECT_FALSE(s->send_stock) << "an unticked box is off";
+}
+
+TEST_F(Console, TheWizardRefusesABadNameOrAnExistingConnectionBeforeReadingAnything) {
+  set_password();
+  auto [cookie, csrf] = log_in();
+  Headers with_cookie{{"Cookie", cookie}};
+  Response bad = send("POST", "/new", "name=..%2Fevil&key=k&secret=s&csrf=" + csrf, with_cookie);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("letters, digits"), std::string::npos);
+  Response exists = send("POST", "/new", "name=acme&key=k&secret=s&csrf=" + csrf, with_cookie);
+  EXPECT_EQ(exists.status, 400);
+  EXPECT_NE(exists.body.find("exists already"), std::string::npos);
+  Response missing = send("POST", "/new", "name=shop2&cluster=eu1&language=nl&csrf=" + csrf, with_cookie);
+  EXPECT_EQ(missing.status, 400);
+  EXPECT_NE(missing.body.find("lightspeed.key"), std::string::npos) << missing.body;
+  EXPECT_FALSE(fs::exists(dir_ / "configs" / "shop2.json"));
 }
 
 }  // namespace

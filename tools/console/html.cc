@@ -28,6 +28,8 @@ form.inline{display:inline;margin:0}
 form.inline button{margin:0;padding:.2rem .6rem}
 pre{white-space:pre-wrap;word-break:break-word;font-size:.85rem}
 .table{overflow-x:auto}
+.held{border-bottom:1px solid #e3e6eb;padding:.4rem 0 .8rem}
+.held p{margin:.3rem 0}
 )css";
 
 }  // namespace

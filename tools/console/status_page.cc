@@ -102,18 +102,18 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   if (held.empty()) {
     body += "<p>None.</p>";
   } else {
-    body += "<div class=\"table\"><table><thead><tr><th>Order</th><th>Why</th><th>What to do</th><th>Held for</th>"
-            "<th></th></tr></thead><tbody>";
+    // One block per order (not a table): readable at 360 px.
     for (const auto& v : held) {
       const bj::object& o = v.as_object();
       auto reason = parse_held_reason(text_of(o, "reason"));
-      body += "<tr><td>" + escape(text_of(o, "number")) + "</td><td>" + escape(text_of(o, "explained")) + "</td><td>" +
-              escape(reason ? live::fix_for(*reason) : "") + "</td><td>" + escape(age(o, "decided_at", now)) +
-              "</td><td><form class=\"inline\" method=\"post\" action=\"/import-order\">" + hidden("csrf", c.csrf) +
+      body += "<div class=\"held\"><p><strong>" + escape(text_of(o, "number")) + "</strong> held for " +
+              escape(age(o, "decided_at", now)) + ": " + escape(text_of(o, "explained")) + "</p><p class=\"note\">" +
+              escape(reason ? "What to do: " + live::fix_for(*reason) + "." : "") +
+              "</p><form class=\"inline\" method=\"post\" action=\"/import-order\">" + hidden("csrf", c.csrf) +
               hidden("name", name) + hidden("number", text_of(o, "number")) +
-              "<button type=\"submit\">Import now</button></form></td></tr>";
+              "<button type=\"submit\">Import now</button></form></div>";
     }
-    body += "</tbody></table></div><p class=\"note\">Fix the cause in the shop, then press Import now: the order is "
+    body += "<p class=\"note\">Fix the cause in the shop, then press Import now: the order is "
             "read again and imported if nothing holds it any more (the 12-hour window does not apply).</p>";
   }
   body += "</section>";
