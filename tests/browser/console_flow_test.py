@@ -3,7 +3,7 @@ shop of console_shop.json and a real `lpsync run`: a wrong key shows its message
 connects (names shown back), configures and activates; the run imports ORD100 and holds ORD101
 (duplicate SKU); after the SKU is fixed in the shop, Import now imports ORD101; Import products
 runs to 100 %; read-only switched on in Settings keeps the shop unwritten while "Send stock
-changes" reconciles. Every page is checked at 360 px; screenshots go to the test's outputs.
+changes" reconciles; the story of ORD101 is told by the running run. Every page is checked at 360 px; screenshots go to the test's outputs.
 """
 import base64
 import json
@@ -153,6 +153,12 @@ def main():
             fail("ORD101 is not in Picqer once: %r" % picqer_references(fakes))
         fits_360(driver, "the connection page")
         shot(driver, "import-now")
+        # Its story, told by the running run.
+        driver.find_element(By.LINK_TEXT, "ORD101").click()
+        wait_for(driver, lambda d: "What lpsync decided" in d.page_source, "no story of ORD101")
+        fits_360(driver, "the story page")
+        shot(driver, "story")
+        driver.get(base + "/connection?name=acme")
         submit(driver, "Import products")
         wait_for(driver, lambda d: "(100 %), finished" in d.page_source, "Import products did not reach 100 %")
         shot(driver, "import-products")

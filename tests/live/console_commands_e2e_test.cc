@@ -1,7 +1,8 @@
 // A running `lpsync run` takes the console's commands from its command box
 // (tools/live/command_box.h) against both fakes on loopback: a held order imported by hand
 // once its SKU is fixed, the bulk import started, settings changed without a restart (and
-// logged with time and user), a command left while no run runs carried out by the next one.
+// logged with time and user), `lpsync explain` answered by the running run, a command left
+// while no run runs carried out by the next one.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -71,6 +72,15 @@ TEST_F(ConsoleCommands, ARunningRunImportsAHeldOrderByHandAndAppliesSettings) {
   EXPECT_EQ(a->at("result"), "imported");
   auto refs = picqer_references(*world_.fakes);
   EXPECT_EQ(std::count(refs.begin(), refs.end(), "ORD3"), 1);
+
+  // lpsync explain while the run holds the state: the run answers through its command box.
+  CliResult story = lpsync({"explain", "--config", config, "ORD3"});
+  EXPECT_EQ(story.code, 0) << story.err;
+  EXPECT_NE(story.out.find("Order ORD3"), std::string::npos) << story.out;
+  EXPECT_NE(story.out.find("What lpsync decided"), std::string::npos) << story.out;
+  CliResult json_story = lpsync({"explain", "--config", config, "--sku", "MUG", "--json"});
+  EXPECT_EQ(json_story.code, 0) << json_story.err;
+  EXPECT_NE(json_story.out.find("\"key\":\"MUG\""), std::string::npos) << json_story.out;
 
   // Settings, without a restart: read-only on.
   auto s = box.submit("settings", bj::object{{"settings", bj::object{{"active", true}, {"read_only", true}}}}, "admin",

@@ -10,6 +10,8 @@
 #include "tools/console/status_page.h"
 #include "tools/live/command_box.h"
 #include "tools/live/console_settings.h"
+#include "tools/live/explain_run.h"
+#include "tools/live/explain_text.h"
 #include "tools/live/status_run.h"
 
 namespace lpsync::console {
@@ -20,6 +22,8 @@ namespace fs = std::filesystem;
 
 constexpr size_t kMaxName = 64;
 constexpr size_t kLogShown = 20;
+constexpr int kStoryWaitTenths = 30;  // a running run answers within a second
+constexpr size_t kMaxAsked = 100;     // an order number or SKU
 
 std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
 
@@ -199,6 +203,33 @@ Response settings_action(const PageContext& c, const QueryParams& form) {
   if (!out.ok) return plain(503, out.message);
   if (out.command_id.empty()) return redirect(with_command("/settings", name, "") + "&saved=1");
   return redirect(with_command("/settings", name, out.command_id));
+}
+
+Response story_page(const PageContext& c, const QueryParams& query) {
+  std::string name = value(query, "name"), error;
+  auto config = find_connection(c, name, error);
+  if (!config) return plain(404, error);
+  std::string order = value(query, "order"), sku = value(query, "sku");
+  std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
+                     "\">" + escape(name) + "</a></p><form class=\"box\" method=\"get\" action=\"/story\"><h1>Why?"
+                     "</h1><p class=\"note\">The whole story of one order or SKU: every decision with its time and "
+                     "reason, and what you can do now.</p><input type=\"hidden\" name=\"name\" value=\"" +
+                     escape(name) + "\"><label for=\"order\">Order number</label><input id=\"order\" name=\"order\" "
+                     "type=\"text\" value=\"" + escape(order) + "\"><label for=\"sku\">or SKU</label><input id=\"sku\" "
+                     "name=\"sku\" type=\"text\" value=\"" + escape(sku) + "\"><button type=\"submit\">Explain</button></form>";
+  if ((!order.empty() || !sku.empty()) && order.size() <= kMaxAsked && sku.size() <= kMaxAsked) {
+    live::ExplainWhat what;
+    if (!sku.empty()) {
+      what.sku = sku;
+    } else {
+      what.order = order;
+    }
+    auto story = live::find_story(*config, what, kStoryWaitTenths, error);
+    body += "<section>" + (story ? "<pre>" + escape(live::story_text(*story)) + "</pre>"
+                                 : "<p class=\"error\">" + escape(error) + "</p>") +
+            "</section>";
+  }
+  return page(200, "Why? " + name, body);
 }
 
 }  // namespace lpsync::console

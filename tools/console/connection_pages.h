@@ -40,6 +40,10 @@ Response import_action(const PageContext& c, const QueryParams& form, bool one_o
 Response settings_page(const PageContext& c, const QueryParams& query);
 Response settings_action(const PageContext& c, const QueryParams& form);
 
+// GET /story?name=N&order=NUMBER (or &sku=SKU): the whole story of one order or SKU, as
+// `lpsync explain` tells it (from the state, or asked of the running run).
+Response story_page(const PageContext& c, const QueryParams& query);
+
 // The hidden CSRF field of every form.
 std::string csrf_field(const std::string& token);
 // An error page.

@@ -151,6 +151,7 @@ TransportResult ConsoleApp::route(const Request& r, const Url& url, const PageCo
   QueryParams query = parse_query(url.query);
   if (path == "/connection") return connection_page(c, query);
   if (path == "/settings") return settings_page(c, query);
+  if (path == "/story") return story_page(c, query);
   if (path == "/new") return wizard_start(c);
   if (path == "/new/summary") return wizard_summary(c, query, options_.plan);
   return plain(404, "There is no such page.");

@@ -168,6 +168,10 @@ TEST_F(Console, AConnectionsPageShowsItsHeldAndImportedOrdersAndNoOtherFile) {
     EXPECT_EQ(send("GET", std::string("/connection?name=") + name, "", {{"Cookie", cookie}}).status, 404) << name;
   }
   EXPECT_EQ(send("GET", "/connection?name=acme").status, 303) << "not without a session";
+  Response story = send("GET", "/story?name=acme&order=ORD101", "", {{"Cookie", cookie}});
+  ASSERT_EQ(story.status, 200);
+  EXPECT_NE(story.body.find("<pre>Order ORD101"), std::string::npos) << story.body;
+  EXPECT_NE(acme.body.find("href=\"/story?name=acme&amp;order=ORD101\""), std::string::npos);
 }
 
 }  // namespace

@@ -34,6 +34,10 @@ std::string figure(std::string_view label, const std::string& value) {
   return "<li>" + escape(label) + ": <strong>" + escape(value) + "</strong></li>";
 }
 
+std::string story_link(const std::string& connection, const std::string& number) {
+  return "/story?name=" + percent_encode(connection) + "&amp;order=" + percent_encode(number);
+}
+
 std::string hidden(std::string_view name, const std::string& value) {
   return "<input type=\"hidden\" name=\"" + std::string(name) + "\" value=\"" + escape(value) + "\">";
 }
@@ -75,7 +79,7 @@ bool status_shows_work(const live::StatusRead& status) {
 std::string status_html(const live::StatusRead& status, Instant now, const StatusPageContext& c) {
   const std::string& name = c.name;
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"/settings?name=" + percent_encode(name) +
-                     "\">Settings</a></p>";
+                     "\">Settings</a> · <a href=\"/story?name=" + percent_encode(name) + "\">Why? (an order or SKU)</a></p>";
   if (!c.notice.empty()) {
     body += "<p class=\"" + std::string(c.notice_ok ? "ok" : "error") + "\" role=\"status\">" + escape(c.notice) +
             "</p>";
@@ -106,7 +110,8 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
     for (const auto& v : held) {
       const bj::object& o = v.as_object();
       auto reason = parse_held_reason(text_of(o, "reason"));
-      body += "<div class=\"held\"><p><strong>" + escape(text_of(o, "number")) + "</strong> held for " +
+      body += "<div class=\"held\"><p><a href=\"" + story_link(name, text_of(o, "number")) + "\"><strong>" +
+              escape(text_of(o, "number")) + "</strong></a> held for " +
               escape(age(o, "decided_at", now)) + ": " + escape(text_of(o, "explained")) + "</p><p class=\"note\">" +
               escape(reason ? "What to do: " + live::fix_for(*reason) + "." : "") +
               "</p><form class=\"inline\" method=\"post\" action=\"/import-order\">" + hidden("csrf", c.csrf) +
@@ -125,7 +130,8 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
     body += "<table><thead><tr><th>Order</th><th>Picqer order</th><th>Imported</th></tr></thead><tbody>";
     for (const auto& v : recent) {
       const bj::object& o = v.as_object();
-      body += "<tr><td>" + escape(text_of(o, "number")) + "</td><td>" + escape(text_of(o, "idorder")) + "</td><td>" +
+      body += "<tr><td><a href=\"" + story_link(name, text_of(o, "number")) + "\">" + escape(text_of(o, "number")) +
+              "</a></td><td>" + escape(text_of(o, "idorder")) + "</td><td>" +
               escape(age(o, "imported_at", now)) + " ago</td></tr>";
     }
     body += "</tbody></table>";

@@ -3,10 +3,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "engine/env/crypto.h"
 #include "engine/env/json.h"
@@ -153,6 +155,14 @@ std::optional<bj::object> CommandBox::answer_of(const std::string& id) const {
   bj::value v = bj::parse(*text, ec);
   if (ec || !v.is_object()) return std::nullopt;
   return v.as_object();
+}
+
+std::optional<bj::object> CommandBox::wait_for_answer(const std::string& id, int tenths) const {
+  for (int i = 0; i <= tenths; ++i) {
+    if (auto a = answer_of(id)) return a;
+    if (i < tenths) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return std::nullopt;
 }
 
 bool CommandBox::waiting(const std::string& id) const {

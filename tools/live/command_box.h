@@ -3,7 +3,8 @@
 // file in STATE.commands/ (private to this user), and the run takes the commands there every
 // second, carries them out on the engine's thread and leaves each answer in
 // STATE.commands/answers/. A command left while no run is running waits for the next one.
-// Kinds: "import_order" {"number"}, "import_products" {}, "settings" {"settings": {...}}.
+// Kinds: "import_order" {"number"}, "import_products" {}, "settings" {"settings": {...}},
+// "explain" {"order"} or {"sku"} (reads only: the answer holds the story).
 // Bounded: at most kMaxPending commands wait and kMaxAnswers answers are kept.
 #pragma once
 
@@ -46,6 +47,10 @@ class CommandBox {
   std::optional<boost::json::object> answer_of(const std::string& id) const;
   // Whether command `id` still waits to be taken.
   bool waiting(const std::string& id) const;
+
+  // Polls for the answer to `id` up to `tenths` tenths of a second (for a command line that
+  // asks a running run and waits); nullopt when none came.
+  std::optional<boost::json::object> wait_for_answer(const std::string& id, int tenths) const;
 
   static bool is_id(const std::string& id);
   const std::string& directory() const { return dir_; }

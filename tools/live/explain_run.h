@@ -1,7 +1,10 @@
 // `lpsync explain`: the story of one order or SKU (explain_text.h) from the connection's
 // SQLite state. The store is opened like `lpsync status` opens it; while `lpsync run` holds it
-// (SQLite's exclusive lock keeps even readers out) it says so and what to do.
+// (SQLite's exclusive lock keeps even readers out) the run is asked through its command box
+// (command_box.h) and answers within a second; if it does not answer in 10 s, it says so.
 #pragma once
+
+#include <boost/json.hpp>
 
 #include <optional>
 #include <ostream>
@@ -15,6 +18,11 @@ struct ExplainWhat {
   std::optional<std::string> order;  // the order number
   std::optional<std::string> sku;    // or the productcode
 };
+
+// The story (explain_text.h) from the state, or while lpsync run holds it from the run, which
+// gets `wait_tenths` tenths of a second to answer; nullopt with `error` in words.
+std::optional<boost::json::object> find_story(const LiveConfig& config, const ExplainWhat& what, int wait_tenths,
+                                              std::string& error);
 
 int show_explain(const LiveConfig& config, const ExplainWhat& what, bool as_json, std::ostream& out,
                  std::ostream& err);

@@ -9,6 +9,7 @@
 #include "tools/live/attention_text.h"
 #include "tools/live/connection_setup.h"
 #include "tools/live/console_settings.h"
+#include "tools/live/explain_text.h"
 #include "tools/live/plan_text.h"
 #include "tools/live/report_text.h"
 #include "tools/live/session.h"
@@ -203,7 +204,15 @@ void Session::take_commands() {
   std::vector<std::string> refused;
   std::vector<BoxCommand> taken = commands_->take(kCommandsAtOnce, &refused);
   for (const auto& id : refused) log_.warn("console_command_refused", {{"file", id}, {"reason", "not a command"}});
-  for (BoxCommand& c : taken) clock_.post([this, c = std::move(c)] { carry_out(c); });
+  for (BoxCommand& c : taken) {
+    // explain reads only, here on the engine's thread but not as an engine callback (a
+    // recording's callbacks stay numbered as the engine's own); the rest are engine callbacks.
+    if (c.kind == "explain") {
+      explain(c);
+    } else {
+      clock_.post([this, c = std::move(c)] { carry_out(c); });
+    }
+  }
   // The console reads the status file: write it when this run's figures moved (an order poll,
   // an import, a push, the bulk import's progress), not only every minute.
   BulkImport bulk = store_->bulk_import();
@@ -252,6 +261,23 @@ void Session::carry_out(const BoxCommand& c) {
     return answer(why.empty(), why.empty() ? "Importing products: this page shows the progress." : why);
   }
   answer(false, "lpsync run does not know the command \"" + c.kind + "\" (is the console newer than lpsync run?).");
+}
+
+void Session::explain(const BoxCommand& c) {
+  // Reads only: the story of one order or SKU from the state this run holds.
+  const bj::value* order = c.args.if_contains("order");
+  const bj::value* sku = c.args.if_contains("sku");
+  bool by_sku = sku && sku->is_string() && !sku->as_string().empty();
+  if (!by_sku && !(order && order->is_string() && !order->as_string().empty())) {
+    commands_->answer(c.id, bj::object{{"ok", false}, {"kind", c.kind}, {"message", "Name an order number or a SKU."}});
+    return;
+  }
+  bj::object story = by_sku ? sku_story(*store_, std::string(sku->as_string()), wall_.now())
+                            : order_story(*store_, std::string(order->as_string()), wall_.now());
+  commands_->answer(c.id, bj::object{{"ok", true},
+                                     {"kind", c.kind},
+                                     {"message", redactor_.text(story_text(story))},
+                                     {"story", json::parse(redactor_.text(json::serialize(story)))}});
 }
 
 void Session::change_settings(const BoxCommand& c) {

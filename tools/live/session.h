@@ -67,6 +67,7 @@ class Session {
   void take_commands();
   void carry_out(const BoxCommand& command);
   void change_settings(const BoxCommand& command);
+  void explain(const BoxCommand& command);
 
   bool start_listener();
   TransportResult app_callback(const Request& r, bool install);  // the clock's thread
