@@ -60,6 +60,21 @@ std::string bulk_section(const bj::object& doc, const StatusPageContext& c) {
             " %</progress><ul>" + figure("Linked to a product Picqer had", text_of(o, "linked")) +
             figure("Created in Picqer", text_of(o, "created")) +
             figure("Skipped (no unique SKU)", text_of(o, "skipped")) + "</ul>";
+    if (const bj::value* list = o.if_contains("skipped_variants"); list && list->is_array() && !list->as_array().empty()) {
+      body += "<p>Skipped, never imported:</p><ul>";
+      for (const auto& v : list->as_array()) {
+        if (!v.is_object()) continue;
+        const bj::object& s = v.as_object();
+        std::string why = text_of(s, "reason") == "duplicate_sku"
+                              ? "shares its SKU with variants " + text_of(s, "sharing") + ": give each its own SKU"
+                              : "has no SKU: give it one in the shop";
+        body += "<li>Variant " + escape(text_of(s, "variant")) + " " + escape(why) + "</li>";
+      }
+      body += "</ul>";
+      if (std::atoll(text_of(o, "skipped").c_str()) > static_cast<int64_t>(list->as_array().size())) {
+        body += "<p class=\"note\">... and more: lpsync status --json lists the first ones too.</p>";
+      }
+    }
   }
   if (!running) {
     body += "<form method=\"post\" action=\"/import-products\">" + hidden("csrf", c.csrf) + hidden("name", c.name) +

@@ -134,10 +134,18 @@ bj::object status_document(const StateStore& store) {
   }
   doc["open_intents"] = intents;
   BulkImport b = store.bulk_import();
+  bj::array skipped;  // the first kListed, with why (the console lists them)
+  for (size_t i = 0; i < b.skipped.size() && i < kListed; ++i) {
+    bj::array sharing(b.skipped[i].sharing.begin(), b.skipped[i].sharing.end());
+    skipped.push_back(bj::object{{"variant", b.skipped[i].variant_id},
+                                 {"reason", to_string(b.skipped[i].reason)},
+                                 {"sharing", std::move(sharing)}});
+  }
   doc["bulk_import"] = bj::object{{"running", b.running},         {"finished", b.finished},
                                   {"done", b.done},               {"total", b.total},
                                   {"linked", b.linked},           {"created", b.created},
-                                  {"skipped", static_cast<int64_t>(b.skipped.size())}};
+                                  {"skipped", static_cast<int64_t>(b.skipped.size())},
+                                  {"skipped_variants", std::move(skipped)}};
   if (auto i = stored_installation(store)) {
     doc["installation"] = bj::object{{"shop_id", i->shop_id},
                                      {"language", i->language},
