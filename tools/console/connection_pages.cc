@@ -6,6 +6,7 @@
 
 #include "tools/console/connection_actions.h"
 #include "tools/console/html.h"
+#include "tools/console/keys_form.h"
 #include "tools/console/settings_form.h"
 #include "tools/console/status_page.h"
 #include "tools/live/command_box.h"
@@ -171,6 +172,9 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
   StatusPageContext context{name, c.csrf, "", true, false};
   note_command(*config, value(query, "command"), !status.running_note.empty(), context);
   if (value(query, "saved") == "1") context.notice = "Saved. lpsync run uses these settings from its next start.";
+  if (value(query, "keys") == "1") {
+    context.notice = "New keys checked with both systems and saved. Restart lpsync run for this connection to use them.";
+  }
   bool saved_in_console = status.doc && status.doc->contains("console_settings");
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
                      "\">" + escape(name) + "</a></p>";
@@ -184,6 +188,7 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
           " A running lpsync run applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +
           "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
           settings_fields(settings_in_force(*config)) + "<button type=\"submit\">Save settings</button></form>";
+  body += keys_section(c, name, config->file);
   body += "<section><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
   return page(200, "Settings of " + name, body, context.working ? kRefreshSeconds : 0);
 }

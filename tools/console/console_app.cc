@@ -13,6 +13,7 @@
 #include "engine/env/http_server.h"
 #include "tools/console/connection_pages.h"
 #include "tools/console/html.h"
+#include "tools/console/keys_form.h"
 #include "tools/console/password.h"
 #include "tools/console/status_page.h"
 #include "tools/live/config.h"
@@ -143,6 +144,7 @@ TransportResult ConsoleApp::route(const Request& r, const Url& url, const PageCo
     if (path == "/import-order") return import_action(c, form, true);
     if (path == "/import-products") return import_action(c, form, false);
     if (path == "/settings") return settings_action(c, form);
+    if (path == "/keys") return keys_action(c, form, *options_.http);
     if (path == "/new") return wizard_connect(c, form, *options_.http);
     if (path == "/new/configure") return wizard_configure(c, form);
     if (path == "/activate") return wizard_activate(c, form);

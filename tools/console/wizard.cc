@@ -1,12 +1,9 @@
 #include "tools/console/wizard.h"
 
-#include <sys/stat.h>
-
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "engine/env/json.h"
+#include "tools/console/config_file.h"
 #include "tools/console/connect_check.h"
 #include "tools/console/connection_actions.h"
 #include "tools/console/html.h"
@@ -88,32 +85,6 @@ bj::object config_of(const QueryParams& form) {
   return bj::object{{"lightspeed", std::move(ls)}, {"picqer", std::move(pq)}, {"settings", live::settings_json(Settings{})}};
 }
 
-// Written whole or not at all, readable by this user only (it holds the keys).
-bool write_private(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    ::chmod(tmp.c_str(), 0600);
-    out << text;
-    if (!out) return false;
-  }
-  std::error_code ec;
-  fs::rename(tmp, path, ec);
-  return !ec;
-}
-
-std::optional<bj::object> read_object(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  try {
-    bj::value v = json::parse(s.str());
-    if (v.is_object()) return v.as_object();
-  } catch (const json::Error&) {
-  }
-  return std::nullopt;
-}
-
 Response configure_form(const PageContext& c, const std::string& name, const Settings& s, const std::string& found,
                         const std::vector<std::string>& problems) {
   std::string body = "<form class=\"box\" method=\"post\" action=\"/new/configure\"><h1>Configure " + escape(name) +
@@ -144,7 +115,7 @@ Response wizard_connect(const PageContext& c, const QueryParams& form, Transport
   if (!checked) return connect_form(c, form, checked.errors, 400);
   ConnectFindings found = check_connection(*checked.config, http);
   if (!found.ok()) return connect_form(c, form, found.problems, 400);
-  if (!write_private(path, text)) {
+  if (!write_private_file(path, text)) {
     return connect_form(c, form, {"Cannot write " + path + ": check the directory's permissions."}, 500);
   }
   std::string shown = "<p class=\"ok\" role=\"status\">Connected to " + escape(found.shop) + " and Picqer " +
@@ -162,10 +133,10 @@ Response wizard_configure(const PageContext& c, const QueryParams& form) {
   std::vector<std::string> errors;
   auto settings = live::check_settings(proposed, errors);
   if (!settings) return configure_form(c, name, config->settings, "", errors);
-  auto file = read_object(config->file);
+  auto file = read_config_object(config->file);
   if (!file) return plain(500, "Cannot read " + config->file + " again: was it changed meanwhile?");
   (*file)["settings"] = live::settings_json(*settings);
-  if (!write_private(config->file, json::serialize(*file))) return plain(500, "Cannot write " + config->file + ".");
+  if (!write_private_file(config->file, json::serialize(*file))) return plain(500, "Cannot write " + config->file + ".");
   return redirect("/new/summary?name=" + percent_encode(name));
 }
 

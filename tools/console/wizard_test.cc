@@ -1,9 +1,15 @@
-// The wizard's parts: the settings form round trip, and the Connect step's live check against
-// both fakes on loopback (names shown back; every refusal in words, never a key).
+// The wizard's parts: the settings form round trip, the Connect step's live check against
+// both fakes on loopback (names shown back; every refusal in words, never a key), and
+// replacing keys from the Settings page (checked live first; a key from the environment not).
 #include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
 
 #include "engine/env/httplib_transport.h"
 #include "tools/console/connect_check.h"
+#include "tools/console/keys_form.h"
 #include "tools/console/settings_form.h"
 #include "tools/live/console_settings.h"
 #include "tools/live/fake_services.h"
@@ -128,6 +134,68 @@ TEST_F(ConnectCheck, AnUnreachableAddressIsSaid) {
   EXPECT_NE(f.problems[0].find("Cannot reach Lightspeed at http://127.0.0.1:9/en/account/permissions.json"),
             std::string::npos)
       << f.problems[0];
+}
+
+}  // namespace
+}  // namespace lpsync::console
+
+namespace lpsync::console {
+namespace {
+
+class ReplaceKeys : public ConnectCheck {
+ protected:
+  void SetUp() override {
+    start();
+    dir_ = std::string(std::getenv("TEST_TMPDIR")) + "/keys-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::create_directories(dir_);
+    context_ = PageContext{dir_, "admin", "csrf", Instant::from_unix_millis(0)};
+  }
+  std::string write(const std::string& picqer_key) {
+    std::string path = dir_ + "/acme.json";
+    std::ofstream(path) << bj::serialize(bj::object{
+        {"lightspeed", {{"base_url", fakes_->lightspeed_url()}, {"language", "en"},
+                        {"key", "lpsynckey0000000000000000000000a"}, {"secret", "lpsyncsecret00000000000000000000"}}},
+        {"picqer", {{"base_url", fakes_->picqer_url()}, {"key", picqer_key}}}});
+    return path;
+  }
+  static std::string read(const std::string& path) {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  }
+  std::string dir_;
+  PageContext context_;
+};
+
+TEST_F(ReplaceKeys, NewKeysAreCheckedLiveBeforeTheFileIsRewritten) {
+  std::string path = write("old-picqer-key");
+  std::string before = read(path);
+  std::string section = keys_section(context_, "acme", path);
+  EXPECT_EQ(section.find("lpsynckey"), std::string::npos) << "a key is never shown";
+  EXPECT_EQ(section.find("old-picqer-key"), std::string::npos);
+  Response wrong = keys_action(context_, {{"name", "acme"}, {"lightspeed_key", "wrongkey000000000000000000000000"}}, http_);
+  EXPECT_EQ(wrong.status, 400);
+  EXPECT_NE(wrong.body.find("the old keys stay: Lightspeed refused the key and secret (401)"), std::string::npos)
+      << wrong.body;
+  EXPECT_EQ(read(path), before);
+  Response none = keys_action(context_, {{"name", "acme"}}, http_);
+  EXPECT_EQ(none.status, 400);
+  Response right = keys_action(context_, {{"name", "acme"}, {"picqer_key", "picqer-test-key"}}, http_);
+  ASSERT_EQ(right.status, 303) << right.body;
+  EXPECT_NE(read(path).find("\"picqer-test-key\""), std::string::npos);
+  EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::others_read,
+            std::filesystem::perms::none);
+}
+
+TEST_F(ReplaceKeys, AKeyFromTheEnvironmentIsChangedThere) {
+  std::string path = write("env:LPSYNC_TEST_PICQER_KEY");
+  ::setenv("LPSYNC_TEST_PICQER_KEY", "picqer-test-key", 1);
+  std::string section = keys_section(context_, "acme", path);
+  EXPECT_NE(section.find("from the environment variable <code>LPSYNC_TEST_PICQER_KEY</code>"), std::string::npos)
+      << section;
+  Response r = keys_action(context_, {{"name", "acme"}, {"picqer_key", "other"}}, http_);
+  EXPECT_EQ(r.status, 400);
+  EXPECT_NE(r.body.find("comes from the environment"), std::string::npos);
 }
 
 }  // namespace

@@ -1,0 +1,15 @@
+// A connection's config file as the console reads and rewrites it: read as a JSON object,
+// written whole or not at all (by rename) and readable by this user only (it holds keys).
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <optional>
+#include <string>
+
+namespace lpsync::console {
+
+std::optional<boost::json::object> read_config_object(const std::string& path);
+bool write_private_file(const std::string& path, const std::string& text);
+
+}  // namespace lpsync::console
