@@ -179,8 +179,8 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
                      "\">" + escape(name) + "</a></p>";
   if (!context.notice.empty()) {
-    body += "<p class=\"" + std::string(context.notice_ok ? "ok" : "error") + "\" role=\"status\">" +
-            escape(context.notice) + "</p>";
+    body += "<p id=\"notice\" data-live class=\"" + std::string(context.notice_ok ? "ok" : "error") +
+            "\" role=\"status\">" + escape(context.notice) + "</p>";
   }
   body += "<form class=\"box\" method=\"post\" action=\"/settings\"><h1>Settings of " + escape(name) + "</h1><p class=\"note\">" +
           std::string(saved_in_console ? "Saved in the console: they win over the config file's settings."
@@ -189,7 +189,7 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
           "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
           settings_fields(settings_in_force(*config)) + "<button type=\"submit\">Save settings</button></form>";
   body += keys_section(c, name, config->file);
-  body += "<section><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
+  body += "<section id=\"changes\" data-live><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
   return page(200, "Settings of " + name, body, context.working ? kRefreshSeconds : 0);
 }
 

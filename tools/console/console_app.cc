@@ -92,6 +92,7 @@ TransportResult ConsoleApp::handle(const Request& r) {
   const std::string& path = url->path;
   std::string client = r.headers.get(kClientAddressHeader).value_or("unknown");
   if (r.method == "POST" && foreign_origin(r)) return plain(403, "Refused: the form was sent from another site.");
+  if (path == "/app.js" && r.method == "GET") return script();  // static, no secret
   if (r.body.size() > kMaxBody) return plain(413, "Refused: the form is larger than any form of this console.");
 
   if (!has_password()) {

@@ -201,7 +201,13 @@ TEST_F(Console, TheButtonsNeedASessionAndTheFormsTokenAndLeaveCommandsForTheRun)
   EXPECT_TRUE(box.waiting(id));
   Response waiting = send("GET", location, "", with_cookie);
   EXPECT_NE(waiting.body.find("Waiting for lpsync run, which is not running"), std::string::npos) << waiting.body;
-  EXPECT_NE(waiting.body.find("http-equiv=\"refresh\""), std::string::npos) << "reloads while it waits";
+  EXPECT_NE(waiting.body.find("<noscript><meta http-equiv=\"refresh\""), std::string::npos) << "without script";
+  EXPECT_NE(waiting.body.find("<main data-refresh=\"2\">"), std::string::npos) << "with script: /app.js";
+  Response js = send("GET", "/app.js");
+  EXPECT_EQ(js.status, 200) << "no session needed: static";
+  EXPECT_EQ(js.headers.get("Content-Type").value_or(""), "text/javascript; charset=utf-8");
+  EXPECT_NE(js.body.find("data-live"), std::string::npos);
+  EXPECT_NE(waiting.headers.get("Content-Security-Policy").value_or("").find("script-src 'self'"), std::string::npos);
   auto taken = box.take(10);
   ASSERT_EQ(taken.size(), 1u);
   EXPECT_EQ(taken[0].args.at("number"), "ORD101");
@@ -210,6 +216,7 @@ TEST_F(Console, TheButtonsNeedASessionAndTheFormsTokenAndLeaveCommandsForTheRun)
   Response done = send("GET", location, "", with_cookie);
   EXPECT_NE(done.body.find("Order ORD101 imported into Picqer."), std::string::npos);
   EXPECT_EQ(done.body.find("http-equiv=\"refresh\""), std::string::npos) << "done: no more reloading";
+  EXPECT_EQ(done.body.find("data-refresh"), std::string::npos);
   EXPECT_EQ(send("POST", "/import-order", "name=../acme&number=ORD1&csrf=" + csrf, with_cookie).status, 404);
 }
 

@@ -32,7 +32,44 @@ pre{white-space:pre-wrap;word-break:break-word;font-size:.85rem}
 .held p{margin:.3rem 0}
 )css";
 
+// Live figures, progressively: a page that shows work under way (<main data-refresh>) fetches
+// itself again every 2 s and swaps in each `data-live` part that changed, so what a person is
+// typing or has the focus on elsewhere stays. Without script, the <noscript> refresh reloads
+// the whole page instead.
+constexpr std::string_view kScript = R"js(
+(function () {
+  var main = document.querySelector("main[data-refresh]");
+  if (!main) return;
+  var every = 1000 * Number(main.getAttribute("data-refresh"));
+  function tick() {
+    fetch(location.href, {credentials: "same-origin", cache: "no-store"})
+      .then(function (r) { return r.text(); })
+      .then(function (html) {
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        document.querySelectorAll("[data-live][id]").forEach(function (part) {
+          var next = fresh.getElementById(part.id);
+          if (next && next.innerHTML !== part.innerHTML) part.replaceWith(document.importNode(next, true));
+        });
+        var freshMain = fresh.querySelector("main");
+        if (freshMain && freshMain.hasAttribute("data-refresh")) setTimeout(tick, every);
+      })
+      .catch(function () { setTimeout(tick, 5 * every); });
+  }
+  setTimeout(tick, every);
+})();
+)js";
+
 }  // namespace
+
+Response script() {
+  Response r;
+  r.status = 200;
+  r.headers.set("Content-Type", "text/javascript; charset=utf-8");
+  r.headers.set("Cache-Control", "no-store");
+  r.headers.set("X-Content-Type-Options", "nosniff");
+  r.body = std::string(kScript);
+  return r;
+}
 
 std::string escape(std::string_view text) {
   std::string out;
@@ -61,14 +98,17 @@ Response page(int status, std::string_view title, const std::string& body, int r
   // check must refuse.
   r.headers.set("Referrer-Policy", "same-origin");
   r.headers.set("Content-Security-Policy",
-                "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'");
+                "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'; connect-src 'self'; form-action 'self'; "
+                "frame-ancestors 'none'");
   r.body = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
-           (refresh_seconds > 0 ? "<meta http-equiv=\"refresh\" content=\"" + std::to_string(refresh_seconds) + "\">"
+           (refresh_seconds > 0 ? "<noscript><meta http-equiv=\"refresh\" content=\"" +
+                                      std::to_string(refresh_seconds) + "\"></noscript><script src=\"/app.js\" defer></script>"
                                 : std::string()) +
            "<title>" +
            escape(title) + " - lpsync</title><style>" + std::string(kStyle) +
-           "</style></head><body><header><strong>lpsync</strong> console</header><main>" + body +
+           "</style></head><body><header><strong>lpsync</strong> console</header><main" +
+           (refresh_seconds > 0 ? " data-refresh=\"" + std::to_string(refresh_seconds) + "\"" : std::string()) + ">" + body +
            "</main></body></html>";
   return r;
 }

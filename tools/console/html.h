@@ -11,9 +11,12 @@ namespace lpsync::console {
 
 std::string escape(std::string_view text);
 // A whole page with the console's security headers (no caching, no framing, only its own
-// resources, forms only to itself). `refresh_seconds` > 0: the page reloads itself that often
-// (while work it shows is under way; no script needed).
+// resources, forms only to itself). `refresh_seconds` > 0: work is under way; the page's live
+// parts (`data-live` with an id) are fetched again that often by /app.js, or without script
+// the whole page reloads.
 Response page(int status, std::string_view title, const std::string& body, int refresh_seconds = 0);
+// GET /app.js: the small script of live figures (every asset is embedded).
+Response script();
 // 303 to `location` (same origin).
 Response redirect(const std::string& location);
 

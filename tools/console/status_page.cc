@@ -48,7 +48,7 @@ std::string bulk_section(const bj::object& doc, const StatusPageContext& c) {
   bool running = text_of(o, "running") == "true";
   int64_t done = std::max<int64_t>(0, std::atoll(text_of(o, "done").c_str()));
   int64_t total = std::max<int64_t>(0, std::atoll(text_of(o, "total").c_str()));
-  std::string body = "<section><h2>Import products</h2><p class=\"note\">Links every product of the shop to Picqer "
+  std::string body = "<section id=\"bulk\" data-live><h2>Import products</h2><p class=\"note\">Links every product of the shop to Picqer "
                      "by its SKU, and creates in Picqer what is missing (with images and stock). A variant without a "
                      "unique SKU is skipped, never imported.</p>";
   if (total > 0 || running) {
@@ -96,10 +96,11 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"/settings?name=" + percent_encode(name) +
                      "\">Settings</a> · <a href=\"/story?name=" + percent_encode(name) + "\">Why? (an order or SKU)</a></p>";
   if (!c.notice.empty()) {
-    body += "<p class=\"" + std::string(c.notice_ok ? "ok" : "error") + "\" role=\"status\">" + escape(c.notice) +
+    body += "<p id=\"notice\" data-live class=\"" + std::string(c.notice_ok ? "ok" : "error") + "\" role=\"status\">" +
+            escape(c.notice) +
             "</p>";
   }
-  body += "<section><h1>" + escape(name) + "</h1>";
+  body += "<section id=\"figures\" data-live><h1>" + escape(name) + "</h1>";
   if (!status.doc) return body + "<p class=\"error\">" + escape(status.error) + "</p></section>";
   const bj::object& doc = *status.doc;
   if (!status.running_note.empty()) body += "<p class=\"note\">" + escape(status.running_note) + "</p>";
@@ -108,7 +109,7 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
           figure("Shipments marked shipped in the shop", text_of(doc, "shipments_pushed")) + "</ul></section>";
 
   const bj::array& needs = array_of(doc, "needs_person");
-  body += "<section><h2>Orders that need a person (" + std::to_string(needs.size()) + ")</h2>";
+  body += "<section id=\"needs\" data-live><h2>Orders that need a person (" + std::to_string(needs.size()) + ")</h2>";
   if (needs.empty()) body += "<p>None.</p>";
   for (const auto& v : needs) {
     const bj::object& o = v.as_object();
@@ -117,7 +118,7 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   body += "</section>";
 
   const bj::array& held = array_of(doc, "held");
-  body += "<section><h2>Held orders (" + std::to_string(held.size()) + ")</h2>";
+  body += "<section id=\"held\" data-live><h2>Held orders (" + std::to_string(held.size()) + ")</h2>";
   if (held.empty()) {
     body += "<p>None.</p>";
   } else {
@@ -139,7 +140,7 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   body += "</section>";
 
   const bj::array& recent = array_of(doc, "orders_recent");
-  body += "<section><h2>Latest imported orders</h2>";
+  body += "<section id=\"recent\" data-live><h2>Latest imported orders</h2>";
   if (recent.empty()) body += "<p>None yet.</p>";
   if (!recent.empty()) {
     body += "<table><thead><tr><th>Order</th><th>Picqer order</th><th>Imported</th></tr></thead><tbody>";
