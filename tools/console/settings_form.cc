@@ -1,6 +1,9 @@
 #include "tools/console/settings_form.h"
 
+#include <algorithm>
 #include <charconv>
+#include <optional>
+#include <vector>
 
 #include "tools/console/html.h"
 
@@ -69,24 +72,37 @@ std::string join_methods(const std::map<std::string, int64_t>& methods) {
   return out;
 }
 
+std::string trim(const std::string& text) {
+  size_t first = text.find_first_not_of(' '), last = text.find_last_not_of(' ');
+  return first == std::string::npos ? "" : text.substr(first, last - first + 1);
+}
+
+// The parts of a comma-separated list, each trimmed, empty ones left out.
+std::vector<std::string> comma_parts(const std::string& text) {
+  std::vector<std::string> parts;
+  for (size_t i = 0; i <= text.size();) {
+    size_t end = std::min(text.find(',', i), text.size());
+    if (std::string part = trim(text.substr(i, end - i)); !part.empty()) parts.push_back(part);
+    i = end + 1;
+  }
+  return parts;
+}
+
+std::optional<int64_t> whole_number(const std::string& text) {
+  int64_t n = 0;
+  auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || p != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
 // "12", "12, 14": the numbers of a list, or the text itself when it is not one (the check
 // then names it).
 bj::value id_list(const std::string& text) {
   bj::array ids;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find(',', i);
-    std::string part = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
-    while (!part.empty() && part.front() == ' ') part.erase(part.begin());
-    while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (!part.empty()) {
-      int64_t id = 0;
-      auto [p, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
-      if (ec != std::errc() || p != part.data() + part.size()) return bj::value(text);
-      ids.push_back(id);
-    }
-    if (end == std::string::npos) break;
-    i = end + 1;
+  for (const std::string& part : comma_parts(text)) {
+    auto id = whole_number(part);
+    if (!id) return bj::value(text);
+    ids.push_back(*id);
   }
   return ids;
 }
@@ -94,22 +110,13 @@ bj::value id_list(const std::string& text) {
 // "123=7, 124=8": shipment method id = Picqer profile id.
 bj::value method_map(const std::string& text) {
   bj::object methods;
-  size_t i = 0;
-  while (i < text.size()) {
-    size_t end = text.find(',', i);
-    std::string part = text.substr(i, end == std::string::npos ? std::string::npos : end - i);
+  for (const std::string& part : comma_parts(text)) {
     size_t eq = part.find('=');
-    if (part.find_first_not_of(' ') != std::string::npos) {
-      if (eq == std::string::npos) return bj::value(text);
-      std::string method = part.substr(0, eq), profile = part.substr(eq + 1);
-      while (!method.empty() && method.front() == ' ') method.erase(method.begin());
-      while (!method.empty() && method.back() == ' ') method.pop_back();
-      bj::value id = id_list(profile);
-      if (!id.is_array() || id.as_array().size() != 1) return bj::value(text);
-      methods[method] = id.as_array()[0];
-    }
-    if (end == std::string::npos) break;
-    i = end + 1;
+    if (eq == std::string::npos) return bj::value(text);
+    std::string method = trim(part.substr(0, eq));
+    auto id = whole_number(trim(part.substr(eq + 1)));
+    if (method.empty() || !id) return bj::value(text);
+    methods[method] = *id;
   }
   return methods;
 }
@@ -149,8 +156,8 @@ bj::object settings_from_form(const QueryParams& form) {
   for (const char* key : {"poll_interval", "shipment_delay"}) {
     std::string v = query_value(form, key).value_or("");
     if (v.empty()) continue;
-    bj::value n = id_list(v);
-    o[key] = n.is_array() && n.as_array().size() == 1 ? n.as_array()[0] : bj::value(v);
+    auto n = whole_number(v);
+    o[key] = n ? bj::value(*n) : bj::value(v);
   }
   o["stock_warehouses"] = id_list(query_value(form, "stock_warehouses").value_or(""));
   o["shipping_methods"] = method_map(query_value(form, "shipping_methods").value_or(""));
