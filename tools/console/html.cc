@@ -30,6 +30,7 @@ pre{white-space:pre-wrap;word-break:break-word;font-size:.85rem}
 .table{overflow-x:auto}
 .held{border-bottom:1px solid #e3e6eb;padding:.4rem 0 .8rem}
 .held p{margin:.3rem 0}
+svg.chart{display:block;max-width:100%;height:auto;background:#f0f2f5;fill:#2f6fed}
 )css";
 
 // Live figures, progressively: a page that shows work under way (<main data-refresh>) fetches

@@ -5,6 +5,7 @@
 
 #include "engine/rules/reasons.h"
 #include "tools/console/html.h"
+#include "tools/console/ops_section.h"
 #include "tools/live/attention_text.h"
 
 namespace lpsync::console {
@@ -154,6 +155,7 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   }
   body += "</section>";
   body += bulk_section(doc, c);
+  body += ops_section(doc, now);
   return body;
 }
 
