@@ -1,6 +1,8 @@
 #include "tools/console/config_file.h"
 
+#include <stdlib.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -23,16 +25,23 @@ std::optional<boost::json::object> read_config_object(const std::string& path) {
 }
 
 bool write_private_file(const std::string& path, const std::string& text) {
-  std::string tmp = path + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    ::chmod(tmp.c_str(), 0600);
-    out << text;
-    if (!out) return false;
+  // A file of its own per writer (two pages may save at once), private from its first byte.
+  std::string tmp = path + ".XXXXXX";
+  int fd = ::mkstemp(tmp.data());
+  if (fd < 0) return false;
+  bool ok = ::fchmod(fd, 0600) == 0;
+  for (size_t done = 0; ok && done < text.size();) {
+    ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    ok = n > 0;
+    if (ok) done += static_cast<size_t>(n);
   }
+  ok = ::fsync(fd) == 0 && ok;
+  ok = ::close(fd) == 0 && ok;
   std::error_code ec;
-  std::filesystem::rename(tmp, path, ec);
-  return !ec;
+  if (ok) std::filesystem::rename(tmp, path, ec);
+  ok = ok && !ec;
+  if (!ok) std::filesystem::remove(tmp, ec);
+  return ok;
 }
 
 }  // namespace lpsync::console

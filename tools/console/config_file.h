@@ -1,5 +1,6 @@
 // A connection's config file as the console reads and rewrites it: read as a JSON object,
-// written whole or not at all (by rename) and readable by this user only (it holds keys).
+// written whole or not at all (a file of its own, then renamed) and readable by this user
+// only (it holds keys).
 #pragma once
 
 #include <boost/json.hpp>

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tools/live/report_text.h"
+
 namespace lpsync::live {
 namespace {
 
@@ -49,6 +51,23 @@ TEST(ConsoleSettings, SavedSettingsWinAndEveryChangeIsLoggedWithTimeAndUser) {
 
   save_console_settings(store, after, after, "admin", t);  // no change: no entry
   EXPECT_EQ(settings_log(store).size(), 1u);
+}
+
+TEST(ConsoleSettings, StatusSaysWhichSettingsTheConsoleSavedAndWhoLastChangedThem) {
+  MemoryStateStore store;
+  Instant t = Instant::from_unix_millis(1'790'000'000'000);
+  EXPECT_EQ(status_text(status_document(store), t).find("Settings saved in the console"), std::string::npos);
+  Settings after;
+  after.read_only = true;
+  save_console_settings(store, Settings{}, after, "admin", t);
+  bj::object doc = status_document(store);
+  EXPECT_EQ(doc.at("console_settings").as_object().at("read_only"), true);
+  std::string text = status_text(doc, t);
+  EXPECT_NE(text.find("Settings saved in the console (in force; they win over the config file's): active=false"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("read_only=true"), std::string::npos) << text;
+  EXPECT_NE(text.find("  last changed " + format_iso8601(t) + " by admin"), std::string::npos) << text;
 }
 
 TEST(ConsoleSettings, TheLogIsBounded) {

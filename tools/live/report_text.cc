@@ -233,6 +233,15 @@ void write_setup_lines(std::ostream& out, const bj::object& s) {
   }
   out << "Picqer webhooks: " << (s.at("picqer_webhooks_registered").as_bool() ? "registered" : "not registered")
       << "\n";
+  if (auto c = s.if_contains("console_settings"); c && c->is_object()) {
+    out << "Settings saved in the console (in force; they win over the config file's):";
+    for (const auto& [key, value] : c->as_object()) out << " " << std::string(key) << "=" << json::serialize(value);
+    out << "\n";
+    if (auto log = s.if_contains("settings_log"); log && log->is_array() && !log->as_array().empty()) {
+      const auto& last = log->as_array().back().as_object();
+      out << "  last changed " << str_of(last, "at") << " by " << str_of(last, "user") << "\n";
+    }
+  }
 }
 
 // This run's figures (while one runs) and the budgets the last run saw.
