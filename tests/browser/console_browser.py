@@ -66,7 +66,12 @@ def wait_for(driver, condition, what):
 
 
 def shot(driver, name):
+    """The whole page (at most 4,000 px tall) at 360 px width."""
+    height = driver.execute_script("return document.documentElement.scrollHeight")
+    metrics = {"width": 360, "height": max(800, min(height, 4000)), "deviceScaleFactor": 1, "mobile": True}
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", metrics)
     driver.save_screenshot(os.path.join(OUT, name + ".png"))
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", dict(metrics, height=800))
 
 
 
