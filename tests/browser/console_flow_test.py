@@ -179,6 +179,8 @@ def main():
         wait_for(driver, lambda d: "Saved and applied." in d.page_source, "the running run did not apply the settings")
         if "read_only: false → true" not in driver.page_source:
             fail("the change log does not show read_only switched on")
+        wait_for(driver, lambda d: d.find_element(By.ID, "s-read_only").is_selected(),
+                 "the form does not show read-only in force after the run applied it")
         fits_360(driver, "the settings page")
         shot(driver, "settings")
         # Switching Send stock changes on reconciles at once (within a second without read-only:

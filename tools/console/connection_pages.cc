@@ -57,7 +57,7 @@ std::string with_command(const std::string& page, const std::string& name, const
 
 std::string settings_log_html(const bj::object& doc) {
   const bj::value* log = doc.if_contains("settings_log");
-  std::string rows;
+  std::string items;
   if (log && log->is_array()) {
     const bj::array& entries = log->as_array();
     size_t shown = 0;
@@ -77,14 +77,13 @@ std::string settings_log_html(const bj::object& doc) {
         const bj::value* v = e.if_contains(k);
         return v && v->is_string() ? std::string(v->as_string()) : std::string();
       };
-      rows += "<tr><td>" + escape(text("at")) + "</td><td>" + escape(text("user")) + "</td><td>" + escape(changes) +
-              "</td></tr>";
+      // A list, not a table: readable at 360 px.
+      items += "<li><strong>" + escape(text("at")) + "</strong> by <strong>" + escape(text("user")) + "</strong>: " +
+               escape(changes) + "</li>";
     }
   }
-  if (rows.empty()) return "<p>No change made in the console yet.</p>";
-  return "<div class=\"table\"><table><thead><tr><th>When (UTC)</th><th>Who</th><th>What changed</th></tr></thead>"
-         "<tbody>" +
-         rows + "</tbody></table></div>";
+  if (items.empty()) return "<p>No change made in the console yet.</p>";
+  return "<p class=\"note\">Newest first, times in UTC.</p><ul>" + items + "</ul>";
 }
 
 }  // namespace
@@ -182,7 +181,9 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
     body += "<p id=\"notice\" data-live class=\"" + std::string(context.notice_ok ? "ok" : "error") +
             "\" role=\"status\">" + escape(context.notice) + "</p>";
   }
-  body += "<form class=\"box\" method=\"post\" action=\"/settings\"><h1>Settings of " + escape(name) + "</h1><p class=\"note\">" +
+  // While the run has not answered, the form is a live part: the answer brings the settings in force.
+  body += "<form id=\"settings\" class=\"box\"" + std::string(context.working ? " data-live" : "") +
+          " method=\"post\" action=\"/settings\"><h1>Settings of " + escape(name) + "</h1><p class=\"note\">" +
           std::string(saved_in_console ? "Saved in the console: they win over the config file's settings."
                                        : "From the config file " + escape(config->file) + " until you save here.") +
           " A running lpsync run applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +

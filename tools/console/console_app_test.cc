@@ -233,7 +233,7 @@ TEST_F(Console, SettingsAreCheckedSavedIntoTheStateAndLogged) {
   Response page = send("GET", saved.headers.get("Location").value_or(""), "", with_cookie);
   EXPECT_NE(page.body.find("Saved."), std::string::npos);
   EXPECT_NE(page.body.find("read_only: false → true"), std::string::npos) << page.body;
-  EXPECT_NE(page.body.find("<td>admin</td>"), std::string::npos);
+  EXPECT_NE(page.body.find("</strong> by <strong>admin</strong>: active: false → true"), std::string::npos) << page.body;
   EXPECT_NE(page.body.find("id=\"s-read_only\" name=\"read_only\" value=\"on\" checked"), std::string::npos);
   Response home = send("GET", "/", "", with_cookie);
   EXPECT_NE(home.body.find("<td>active</td>"), std::string::npos) << "the list shows the settings in force";

@@ -56,8 +56,8 @@ void Session::carry_out(const BoxCommand& c) {
   // A cassette replays one engine's inputs; a command is not one of them.
   stop_recording("a command came from the console (" + c.kind + ")");
   auto answer = [this, &c](bool ok, const std::string& message) {
+    save_status();  // first: a page that sees the answer sees the status after it
     commands_->answer(c.id, bj::object{{"ok", ok}, {"kind", c.kind}, {"message", redactor_.text(message)}});
-    save_status();
   };
   if (c.kind == "settings") return change_settings(c);
   if (!engine_) return answer(false, "The connection is not set up yet (the app is not installed): nothing was done.");
@@ -69,11 +69,11 @@ void Session::carry_out(const BoxCommand& c) {
     }
     engine_->import_order(std::string(number->as_string()), [this, id = c.id](const ByHandAnswer& a) {
       bool ok = a.result == ByHandResult::imported || a.result == ByHandResult::already_imported;
+      save_status();
       commands_->answer(id, bj::object{{"ok", ok},
                                        {"kind", "import_order"},
                                        {"result", to_string(a.result)},
                                        {"message", redactor_.text(by_hand_text(a, settings_))}});
-      save_status();
     });
     return;
   }
@@ -115,8 +115,8 @@ void Session::change_settings(const BoxCommand& c) {
   if (engine_) engine_->change_settings(*s);
   settings_ = *s;
   log_.info("console_settings_saved", {{"user", c.user}, {"changes", settings_changes(before, *s)}});
-  commands_->answer(c.id, bj::object{{"ok", true}, {"kind", c.kind}, {"message", "Saved and applied."}});
   save_status();
+  commands_->answer(c.id, bj::object{{"ok", true}, {"kind", c.kind}, {"message", "Saved and applied."}});
 }
 
 }  // namespace lpsync::live
