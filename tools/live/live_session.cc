@@ -14,6 +14,8 @@
 #include "tools/live/state_snapshot.h"
 #include "tools/live/status_file.h"
 #include "tools/live/stop_signals.h"
+#include "tools/ops/figures_json.h"
+#include "tools/ops/health.h"
 
 namespace lpsync::live {
 namespace {
@@ -22,7 +24,10 @@ namespace bj = boost::json;
 namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
-constexpr Duration kSaveEvery = Duration::minutes(1);
+constexpr Duration kSaveEvery = Duration::seconds(30);
+// After an engine callback, the figures of /metrics and /healthz are gathered again when they
+// are older than this (they read the state, so not after every callback).
+constexpr Duration kOpsRefreshEvery = Duration::seconds(2);
 
 std::string_view mode_name(SessionMode m) {
   switch (m) {
@@ -91,6 +96,7 @@ bool Session::prepare() {
       log_.trace_line(line);
     }
     if (!line.contains("decision")) return;
+    watch_.observe(line, wall_.now());
     if ((line.at("decision") == "order_poll_interrupted" || line.at("decision") == "order_poll_failed") &&
         line.contains("reason")) {
       poll_interrupted_ = std::string(line.at("reason").as_string());
@@ -164,6 +170,7 @@ void Session::after_callback() {
     }
     case SessionMode::run:
       refresh_listener_secrets();
+      refresh_ops();
       break;
     case SessionMode::import_order:
       break;  // the answer stops the clock
@@ -172,7 +179,18 @@ void Session::after_callback() {
 
 void Session::save_status() {
   if (!sqlite_) return;
-  write_status_file(config_.state_path, *store_, engine_ ? &engine_->report_as_is() : nullptr, wall_.now());
+  Instant now = wall_.now();
+  bj::object doc = status_document(*store_);
+  doc["ops"] = ops::figures_json(watch_.refresh(engine_.get(), doc, settings_, now));
+  last_ops_refresh_ = now;
+  write_status_file(config_.state_path, std::move(doc), engine_ ? &engine_->report_as_is() : nullptr, now);
+}
+
+void Session::refresh_ops() {
+  Instant now = wall_.now();
+  if (!sqlite_ || now - last_ops_refresh_ < kOpsRefreshEvery) return;
+  last_ops_refresh_ = now;
+  watch_.refresh(engine_.get(), status_document(*store_), settings_, now);
 }
 
 void Session::save_periodically() {
@@ -198,6 +216,7 @@ bool Session::start_listener() {
   ListenerCalls calls{[this](const Request& r, bool install) { return app_callback(r, install); },
                       [this](const Request& r) { deliver_webhook(r); }};
   listener_ = std::make_unique<Listener>(config_, wall_, clock_, log_, redactor_, std::move(calls));
+  listener_->serve_ops(&watch_.board(), ops::default_max_poll_age(config_.settings.poll_interval));
   return listener_->start(err_);
 }
 

@@ -24,6 +24,7 @@ class OpsBoard {
     }
     f.webhook_arrivals = webhooks.counts();
     f.webhook_last_arrival = webhooks.last_arrivals();
+    f.webhooks_refused += webhooks.refusals();
     return f;
   }
   WebhookTally webhooks;

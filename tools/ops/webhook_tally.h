@@ -3,6 +3,7 @@
 // kMaxTopics topics, the rest are counted under "other".
 #pragma once
 
+#include <atomic>
 #include <map>
 #include <mutex>
 #include <string>
@@ -23,11 +24,15 @@ class WebhookTally {
   void arrived(const std::string& topic, Instant at);
   std::map<std::string, int64_t> counts() const;
   std::map<std::string, Instant> last_arrivals() const;
+  // A webhook the listener refused (bad token or signature).
+  void refused() { ++refused_; }
+  int64_t refusals() const { return refused_; }
 
  private:
   mutable std::mutex mu_;
   std::map<std::string, int64_t> counts_;
   std::map<std::string, Instant> last_;
+  std::atomic<int64_t> refused_ = 0;
 };
 
 }  // namespace lpsync::ops
