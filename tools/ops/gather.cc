@@ -33,6 +33,17 @@ void add_state(OpsFigures& f, const bj::object& s) {
   f.orders_imported = int_at(s, "orders_imported");
   f.held_by_reason = by_reason(s, "held");
   f.needing_person_by_reason = by_reason(s, "needs_person");
+  f.orders_needing_person.clear();
+  if (const bj::value* list = s.if_contains("needs_person"); list && list->is_array()) {
+    for (const bj::value& entry : list->as_array()) {
+      if (f.orders_needing_person.size() >= OpsFigures::kMaxOrdersNeedingPerson || !entry.is_object()) break;
+      const bj::value* number = entry.as_object().if_contains("number");
+      const bj::value* reason = entry.as_object().if_contains("reason");
+      if (number && number->is_string() && reason && reason->is_string()) {
+        f.orders_needing_person.emplace_back(number->as_string(), reason->as_string());
+      }
+    }
+  }
   f.shipments_pushed = int_at(s, "shipments_pushed");
   if (const bj::value* b = s.if_contains("bulk_import"); b && b->is_object()) {
     const bj::object& bulk = b->as_object();

@@ -28,6 +28,8 @@ TEST(Gather, StatePartFromTheStatusDocument) {
   EXPECT_EQ(f.orders_imported, 12);
   EXPECT_EQ(f.held_by_reason, (std::map<std::string, int64_t>{{"duplicate_sku", 1}, {"unpaid", 2}}));
   EXPECT_EQ(f.needing_person_by_reason, (std::map<std::string, int64_t>{{"cancelled_after_pick", 1}}));
+  ASSERT_EQ(f.orders_needing_person.size(), 1u);
+  EXPECT_EQ(f.orders_needing_person[0], (std::pair<std::string, std::string>{"D", "cancelled_after_pick"}));
   EXPECT_EQ(f.shipments_pushed, 4);
   EXPECT_TRUE(f.bulk_running);
   EXPECT_EQ(f.bulk_done, 10);

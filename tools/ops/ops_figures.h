@@ -8,6 +8,8 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "engine/env/time.h"
 
@@ -28,6 +30,10 @@ struct OpsFigures {
   int64_t orders_imported = 0;                          // every order lpsync put in Picqer
   std::map<std::string, int64_t> held_by_reason;        // held at the last poll, by reason
   std::map<std::string, int64_t> needing_person_by_reason;
+  // The orders themselves (number, reason), for the alerts; not in /metrics. At most
+  // kMaxOrdersNeedingPerson (the counts above have them all).
+  static constexpr size_t kMaxOrdersNeedingPerson = 100;
+  std::vector<std::pair<std::string, std::string>> orders_needing_person;
   int64_t shipments_pushed = 0;                         // shipments marked shipped in the shop
   bool bulk_running = false, bulk_finished = false;
   int64_t bulk_done = 0, bulk_total = 0;
