@@ -104,6 +104,9 @@ bool Session::prepare() {
     if (recorder_) recorder_->decision(line);
     if (options_.mode == SessionMode::plan) decisions_.push_back(line);
   });
+  if (options_.mode == SessionMode::run && config_.alerts) {
+    watch_.alert_with(*config_.alerts, fs::path(config_.file).stem().string(), config_.ca_file, wall_, log_);
+  }
   bool webhooks = options_.mode == SessionMode::run && config_.webhooks.has_value();
   if (webhooks && !start_listener()) return false;
   ConnectionSetup setup = connection_for(config_, *store_, webhooks, redactor_, options_.mode != SessionMode::plan);

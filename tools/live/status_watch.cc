@@ -25,7 +25,28 @@ ops::OpsFigures StatusWatch::refresh(Engine* engine, const boost::json::object& 
   facts.poll_failing_since = polls_.failing_since();
   ops::add_run(f, *report, facts);
   board_.publish(f);
-  return board_.snapshot();
+  ops::OpsFigures all = board_.snapshot();
+  if (rules_ && sender_) {
+    for (const ops::Alert& a : rules_->evaluate(all, now)) sender_->send(a);
+  }
+  return all;
+}
+
+void StatusWatch::alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
+                             SystemClock& wall, Log& log, ops::RetryPolicy policy) {
+  rules_.emplace(ops::AlertThresholds{alerts.poll_failing_after, alerts.webhook_silent_after, alerts.repeat_after});
+  ops::AlertChannels channels{connection, alerts.webhook_url, alerts.webhook_secret, std::nullopt, ca_file};
+  if (alerts.smtp) {
+    const SmtpSection& m = *alerts.smtp;
+    channels.smtp = ops::SmtpOptions{m.host, m.port, m.from, m.to, m.user, m.password, ca_file};
+  }
+  sender_ = std::make_unique<ops::AlertSender>(
+      std::move(channels), policy, wall, [&log](const std::string& event, const ops::Alert& a, const std::string& detail) {
+        boost::json::object fields{{"alert", a.key()}};
+        fields[event == "alert_sent" ? "channel" : "reason"] = detail;
+        if (event == "alert_sent") log.info(event, std::move(fields));
+        else log.warn(event, std::move(fields));
+      });
 }
 
 }  // namespace lpsync::live

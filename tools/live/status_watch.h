@@ -6,7 +6,14 @@
 
 #include <boost/json.hpp>
 
+#include <memory>
+#include <optional>
+
 #include "engine/core/engine.h"
+#include "tools/live/config.h"
+#include "tools/live/log.h"
+#include "tools/ops/alert_rules.h"
+#include "tools/ops/alert_sender.h"
 #include "tools/ops/gather.h"
 #include "tools/ops/ops_board.h"
 
@@ -17,6 +24,11 @@ class StatusWatch {
   explicit StatusWatch(Instant started_at) : started_at_(started_at) {}
 
   ops::OpsBoard& board() { return board_; }
+  // Sends alerts as the config says (`connection` names this connection in them); each
+  // delivery is logged. `policy`: the retries (tests make them quick).
+  void alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
+                  SystemClock& wall, Log& log, ops::RetryPolicy policy = {});
+  const ops::AlertSender* alert_sender() const { return sender_.get(); }
   // A trace line: order_poll_failed and order_poll_interrupted count as failed polls.
   void observe(const boost::json::object& line, Instant at);
   // Gathers the figures from the state's status document (report_text.h) and the engine
@@ -28,6 +40,8 @@ class StatusWatch {
   Instant started_at_;
   ops::PollWatch polls_;
   ops::OpsBoard board_;
+  std::optional<ops::AlertRules> rules_;
+  std::unique_ptr<ops::AlertSender> sender_;
 };
 
 }  // namespace lpsync::live
