@@ -24,4 +24,19 @@ HealthAnswer health_answer(const OpsFigures& f, Instant now, Duration max_poll_a
   return {stale ? 503 : 200, json::serialize(body) + "\n"};
 }
 
+HealthAnswer worker_health(std::optional<Instant> last_heartbeat, Instant started, Instant now, Duration lease_period,
+                           int64_t leases_held) {
+  boost::json::object body;
+  bool stale = now - last_heartbeat.value_or(started) > lease_period;
+  body["status"] = stale ? "stale" : "ok";
+  if (last_heartbeat) {
+    body["last_heartbeat_seconds_ago"] = (now - *last_heartbeat).seconds();
+  } else {
+    body["last_heartbeat_seconds_ago"] = nullptr;
+  }
+  body["lease_period_seconds"] = lease_period.seconds();
+  body["leases_held"] = leases_held;
+  return {stale ? 503 : 200, json::serialize(body) + "\n"};
+}
+
 }  // namespace lpsync::ops

@@ -21,4 +21,10 @@ Duration default_max_poll_age(Duration poll_interval);
 
 HealthAnswer health_answer(const OpsFigures& figures, Instant now, Duration max_poll_age);
 
+// The answer of a fleet worker's GET /healthz (lpsync worker --listen): healthy while its
+// last successful heartbeat (counted from its start before the first) is at most one lease
+// period old; older, its leases are lost and it works on nothing.
+HealthAnswer worker_health(std::optional<Instant> last_heartbeat, Instant started, Instant now, Duration lease_period,
+                           int64_t leases_held);
+
 }  // namespace lpsync::ops

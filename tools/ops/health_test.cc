@@ -56,5 +56,17 @@ TEST(Health, DefaultThresholdIsThreeIntervalsAtLeastTenMinutes) {
   EXPECT_EQ(default_max_poll_age(Duration::minutes(1)), Duration::minutes(10));
 }
 
+TEST(WorkerHealth, StaleAfterALeasePeriodWithoutAHeartbeat) {
+  Duration lease = Duration::seconds(30);
+  HealthAnswer a = worker_health(kStart + Duration::seconds(10), kStart, kStart + Duration::seconds(40), lease, 3);
+  EXPECT_EQ(a.status, 200);
+  auto doc = json::parse(a.body).as_object();
+  EXPECT_EQ(doc.at("last_heartbeat_seconds_ago").as_int64(), 30);
+  EXPECT_EQ(doc.at("leases_held").as_int64(), 3);
+  EXPECT_EQ(worker_health(kStart + Duration::seconds(10), kStart, kStart + Duration::seconds(41), lease, 3).status, 503);
+  EXPECT_EQ(worker_health(std::nullopt, kStart, kStart + Duration::seconds(20), lease, 0).status, 200);
+  EXPECT_EQ(worker_health(std::nullopt, kStart, kStart + Duration::seconds(31), lease, 0).status, 503);
+}
+
 }  // namespace
 }  // namespace lpsync::ops
