@@ -85,6 +85,30 @@ TEST(OpsEndpoints, HealthzAndMetricsOnTheListenerOfRun) {
   EXPECT_LT(h.at("last_successful_poll_seconds_ago").as_int64(), 60);
 
   EXPECT_EQ(send(port, "POST", "/metrics").status, 405);
+
+  // `lpsync status` (from the run's status file meanwhile) shows the same figures.
+  SystemClock wall;
+  Instant until = wall.now() + Duration::seconds(30);
+  CliResult status;
+  do {
+    status = lpsync({"status", "--config", config});
+    if (status.out.find("picqer/products.free_stock_changed") != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));  // polling a condition, not waiting for time
+  } while (wall.now() < until);
+  EXPECT_EQ(status.code, 0) << status.err;
+  EXPECT_NE(status.out.find("  Orders: 1 imported, 2 held (duplicate_sku 1, "), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("  Webhooks: picqer/products.free_stock_changed "), std::string::npos) << status.out;
+  EXPECT_NE(status.out.find("last success "), std::string::npos) << status.out;
+  CliResult as_json = lpsync({"status", "--config", config, "--json"});
+  ASSERT_EQ(as_json.code, 0) << as_json.err;
+  bj::object summary = json::parse(as_json.out).as_object().at("summary").as_object();
+  EXPECT_EQ(summary.at("orders_imported").as_int64(), 1);
+  EXPECT_EQ(summary.at("orders_held").as_object().at("duplicate_sku").as_int64(), 1);
+  EXPECT_GT(summary.at("apis").as_object().at("lightspeed").as_object().at("requests").as_int64(), 0);
+  for (const std::string& secret : test_secrets()) {
+    EXPECT_EQ(status.out.find(secret), std::string::npos) << "a secret in status";
+    EXPECT_EQ(as_json.out.find(secret), std::string::npos) << "a secret in status --json";
+  }
   for (const std::string& secret : test_secrets()) {
     EXPECT_EQ(text.find(secret), std::string::npos) << "a secret in /metrics";
     EXPECT_EQ(health.body.find(secret), std::string::npos) << "a secret in /healthz";

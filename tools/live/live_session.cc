@@ -25,8 +25,8 @@ namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 constexpr Duration kSaveEvery = Duration::seconds(30);
-// After an engine callback, the figures of /metrics and /healthz are gathered again when they
-// are older than this (they read the state, so not after every callback).
+// After an engine callback, the figures of /metrics and /healthz (and the status file) are
+// gathered again when they are older than this (they read the state: not after every callback).
 constexpr Duration kOpsRefreshEvery = Duration::seconds(2);
 
 std::string_view mode_name(SessionMode m) {
@@ -190,10 +190,7 @@ void Session::save_status() {
 }
 
 void Session::refresh_ops() {
-  Instant now = wall_.now();
-  if (!sqlite_ || now - last_ops_refresh_ < kOpsRefreshEvery) return;
-  last_ops_refresh_ = now;
-  watch_.refresh(engine_.get(), status_document(*store_), settings_, now);
+  if (wall_.now() - last_ops_refresh_ >= kOpsRefreshEvery) save_status();
 }
 
 void Session::save_periodically() {
