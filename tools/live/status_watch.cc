@@ -27,13 +27,16 @@ ops::OpsFigures StatusWatch::refresh(Engine* engine, const boost::json::object& 
   board_.publish(f);
   ops::OpsFigures all = board_.snapshot();
   if (rules_ && sender_) {
-    for (const ops::Alert& a : rules_->evaluate(all, now)) sender_->send(a);
+    for (const ops::Alert& a : rules_->evaluate(all, now)) {
+      if (!sender_->send(a)) log_->warn("alert_dropped", {{"alert", a.key()}, {"reason", "the alert queue is full"}});
+    }
   }
   return all;
 }
 
 void StatusWatch::alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
                              SystemClock& wall, Log& log, ops::RetryPolicy policy) {
+  log_ = &log;
   rules_.emplace(ops::AlertThresholds{alerts.poll_failing_after, alerts.webhook_silent_after, alerts.repeat_after});
   ops::AlertChannels channels{connection, alerts.webhook_url, alerts.webhook_secret, std::nullopt, ca_file};
   if (alerts.smtp) {

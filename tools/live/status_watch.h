@@ -42,6 +42,7 @@ class StatusWatch {
   ops::OpsBoard board_;
   std::optional<ops::AlertRules> rules_;
   std::unique_ptr<ops::AlertSender> sender_;
+  Log* log_ = nullptr;
 };
 
 }  // namespace lpsync::live

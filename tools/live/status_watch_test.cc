@@ -6,24 +6,16 @@
 #include <gtest/gtest.h>
 
 #include <sstream>
-#include <thread>
 
 #include "engine/env/http_server.h"
 #include "engine/env/json.h"
+#include "tools/ops/eventually.h"
 #include "tools/live/redactor.h"
 
 namespace lpsync::live {
 namespace {
 
-bool eventually(const std::function<bool()>& done) {
-  SystemClock wall;
-  Instant until = wall.now() + Duration::seconds(20);
-  while (!done()) {
-    if (wall.now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // polling a condition, not waiting for time
-  }
-  return true;
-}
+using ops::testing::eventually;
 
 TEST(StatusWatch, AnOrderNeedingAPersonIsAlertedOnce) {
   std::mutex mu;

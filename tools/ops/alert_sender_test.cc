@@ -7,10 +7,10 @@
 
 #include <cstdlib>
 #include <filesystem>
-#include <thread>
 
 #include "engine/env/http_server.h"
 #include "engine/env/json.h"
+#include "tools/ops/eventually.h"
 #include "tools/ops/alert_message.h"
 #include "tools/ops/smtp_test_server.h"
 
@@ -28,16 +28,7 @@ std::string fresh_dir(const std::string& name) {
   return dir;
 }
 
-// Polls a condition (the sender works on its own thread), up to a generous bound.
-bool eventually(const std::function<bool()>& done) {
-  SystemClock wall;
-  Instant until = wall.now() + Duration::seconds(20);
-  while (!done()) {
-    if (wall.now() > until) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // polling a condition, not waiting for time
-  }
-  return true;
-}
+using ops::testing::eventually;
 
 Alert order_alert() {
   return Alert{"order_needs_person", "ORD7", "Order ORD7 needs a person (cancelled_after_pick).",

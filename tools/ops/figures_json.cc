@@ -1,5 +1,7 @@
 #include "tools/ops/figures_json.h"
 
+#include "tools/ops/json_fields.h"
+
 namespace lpsync::ops {
 namespace {
 
@@ -14,16 +16,6 @@ std::optional<Instant> time_at(const bj::object& o, std::string_view key) {
   const bj::value* v = o.if_contains(key);
   if (!v || !v->is_string()) return std::nullopt;
   return parse_iso8601(v->as_string());
-}
-
-int64_t int_at(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
-
-bool bool_at(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v && v->is_bool() && v->as_bool();
 }
 
 const bj::object* object_at(const bj::object& o, std::string_view key) {

@@ -1,19 +1,11 @@
 #include "tools/ops/gather.h"
 
+#include "tools/ops/json_fields.h"
+
 namespace lpsync::ops {
 namespace {
 
 namespace bj = boost::json;
-
-int64_t int_at(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v && v->is_int64() ? v->as_int64() : 0;
-}
-
-bool bool_at(const bj::object& o, std::string_view key) {
-  const bj::value* v = o.if_contains(key);
-  return v && v->is_bool() && v->as_bool();
-}
 
 // Counts the entries of the array `key` of `o` by their "reason".
 std::map<std::string, int64_t> by_reason(const bj::object& o, std::string_view key) {
