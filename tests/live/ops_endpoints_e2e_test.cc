@@ -12,6 +12,9 @@
 #include "engine/env/json.h"
 #include "fakes/picqer/picqer_fake.h"
 #include "tests/live/live_fixture.h"
+#include "engine/env/http_server.h"
+#include "tools/ops/alert_message.h"
+#include "tools/ops/eventually.h"
 #include "tools/ops/strict_exposition.h"
 
 namespace lpsync::testing {
@@ -114,6 +117,46 @@ TEST(OpsEndpoints, HealthzAndMetricsOnTheListenerOfRun) {
     EXPECT_EQ(health.body.find(secret), std::string::npos) << "a secret in /healthz";
   }
   EXPECT_EQ(run.stop(), 0);
+}
+
+// With an alerts section, a 429 from Picqer reaches the merchant's webhook (a receiver the
+// test starts on loopback) as a signed budget_exhausted alert, and the delivery is logged.
+TEST(OpsEndpoints, RunSendsASignedAlertToTheWebhook) {
+  std::mutex mu;
+  std::vector<Request> got;
+  HttpServer receiver([&](const Request& r) -> TransportResult {
+    std::lock_guard lock(mu);
+    got.push_back(r);
+    return Response{204, {}, ""};
+  });
+  ASSERT_TRUE(receiver.ok());
+  LiveWorld w = make_world("ops-alerts", false);
+  add_shop(*w.fakes);
+  w.fakes->picqer([](pq::PicqerFake& p) {
+    p.add_fault(fakes::FaultRule{fakes::FaultKind::http_429, "", 1});
+    return true;
+  });
+  ::setenv("LPSYNC_TEST_ALERT_SECRET", "alert-secret-e2e-41", 1);
+  std::string config = write_config(
+      w, "alerting", bj::object{{"active", true}},
+      bj::object{{"alerts", bj::object{{"webhook_url", receiver.base_url() + "/alerts"},
+                                       {"webhook_secret", "env:LPSYNC_TEST_ALERT_SECRET"}}}});
+  Background run({"run", "--config", config});
+  ASSERT_TRUE(ops::testing::eventually([&] {
+    std::lock_guard lock(mu);
+    return !got.empty();
+  }, Duration::seconds(90))) << run.log().text();
+  ASSERT_TRUE(run.wait_for("alert_sent")) << run.log().text();
+  EXPECT_EQ(run.stop(), 0);
+  std::lock_guard lock(mu);
+  const Request& r = got[0];
+  EXPECT_EQ(r.headers.get(ops::kSignatureHeader).value_or(""), ops::alert_signature(r.body, "alert-secret-e2e-41"));
+  bj::object alert = json::parse(r.body).as_object();
+  EXPECT_EQ(alert.at("cause").as_string(), "budget_exhausted");
+  EXPECT_EQ(alert.at("subject").as_string(), "picqer");
+  EXPECT_EQ(alert.at("connection").as_string(), "alerting");
+  EXPECT_EQ(run.log().text().find("alert-secret-e2e-41"), std::string::npos);
+  EXPECT_EQ(got.size(), 1u) << "once per period";
 }
 
 }  // namespace
