@@ -45,8 +45,7 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
   picqer_session.share_limit(env.picqer_shared_limit);
 }
 
-void Core::refresh_usage() {
-  Instant t = now();
+void Core::refresh_usage(Instant t) {
   report.lightspeed = {lightspeed_session.requests(), lightspeed_budget.stats().refusals,
                        lightspeed_session.refused_writes(), lightspeed_budget.remaining(t)};
   report.picqer = {picqer_session.requests(), picqer_budget.stats().refusals, picqer_session.refused_writes(),

@@ -96,8 +96,9 @@ class Core {
     decisions.note(at, what, fields);
     trace.decision(at, what, std::move(fields));
   }
-  // Updates the report's API figures.
-  void refresh_usage();
+  // Updates the report's API figures (as of the clock's now, or of `at`).
+  void refresh_usage() { refresh_usage(now()); }
+  void refresh_usage(Instant at);
 };
 
 }  // namespace lpsync

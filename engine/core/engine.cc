@@ -152,8 +152,10 @@ TransportResult Engine::receive_webhook(const Request& request) {
   return result;
 }
 
-const Report& Engine::report() {
-  core_.refresh_usage();
+const Report& Engine::report() { return report_as_of(core_.now()); }
+
+const Report& Engine::report_as_of(Instant at) {
+  core_.refresh_usage(at);
   core_.report.bulk = core_.store.bulk_import();
   core_.report.held = core_.store.held();  // with the time each was first held (HeldSinceStore)
   return core_.report;

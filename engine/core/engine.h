@@ -48,6 +48,9 @@ class Engine {
   const Settings& settings() const { return pending_settings_ ? *pending_settings_ : core_.settings; }
   // The report with its API figures and the bulk import brought up to date.
   const Report& report();
+  // The same as of `at`, without reading the engine's clock: for the status a live run gathers
+  // between callbacks, which a cassette's recorded clock readings must not include.
+  const Report& report_as_of(Instant at);
   // The report as the jobs left it, nothing refreshed (for a status line written while running).
   const Report& report_as_is() const { return core_.report; }
   // Requests sent so far to each API, by priority (Priority indexes the arrays).

@@ -1,5 +1,7 @@
 #include "tools/fleet/worker_process.h"
 
+#include <atomic>
+
 #include "engine/state/pg_db.h"
 #include "engine/env/check.h"
 #include "engine/env/http_server.h"
@@ -7,6 +9,7 @@
 #include "tools/live/log.h"
 #include "tools/live/redactor.h"
 #include "tools/live/stop_signals.h"
+#include "tools/ops/health.h"
 
 namespace lpsync::fleet {
 
@@ -15,6 +18,9 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
   SystemClock wall;
   live::Redactor redactor;
   live::Log log(err, options.human_log, wall, redactor);
+  // For GET /healthz on the listener (tools/ops/health.h worker_health).
+  Instant started = wall.now();
+  std::atomic<int64_t> last_beat_ms = -1, leases_held = 0;
   // The webhook listener: queues what arrives for any connection of the fleet.
   std::unique_ptr<WebhookInbox> inbox;
   std::unique_ptr<HttpServer> listener;
@@ -30,7 +36,16 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
     o.port = options.listen_port;
     o.concurrent = true;  // the inbox takes its own lock
     o.limits.max_body = 1024 * 1024;
-    listener = std::make_unique<HttpServer>([&inbox](const Request& r) { return inbox->accept(r); }, o);
+    listener = std::make_unique<HttpServer>(
+        [&](const Request& r) -> TransportResult {
+          auto url = parse_url(r.url);
+          if (!url || url->path != "/healthz") return inbox->accept(r);
+          int64_t beat = last_beat_ms;
+          ops::HealthAnswer a = ops::worker_health(beat < 0 ? std::nullopt : std::optional(Instant::from_unix_millis(beat)),
+                                                   started, wall.now(), options.lease.lease_period, leases_held);
+          return Response{a.status, {{"Content-Type", "application/json"}}, a.body};
+        },
+        o);
     if (!listener->ok()) {
       err << "lpsync worker: cannot listen for webhooks on " << options.listen_host << ":" << options.listen_port << ": "
           << listener->error() << "\n";
@@ -55,6 +70,8 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
   std::function<void()> tick = [&] {
     try {
       worker.tick(wall.now());
+      last_beat_ms = wall.now().unix_millis();
+      leases_held = static_cast<int64_t>(worker.held());
     } catch (const StateStoreError& e) {
       // The database is away: the leases run out unless a later beat reaches it (the session
       // is replaced at the next statement). The engines notice through their fences.

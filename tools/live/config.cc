@@ -206,6 +206,10 @@ std::vector<std::pair<std::string, std::string>> LiveConfig::secrets() const {
   if (!lightspeed.key.empty()) out.emplace_back("lightspeed-key", lightspeed.key);
   if (!lightspeed.secret.empty()) out.emplace_back("lightspeed-secret", lightspeed.secret);
   if (!picqer.key.empty()) out.emplace_back("picqer-key", picqer.key);
+  if (alerts && !alerts->webhook_secret.empty()) out.emplace_back("alerts-webhook-secret", alerts->webhook_secret);
+  if (alerts && alerts->smtp && !alerts->smtp->password.empty()) {
+    out.emplace_back("alerts-smtp-password", alerts->smtp->password);
+  }
   return out;
 }
 
@@ -235,7 +239,8 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     result.errors = r.errors();
     return result;
   }
-  r.known_keys(*root, "", {"lightspeed", "picqer", "settings", "state", "webhooks", "tls", "decision_log_days"});
+  r.known_keys(*root, "", {"lightspeed", "picqer", "settings", "state", "webhooks", "tls", "decision_log_days",
+                          "alerts"});
   LiveConfig c;
   c.file = file;
   fs::path dir = fs::path(file).parent_path();
@@ -256,6 +261,7 @@ ConfigResult parse_config(const std::string& text, const std::string& file, cons
     c.webhooks.emplace();
     read_webhooks(r, *o, *c.webhooks);
   }
+  if (const auto* o = section("alerts", false)) c.alerts = read_alerts(r, *o);
   if (c.lightspeed.auth == LightspeedAuth::app && !c.webhooks) {
     r.error("webhooks", "missing: with lightspeed.auth \"app\" the install callback arrives at webhooks.listen");
   }

@@ -48,6 +48,24 @@ struct WebhooksSection {
   std::string public_url;
 };
 
+// Where alerts go and when (docs/operators.md). At least one of a webhook URL and smtp.
+struct SmtpSection {
+  std::string host;
+  int port = 587;  // submission; the connection is upgraded with STARTTLS before anything is sent
+  std::string from;
+  std::vector<std::string> to;
+  std::string user, password;  // both or neither (AUTH PLAIN, only after STARTTLS)
+};
+
+struct AlertsSection {
+  std::string webhook_url;     // https:// (http:// on loopback only); "" = no webhook
+  std::string webhook_secret;  // signs each webhook's body (HMAC-SHA256)
+  std::optional<SmtpSection> smtp;
+  Duration poll_failing_after = Duration::minutes(30);
+  Duration webhook_silent_after = Duration::hours(6);
+  Duration repeat_after = Duration::hours(24);  // the same cause again at most this often
+};
+
 struct LiveConfig {
   std::string file;  // the config file as given (for messages)
   LightspeedSection lightspeed;
@@ -57,6 +75,7 @@ struct LiveConfig {
   std::optional<WebhooksSection> webhooks;  // absent: polling only
   std::string ca_file;                    // tls.ca_file, "" = the system's CAs
   int64_t decision_log_days = 14;         // how long `lpsync explain`'s decision log keeps entries
+  std::optional<AlertsSection> alerts;    // absent: no alerts
 
   // Every secret of the file with a name for redaction: {"lightspeed-key", value}, ...
   std::vector<std::pair<std::string, std::string>> secrets() const;

@@ -49,6 +49,9 @@ std::string join_path(const std::string& parent, std::string_view key);
 
 namespace lpsync::live {
 
+// The `alerts` object (config_alerts.cc).
+AlertsSection read_alerts(ConfigReader& r, const boost::json::object& o);
+
 // The `settings` object (sync-rules.md section 1): the defaults of a new connection for
 // every key it does not give.
 Settings read_settings(ConfigReader& r, const boost::json::object& o, const std::string& path);

@@ -4,6 +4,8 @@
 #include <future>
 
 #include "engine/webhooks/receiver.h"
+#include "tools/ops/health.h"
+#include "tools/ops/metrics_text.h"
 
 namespace lpsync::live {
 namespace {
@@ -86,6 +88,7 @@ TransportResult Listener::on_request(const Request& r) {
     return wait_for_app_callback(r, install);
   }
   if (path.find("/webhooks/") != std::string::npos) return check_webhook(r, path);
+  if (board_ && (path == "/healthz" || path == "/metrics")) return ops_answer(r, path);
   return text_answer(404, "nothing here: lpsync receives webhooks under /webhooks/ and the app callbacks at "
                           "/lightspeed/install and /lightspeed/uninstall");
 }
@@ -110,11 +113,25 @@ TransportResult Listener::check_webhook(const Request& r, const std::string& pat
   }
   TransportResult verdict = receive_webhook(r, check);
   if (verdict.ok() && verdict.value().status == 200 && !stopping_) {
+    if (board_) board_->webhooks.arrived(ops::webhook_topic(r), wall_.now());
     clock_.post([this, r] { calls_.deliver(r); });
   } else if (verdict.ok()) {
+    if (board_) board_->webhooks.refused();
     log_.warn("webhook_refused", {{"path", redactor_.url(path)}, {"status", verdict.value().status}});
   }
   return verdict;
+}
+
+// Answers from the board alone: a busy or stuck engine thread shows as a stale poll, not as
+// a health check that hangs.
+TransportResult Listener::ops_answer(const Request& r, const std::string& path) {
+  if (r.method != "GET" && r.method != "HEAD") return text_answer(405, "use GET");
+  ops::OpsFigures figures = board_->snapshot();
+  if (path == "/healthz") {
+    ops::HealthAnswer a = ops::health_answer(figures, wall_.now(), max_poll_age_);
+    return Response{a.status, {{"Content-Type", "application/json"}, {"Cache-Control", "no-store"}}, a.body};
+  }
+  return Response{200, {{"Content-Type", ops::kMetricsContentType}}, ops::metrics_text(figures)};
 }
 
 }  // namespace lpsync::live

@@ -3,6 +3,8 @@
 // server's threads. A webhook is checked and answered at once there (a sender must never wait
 // for the engine, which may itself be waiting for that sender's API) and its work posted to
 // the engine's thread; an app callback waits (boundedly) for the engine's thread to answer it.
+// With an ops board (serve_ops), GET /healthz and GET /metrics answer from the figures the
+// engine's thread last left there, without waiting for that thread (docs/operators.md).
 #pragma once
 
 #include <atomic>
@@ -19,6 +21,7 @@
 #include "engine/env/live_clock.h"
 #include "tools/live/log.h"
 #include "tools/live/redactor.h"
+#include "tools/ops/ops_board.h"
 
 namespace lpsync::live {
 
@@ -46,6 +49,12 @@ class Listener {
   // The secrets a webhook is checked with (thread-safe; copies for the server's threads).
   void set_engine_secrets(const std::string& webhook_token, const std::string& lightspeed_webhook_secret);
   void set_hook_secret(const std::string& picqer_hook_secret);
+  // Serves /healthz and /metrics from `board` (which must outlive the listener) and counts
+  // accepted webhooks on it. Call before start().
+  void serve_ops(ops::OpsBoard* board, Duration max_poll_age) {
+    board_ = board;
+    max_poll_age_ = max_poll_age;
+  }
   // Refuses new work, then stops the server.
   void stop();
 
@@ -53,6 +62,7 @@ class Listener {
   TransportResult on_request(const Request& r);
   TransportResult wait_for_app_callback(const Request& r, bool install);
   TransportResult check_webhook(const Request& r, const std::string& path);
+  TransportResult ops_answer(const Request& r, const std::string& path);
 
   const LiveConfig& config_;
   SystemClock& wall_;
@@ -64,6 +74,8 @@ class Listener {
   std::atomic<bool> stopping_ = false;
   std::mutex mu_;
   std::string hook_secret_, webhook_token_, lightspeed_webhook_secret_;
+  ops::OpsBoard* board_ = nullptr;
+  Duration max_poll_age_;
 };
 
 // A text/plain answer of the listener (the message and a newline).

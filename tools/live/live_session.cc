@@ -15,6 +15,8 @@
 #include "tools/live/state_snapshot.h"
 #include "tools/live/status_file.h"
 #include "tools/live/stop_signals.h"
+#include "tools/ops/figures_json.h"
+#include "tools/ops/health.h"
 
 namespace lpsync::live {
 namespace {
@@ -23,7 +25,10 @@ namespace bj = boost::json;
 namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
-constexpr Duration kSaveEvery = Duration::minutes(1);
+constexpr Duration kSaveEvery = Duration::seconds(30);
+// After an engine callback, the figures of /metrics and /healthz (and the status file) are
+// gathered again when they are older than this (they read the state: not after every callback).
+constexpr Duration kOpsRefreshEvery = Duration::seconds(2);
 
 std::string_view mode_name(SessionMode m) {
   switch (m) {
@@ -92,6 +97,7 @@ bool Session::prepare() {
       log_.trace_line(line);
     }
     if (!line.contains("decision")) return;
+    watch_.observe(line, wall_.now());
     if ((line.at("decision") == "order_poll_interrupted" || line.at("decision") == "order_poll_failed") &&
         line.contains("reason")) {
       poll_interrupted_ = std::string(line.at("reason").as_string());
@@ -99,6 +105,9 @@ bool Session::prepare() {
     if (recorder_) recorder_->decision(line);
     if (options_.mode == SessionMode::plan) decisions_.push_back(line);
   });
+  if (options_.mode == SessionMode::run && config_.alerts) {
+    watch_.alert_with(*config_.alerts, fs::path(config_.file).stem().string(), config_.ca_file, wall_, log_);
+  }
   bool webhooks = options_.mode == SessionMode::run && config_.webhooks.has_value();
   if (webhooks && !start_listener()) return false;
   ConnectionSetup setup = connection_for(config_, *store_, webhooks, redactor_, options_.mode != SessionMode::plan);
@@ -165,6 +174,7 @@ void Session::after_callback() {
     }
     case SessionMode::run:
       refresh_listener_secrets();
+      refresh_ops();
       break;
     case SessionMode::import_order:
       break;  // the answer stops the clock
@@ -173,7 +183,15 @@ void Session::after_callback() {
 
 void Session::save_status() {
   if (!sqlite_) return;
-  write_status_file(config_.state_path, *store_, engine_ ? &engine_->report_as_is() : nullptr, wall_.now());
+  Instant now = wall_.now();
+  bj::object doc = status_document(*store_);
+  doc["ops"] = ops::figures_json(watch_.refresh(engine_.get(), doc, settings_, now));
+  last_ops_refresh_ = now;
+  write_status_file(config_.state_path, std::move(doc), engine_ ? &engine_->report_as_is() : nullptr, now);
+}
+
+void Session::refresh_ops() {
+  if (wall_.now() - last_ops_refresh_ >= kOpsRefreshEvery) save_status();
 }
 
 void Session::save_periodically() {
@@ -199,6 +217,7 @@ bool Session::start_listener() {
   ListenerCalls calls{[this](const Request& r, bool install) { return app_callback(r, install); },
                       [this](const Request& r) { deliver_webhook(r); }};
   listener_ = std::make_unique<Listener>(config_, wall_, clock_, log_, redactor_, std::move(calls));
+  listener_->serve_ops(&watch_.board(), ops::default_max_poll_age(config_.settings.poll_interval));
   return listener_->start(err_);
 }
 

@@ -25,6 +25,7 @@
 #include "tools/live/log.h"
 #include "tools/live/recorder.h"
 #include "tools/live/redactor.h"
+#include "tools/live/status_watch.h"
 #include "tools/live/write_guard.h"
 
 namespace lpsync::live {
@@ -40,7 +41,8 @@ class Session {
         log_(err, options.human_log, wall_, redactor_),
         clock_(wall_),
         http_(HttplibOptions{config.ca_file}),
-        trace_(false) {
+        trace_(false),
+        watch_(wall_.now()) {
     log_.set_verbose(options.verbose);
     for (const auto& [name, value] : config.secrets()) redactor_.add_secret(name, value);
   }
@@ -57,6 +59,7 @@ class Session {
   void refresh_listener_secrets();
   void save_periodically();
   void save_status();
+  void refresh_ops();
   int finish(int code);
   void stop_recording(const std::string& why);
   bool start_recording();
@@ -83,6 +86,8 @@ class Session {
   LiveClock clock_;
   HttplibTransport http_;
   Trace trace_;
+  StatusWatch watch_;  // the operator's figures: /healthz, /metrics, the status file
+  Instant last_ops_refresh_;
 
   std::unique_ptr<SqliteStateStore> sqlite_;
   MemoryStateStore memory_;

@@ -13,7 +13,10 @@ namespace lpsync::live {
 namespace bj = boost::json;
 
 void write_status_file(const std::string& state_path, const StateStore& store, const Report* this_run, Instant now) {
-  bj::object doc = status_document(store);
+  write_status_file(state_path, status_document(store), this_run, now);
+}
+
+void write_status_file(const std::string& state_path, bj::object doc, const Report* this_run, Instant now) {
   doc["written_at"] = format_iso8601(now);
   doc["pid"] = static_cast<int64_t>(::getpid());
   if (this_run) {

@@ -8,17 +8,34 @@
 #include "engine/env/json.h"
 #include "engine/state/sqlite_state_store.h"
 #include "tools/live/report_text.h"
+#include "tools/ops/figures_json.h"
+#include "tools/ops/gather.h"
+#include "tools/ops/summary_text.h"
 
 namespace lpsync::live {
 namespace {
 
 namespace bj = boost::json;
 
-void print(const bj::object& doc, bool as_json, std::ostream& out) {
+// The operator's figures: those the running lpsync gathered (its status file's "ops"), or
+// the state's part of them when no run is going on.
+ops::OpsFigures figures_of(const bj::object& doc, Instant now) {
+  if (const bj::value* o = doc.if_contains("ops"); o && o->is_object()) return ops::figures_from_json(o->as_object());
+  ops::OpsFigures f;
+  f.gathered_at = now;
+  ops::add_state(f, doc);
+  return f;
+}
+
+void print(bj::object doc, bool as_json, std::ostream& out) {
+  Instant now = SystemClock().now();  // the ages of held orders are as of now
+  ops::OpsFigures figures = figures_of(doc, now);
   if (as_json) {
+    doc.erase("ops");
+    doc["summary"] = ops::figures_json(figures);
     out << json::serialize(doc) << "\n";
   } else {
-    out << status_text(doc, SystemClock().now());  // the ages of held orders are as of now
+    out << ops::summary_text(figures, now) << "\n" << status_text(doc, now);
   }
 }
 

@@ -1,6 +1,6 @@
 // `lpsync status`: the status document of the state store (report_text.h), as text or JSON.
 // While `lpsync run` has the database open (it holds its lock), the status it writes next
-// to the database every minute (<state>.status.json) is shown instead, with its time.
+// to the database every 30 seconds (<state>.status.json) is shown instead, with its time.
 #pragma once
 
 #include <boost/json.hpp>

@@ -1,0 +1,55 @@
+#include "tools/live/status_watch.h"
+
+namespace lpsync::live {
+
+void StatusWatch::observe(const boost::json::object& line, Instant at) {
+  const boost::json::value* d = line.if_contains("decision");
+  if (d && (*d == "order_poll_failed" || *d == "order_poll_interrupted")) polls_.on_failure(at);
+}
+
+ops::OpsFigures StatusWatch::refresh(Engine* engine, const boost::json::object& status, const Settings& settings,
+                                     Instant now) {
+  ops::OpsFigures f;
+  f.gathered_at = now;
+  ops::add_state(f, status);
+  ops::RunFacts facts{started_at_, settings.active && (settings.import_orders || settings.pushes_stock()), 0, {}};
+  Report none;
+  const Report* report = &none;
+  if (engine) {
+    report = &engine->report_as_of(now);
+    polls_.on_polls(report->order_polls);
+  } else {
+    facts.polls_expected = false;  // waiting for the app to be installed
+  }
+  facts.poll_failures = polls_.failures();
+  facts.poll_failing_since = polls_.failing_since();
+  ops::add_run(f, *report, facts);
+  board_.publish(f);
+  ops::OpsFigures all = board_.snapshot();
+  if (rules_ && sender_) {
+    for (const ops::Alert& a : rules_->evaluate(all, now)) {
+      if (!sender_->send(a)) log_->warn("alert_dropped", {{"alert", a.key()}, {"reason", "the alert queue is full"}});
+    }
+  }
+  return all;
+}
+
+void StatusWatch::alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
+                             SystemClock& wall, Log& log, ops::RetryPolicy policy) {
+  log_ = &log;
+  rules_.emplace(ops::AlertThresholds{alerts.poll_failing_after, alerts.webhook_silent_after, alerts.repeat_after});
+  ops::AlertChannels channels{connection, alerts.webhook_url, alerts.webhook_secret, std::nullopt, ca_file};
+  if (alerts.smtp) {
+    const SmtpSection& m = *alerts.smtp;
+    channels.smtp = ops::SmtpOptions{m.host, m.port, m.from, m.to, m.user, m.password, ca_file};
+  }
+  sender_ = std::make_unique<ops::AlertSender>(
+      std::move(channels), policy, wall, [&log](const std::string& event, const ops::Alert& a, const std::string& detail) {
+        boost::json::object fields{{"alert", a.key()}};
+        fields[event == "alert_sent" ? "channel" : "reason"] = detail;
+        if (event == "alert_sent") log.info(event, std::move(fields));
+        else log.warn(event, std::move(fields));
+      });
+}
+
+}  // namespace lpsync::live
