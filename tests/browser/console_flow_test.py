@@ -144,6 +144,8 @@ def main():
         # The page shows what the running run last wrote to its status file: reload until the poll is in.
         wait_for(driver, lambda d: d.get(base + "/connection?name=acme") or
                  ("Import now" in d.page_source and "ORD101" in d.page_source), "the held ORD101 has no Import now")
+        if "Last successful order poll" not in driver.page_source or "answered 429" not in driver.page_source:
+            fail("the connection page does not show the run's figures")
         shot(driver, "connection-held")
         # The merchant gives Tee M its own SKU in the shop, then presses Import now.
         lightspeed(fakes, "PUT", "/variants/22.json", {"variant": {"sku": "TEE-M"}})

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
 #include <thread>
 
 #include "engine/state/sqlite_state_store.h"
@@ -99,6 +100,17 @@ TEST_F(ConsoleCommands, ARunningRunImportsAHeldOrderByHandAndAppliesSettings) {
   EXPECT_EQ(a->at("ok"), false);
   EXPECT_NE(std::string(a->at("message").as_string()).find("poll_interval"), std::string::npos);
   EXPECT_EQ(run.stop(), 0);
+
+  // The status file carries the samples of the console's charts: the APIs' counts, the first
+  // at the run's start (the console adds the figures of now as the last point).
+  std::ifstream status_file(state_of(config) + ".status.json");
+  std::string status_text((std::istreambuf_iterator<char>(status_file)), std::istreambuf_iterator<char>());
+  bj::value status = bj::parse(status_text);
+  const bj::array& history = status.as_object().at("ops_history").as_array();
+  ASSERT_GE(history.size(), 1u);
+  EXPECT_TRUE(history.front().as_object().at("apis").is_object());
+  EXPECT_GT(status.as_object().at("ops").as_object().at("apis").as_object().at("lightspeed").as_object().at("requests").as_int64(),
+            0);
 
   auto opened = SqliteStateStore::open(state_of(config));
   ASSERT_TRUE(opened);

@@ -66,7 +66,9 @@ std::string ops_section(const bj::object& status, Instant now) {
   const bj::object* ops = object_at(status, "ops");
   if (!ops) return "";
   const bj::value* h = status.if_contains("ops_history");
-  const bj::array history = h && h->is_array() ? h->as_array() : bj::array{};
+  bj::array history = h && h->is_array() ? h->as_array() : bj::array{};
+  // The figures of now close the last (partial) quarter hour.
+  if (const bj::value* apis = ops->if_contains("apis")) history.push_back(bj::object{{"apis", *apis}});
   std::string body = "<section id=\"ops\" data-live><h2>This run</h2><ul>";
   body += "<li>Last successful order poll: <strong>" + escape(ago(*ops, "last_successful_poll", now)) + "</strong>";
   if (const bj::value* failing = ops->if_contains("poll_failing_since"); failing && failing->is_string()) {

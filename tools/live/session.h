@@ -107,6 +107,8 @@ class Session {
   std::unique_ptr<Listener> listener_;
   std::unique_ptr<CommandBox> commands_;
   std::vector<int64_t> status_figures_;  // this run's figures when the status file was written
+  boost::json::array ops_history_;       // samples of the APIs' counts for the console's charts
+  Instant last_history_at_;
 };
 
 }  // namespace lpsync::live
