@@ -108,13 +108,43 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
   }
   // Counted in the commit that stores the link: a restart during the images or the base
   // stock finds the link and this mark, and finishes without counting again.
-  StepWith<int64_t> s = products_.create(v.id, st.sku, kP, [&] {
-    ++state.created;
-    state.setting_up_variant_id = v.id;
-    parts_.bulk.put_bulk_import(state);
-  });
+  // Not among the Picqer products listed when the import started: created without another
+  // lookup (Picqer refuses a duplicate productcode).
+  bool listed_absent = !picqer_codes_.count(st.sku);
+  StepWith<int64_t> s = products_.create(
+      v.id, st.sku, kP,
+      [&] {
+        ++state.created;
+        state.setting_up_variant_id = v.id;
+        parts_.bulk.put_bulk_import(state);
+      },
+      std::nullopt, 0, listed_absent);
   if (s.is_done()) picqer_codes_[st.sku] = s.value;
   return s;
+}
+
+bool BulkImportJob::will_create(const ls::Variant& v) const {
+  SkuStatus st = parts_.catalog.catalog.skus().status(v.id);
+  if (st.problem) return false;
+  if (auto link = parts_.catalog.links.product_link(v.id); link && link->productcode == st.sku) return false;
+  return !picqer_codes_.count(st.sku);
+}
+
+std::optional<Instant> BulkImportJob::read_ahead(const BulkImport& state) {
+  ShopCatalog& catalog = parts_.catalog.catalog;
+  const auto& variants = catalog.variants();
+  int ahead = 0;
+  for (auto it = variants.upper_bound(state.last_variant_id); it != variants.end() && ahead < kReadAhead; ++it) {
+    const ls::Variant& v = it->second;
+    if (!will_create(v)) continue;
+    ++ahead;
+    if (catalog.images(v.product_id)) continue;
+    auto read = parts_.catalog.lightspeed.product_images(kP, v.product_id);
+    if (read.outcome == CallOutcome::rate_limited) return read.retry_at;
+    if (!read.ok()) return std::nullopt;
+    catalog.put_images(v.product_id, read.value);
+  }
+  return std::nullopt;
 }
 
 std::optional<Instant> BulkImportJob::run(Instant now) {
@@ -135,6 +165,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     Step s = refresh_catalog(basics_, parts_.catalog, backoff_, kP);
     if (s.kind == Step::stop) return s.retry_at;
   }
+  std::optional<Instant> read_on = read_ahead(state);
   const auto& variants = parts_.catalog.catalog.variants();
   auto it = variants.upper_bound(state.last_variant_id);
   for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {
@@ -142,7 +173,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     if (s.kind == Step::stop) {
       parts_.bulk.put_bulk_import(state);
       basics_.report.bulk = state;
-      return s.retry_at;
+      return read_on ? std::min(*read_on, s.retry_at) : s.retry_at;
     }
     if (s.kind == Step::failed) {
       basics_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);

@@ -38,10 +38,19 @@ class BulkImportJob final : public Job {
 
   static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
   static constexpr Duration kFreshness = Duration::minutes(1);  // oldest catalogue it decides on
+  // Products whose image lists are read ahead of the creates: Lightspeed's 5-minute window,
+  // so the shop's budget is spent while Picqer's part waits for its own, and the reverse.
+  static constexpr int kReadAhead = 300;
 
  private:
   Step prepare();
   Step handle(const ls::Variant& v, BulkImport& state);
+  // Whether the import creates a product for this variant (and so needs its images).
+  bool will_create(const ls::Variant& v) const;
+  // Reads the image lists of the next products to create while Lightspeed's budget allows.
+  // Returns when to read on (nullopt: nothing left to read ahead, or a failure the create
+  // itself will meet and report).
+  std::optional<Instant> read_ahead(const BulkImport& state);
 
   // Reading what the import needs first, resumable page by page (a large catalogue takes
   // more requests than a rate-limit window allows at once).
