@@ -119,7 +119,10 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
         parts_.bulk.put_bulk_import(state);
       },
       std::nullopt, 0, listed_absent);
-  if (s.is_done()) picqer_codes_[st.sku] = s.value;
+  if (s.is_done()) {
+    picqer_codes_[st.sku] = s.value;
+    if (parts_.catalog.catalog.variants_of_product(v.product_id) == 1) parts_.catalog.catalog.drop_images(v.product_id);
+  }
   return s;
 }
 
@@ -130,21 +133,24 @@ bool BulkImportJob::will_create(const ls::Variant& v) const {
   return !picqer_codes_.count(st.sku);
 }
 
-std::optional<Instant> BulkImportJob::read_ahead(const BulkImport& state) {
+BulkImportJob::ReadAhead BulkImportJob::read_ahead(const BulkImport& state) {
   ShopCatalog& catalog = parts_.catalog.catalog;
   const auto& variants = catalog.variants();
+  ReadAhead out;
   int ahead = 0;
   for (auto it = variants.upper_bound(state.last_variant_id); it != variants.end() && ahead < kReadAhead; ++it) {
     const ls::Variant& v = it->second;
     if (!will_create(v)) continue;
     ++ahead;
-    if (catalog.images(v.product_id)) continue;
-    auto read = parts_.catalog.lightspeed.product_images(kP, v.product_id);
-    if (read.outcome == CallOutcome::rate_limited) return read.retry_at;
-    if (!read.ok()) return std::nullopt;
-    catalog.put_images(v.product_id, read.value);
+    if (!catalog.images(v.product_id)) {
+      auto read = parts_.catalog.lightspeed.product_images(kP, v.product_id);
+      if (read.outcome == CallOutcome::rate_limited) out.read_on = read.retry_at;
+      if (!read.ok()) return out;
+      catalog.put_images(v.product_id, read.value);
+    }
+    ++out.ready;
   }
-  return std::nullopt;
+  return out;
 }
 
 std::optional<Instant> BulkImportJob::run(Instant now) {
@@ -160,12 +166,21 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     }
     state = parts_.bulk.bulk_import();
   }
-  // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile.
-  if (parts_.catalog.catalog.known_until() < now - kFreshness) {
+  // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile. With a
+  // batch read ahead the fresh read goes first (reading ahead would spend the window it
+  // needs); while the shop's budget holds the image lists back, it waits for a batch.
+  bool stale = parts_.catalog.catalog.known_until() < now - kFreshness;
+  if (stale && ready_ahead_ >= kCreateBatch) {
+    stale = !refresh_catalog(basics_, parts_.catalog, backoff_, kP).is_done();
+  }
+  ReadAhead ahead = read_ahead(state);
+  ready_ahead_ = ahead.ready;
+  std::optional<Instant> read_on = ahead.read_on;
+  if (stale && read_on && ahead.ready < kCreateBatch) return read_on;
+  if (stale) {
     Step s = refresh_catalog(basics_, parts_.catalog, backoff_, kP);
     if (s.kind == Step::stop) return s.retry_at;
   }
-  std::optional<Instant> read_on = read_ahead(state);
   const auto& variants = parts_.catalog.catalog.variants();
   auto it = variants.upper_bound(state.last_variant_id);
   for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {

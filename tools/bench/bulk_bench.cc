@@ -128,6 +128,10 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
     if (Engine* e = w.engine()) {
       out.lightspeed_requests = e->sent_requests().lightspeed[static_cast<int>(Priority::bulk)];
       out.picqer_requests = e->sent_requests().picqer[static_cast<int>(Priority::bulk)];
+      for (int p = 0; p < static_cast<int>(Priority::bulk); ++p) {
+        out.others.lightspeed += e->sent_requests().lightspeed[p];
+        out.others.picqer += e->sent_requests().picqer[p];
+      }
     }
     if (lean_fakes) {
       // Destroy the engine (a downtime that outlasts the run) and empty its state: what
@@ -136,6 +140,19 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
       w.down(Duration::days(10000));
       store = MemoryStateStore();
       out.engine_heap_mb = static_cast<double>(before - mallinfo2().uordblks) / (1024.0 * 1024.0);
+    }
+    auto minute_of = [&](Instant at) { return static_cast<size_t>(std::max<int64_t>(0, (at - pressed).millis() / 60'000)); };
+    auto count = [&](const auto& journal, bool lightspeed) {
+      for (const auto& e : journal.entries()) {
+        size_t m = minute_of(e.at);
+        if (m >= 100'000) continue;
+        if (out.per_minute.size() <= m) out.per_minute.resize(m + 1);
+        (lightspeed ? out.per_minute[m].first : out.per_minute[m].second)++;
+      }
+    };
+    if (!lean_fakes) {
+      count(w.lightspeed().journal(), true);
+      count(w.picqer().journal(), false);
     }
     for (const auto& o : w.picqer().orders()) {
       auto it = placed.find(o.reference);

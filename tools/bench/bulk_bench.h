@@ -44,6 +44,7 @@ struct BulkRun {
   RequestCount orders;               // the unavoidable requests of the orders placed meanwhile
   int64_t lightspeed_requests = 0;   // the import's own (bulk priority)
   int64_t picqer_requests = 0;
+  RequestCount others;               // the rest of the engine's meanwhile (orders first)
   double longest_order_wait_seconds = 0;  // a paid order placed during the import, until it was in Picqer
   int64_t orders_during_import = 0;
   double wall_seconds = 0;
@@ -51,6 +52,8 @@ struct BulkRun {
   // With lean fakes: the heap the engine and its in-memory state held at the end (what
   // destroying them freed).
   double engine_heap_mb = 0;
+  // Requests to Lightspeed and to Picqer per minute from "Import products" on (the probe's).
+  std::vector<std::pair<int64_t, int64_t>> per_minute;
   double ratio() const { return lower_bound_seconds > 0 ? simulated_seconds / lower_bound_seconds : 0; }
 };
 
