@@ -137,8 +137,10 @@ BulkImportJob::ReadAhead BulkImportJob::read_ahead(const BulkImport& state) {
   ShopCatalog& catalog = parts_.catalog.catalog;
   const auto& variants = catalog.variants();
   ReadAhead out;
-  int ahead = 0;
-  for (auto it = variants.upper_bound(state.last_variant_id); it != variants.end() && ahead < kReadAhead; ++it) {
+  int ahead = 0, looked_at = 0;
+  // Variants to link or skip are passed over, but not without end (each run looks again).
+  for (auto it = variants.upper_bound(state.last_variant_id);
+       it != variants.end() && ahead < kReadAhead && looked_at < 10 * kReadAhead; ++it, ++looked_at) {
     const ls::Variant& v = it->second;
     if (!will_create(v)) continue;
     ++ahead;
