@@ -1,6 +1,7 @@
-// lpsync bench [--quick] [--json FILE]; lpsync bench --fleet [--quick] [--connections N] [--json FILE]
+// lpsync bench [--quick] [--bulk N[,N...]] [--json FILE]; lpsync bench --fleet [--quick] [--connections N] [--json FILE]
 #include <fstream>
 #include <ostream>
+#include <sstream>
 
 #include "tools/bench/fleet_bench.h"
 #include "tools/bench/run_bench.h"
@@ -25,6 +26,22 @@ int run_bench_command(const Args& args, std::ostream& out, std::ostream& err) {
       return kExitUsage;
     }
     fleet.connections = parsed;
+  }
+  if (auto sizes = args.value("bulk")) {
+    // --bulk N[,N...]: only the bulk-import figures at these sizes.
+    std::stringstream list(*sizes);
+    for (std::string item; std::getline(list, item, ',');) {
+      int64_t n = 0;
+      try {
+        n = std::stoll(item);
+      } catch (const std::exception&) {
+      }
+      if (n < 1 || n > 1'000'000 || args.has("fleet")) {
+        err << "lpsync bench: --bulk " << *sizes << ": expected sizes from 1 to 1000000, without --fleet.\n";
+        return kExitUsage;
+      }
+      options.bulk_only.push_back(n);
+    }
   }
   std::ofstream json;
   if (auto path = args.value("json")) {

@@ -8,8 +8,15 @@ namespace lpsync {
 namespace {
 
 // Requests every window keeps free for each priority above the one asking, at the least: a
-// fiftieth of the window (an order poll needs a handful at once), and never fewer than two.
-int64_t floor_per_higher_priority(const WindowLimit& w) { return std::max<int64_t>(2, w.limit / 50); }
+// fiftieth of the window (an order poll needs a handful at once), and never fewer than two;
+// in proportion to the time left until the window resets (when the server said when), and
+// never fewer than one: a request that finds no room then waits at most that time.
+int64_t floor_per_higher_priority(const WindowLimit& w, Duration left) {
+  int64_t full = std::max<int64_t>(2, w.limit / 50);
+  int64_t length = w.length.millis();
+  int64_t ms = std::clamp<int64_t>(left.millis(), 0, length);
+  return std::max<int64_t>(1, (full * ms + length - 1) / length);
+}
 // How soon a wait that only the reserve for higher priorities causes is reconsidered.
 constexpr Duration kReconsiderReserve = Duration::minutes(1);
 
@@ -68,7 +75,7 @@ int64_t RateBudget::headroom(const Window& w, Priority p, Instant now) const {
     auto from = std::lower_bound(log.begin(), log.end(), now - recent);
     int64_t sent = log.end() - from;
     int64_t expected = (sent * left.millis() + recent.millis() - 1) / recent.millis();
-    reserve += expected + floor_per_higher_priority(w.limit);
+    reserve += expected + floor_per_higher_priority(w.limit, left);
   }
   return reserve;
 }

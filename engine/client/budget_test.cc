@@ -38,6 +38,22 @@ TEST(RateBudget, LowerPrioritiesLeaveHeadroom) {
   EXPECT_EQ(b.available_at(Priority::stock, kT0), kT0);
 }
 
+TEST(RateBudget, TheFloorsShrinkAsTheServersWindowEnds) {
+  // Lightspeed's 5-minute window, 290 of 300 spent by the import.
+  RateBudget b({{300, Duration::minutes(5), true}});
+  for (int i = 0; i < 290; ++i) b.on_sent(Priority::bulk, kT0);
+  // Four minutes before the reset the floors (a fiftieth each: 6) keep the rest.
+  b.on_reported({10}, {Duration::minutes(4)}, kT0);
+  EXPECT_GT(b.available_at(Priority::bulk, kT0), kT0);
+  // Half a minute before it an order that finds no room waits half a minute at most: the
+  // floors keep a tenth of theirs (one each) and the import may send 7 more.
+  Instant late = kT0 + Duration::seconds(270);
+  b.on_reported({10}, {Duration::seconds(30)}, late);
+  int bulk = 0;
+  while (b.available_at(Priority::bulk, late) == late && bulk < 100) b.on_sent(Priority::bulk, late), ++bulk;
+  EXPECT_EQ(bulk, 7);
+}
+
 TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
   RateBudget b({{20, Duration::minutes(1), false}});
   for (int i = 0; i < 5; ++i) b.on_sent(Priority::orders, kT0);
@@ -51,13 +67,14 @@ TEST(RateBudget, AReserveProjectsTheHigherPrioritysPaceToTheWindowsReset) {
   RateBudget b({{1000, Duration::days(1), true}});
   // Orders sent 30 requests in the last hour; the server's day window resets in 12 hours
   // and has 500 left: orders will need about 360 of them and the floors for orders and
-  // shipments keep 20 each (a fiftieth of 1,000), so stock may use about 100.
+  // shipments keep 10 each (a fiftieth of 1,000 for the half of the day left), so stock may
+  // use about 120.
   for (int i = 0; i < 30; ++i) b.on_sent(Priority::orders, kT0 - Duration::minutes(2 * i));
   b.on_reported({500}, {Duration::hours(12)}, kT0);
   int stock = 0;
   while (b.available_at(Priority::stock, kT0) == kT0 && stock < 1000) b.on_sent(Priority::stock, kT0), ++stock;
-  EXPECT_GE(stock, 90);
-  EXPECT_LE(stock, 100);
+  EXPECT_GE(stock, 110);
+  EXPECT_LE(stock, 120);
   // Orders themselves are not held back by the reserve.
   EXPECT_EQ(b.available_at(Priority::orders, kT0), kT0);
   // Stock looks again within a minute rather than waiting for the day to end.

@@ -28,6 +28,9 @@ class ShopCatalog {
   const ls::Product* product(int64_t id) const;
   void put_images(int64_t product_id, std::vector<ls::Image> images);
   const std::vector<ls::Image>* images(int64_t product_id) const;
+  // Forgets a product's images once its Picqer products have them (a large import would
+  // otherwise hold every image of the shop).
+  void drop_images(int64_t product_id) { images_.erase(product_id); }
 
   // Full scans: pages are added as they are read; `finish_scan` drops variants the scan
   // did not see (deleted in the shop) and marks the catalogue complete.

@@ -108,13 +108,51 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
   }
   // Counted in the commit that stores the link: a restart during the images or the base
   // stock finds the link and this mark, and finishes without counting again.
-  StepWith<int64_t> s = products_.create(v.id, st.sku, kP, [&] {
-    ++state.created;
-    state.setting_up_variant_id = v.id;
-    parts_.bulk.put_bulk_import(state);
-  });
-  if (s.is_done()) picqer_codes_[st.sku] = s.value;
+  // Not among the Picqer products listed when the import started: created without another
+  // lookup (Picqer refuses a duplicate productcode).
+  bool listed_absent = !picqer_codes_.count(st.sku);
+  StepWith<int64_t> s = products_.create(
+      v.id, st.sku, kP,
+      [&] {
+        ++state.created;
+        state.setting_up_variant_id = v.id;
+        parts_.bulk.put_bulk_import(state);
+      },
+      std::nullopt, 0, listed_absent);
+  if (s.is_done()) {
+    picqer_codes_[st.sku] = s.value;
+    if (parts_.catalog.catalog.variants_of_product(v.product_id) == 1) parts_.catalog.catalog.drop_images(v.product_id);
+  }
   return s;
+}
+
+bool BulkImportJob::will_create(const ls::Variant& v) const {
+  SkuStatus st = parts_.catalog.catalog.skus().status(v.id);
+  if (st.problem) return false;
+  if (auto link = parts_.catalog.links.product_link(v.id); link && link->productcode == st.sku) return false;
+  return !picqer_codes_.count(st.sku);
+}
+
+BulkImportJob::ReadAhead BulkImportJob::read_ahead(const BulkImport& state) {
+  ShopCatalog& catalog = parts_.catalog.catalog;
+  const auto& variants = catalog.variants();
+  ReadAhead out;
+  int ahead = 0, looked_at = 0;
+  // Variants to link or skip are passed over, but not without end (each run looks again).
+  for (auto it = variants.upper_bound(state.last_variant_id);
+       it != variants.end() && ahead < kReadAhead && looked_at < 10 * kReadAhead; ++it, ++looked_at) {
+    const ls::Variant& v = it->second;
+    if (!will_create(v)) continue;
+    ++ahead;
+    if (!catalog.images(v.product_id)) {
+      auto read = parts_.catalog.lightspeed.product_images(kP, v.product_id);
+      if (read.outcome == CallOutcome::rate_limited) out.read_on = read.retry_at;
+      if (!read.ok()) return out;
+      catalog.put_images(v.product_id, read.value);
+    }
+    ++out.ready;
+  }
+  return out;
 }
 
 std::optional<Instant> BulkImportJob::run(Instant now) {
@@ -130,8 +168,18 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     }
     state = parts_.bulk.bulk_import();
   }
-  // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile.
-  if (parts_.catalog.catalog.known_until() < now - kFreshness) {
+  // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile. With a
+  // batch read ahead the fresh read goes first (reading ahead would spend the window it
+  // needs); while the shop's budget holds the image lists back, it waits for a batch.
+  bool stale = parts_.catalog.catalog.known_until() < now - kFreshness;
+  if (stale && ready_ahead_ >= kCreateBatch) {
+    stale = !refresh_catalog(basics_, parts_.catalog, backoff_, kP).is_done();
+  }
+  ReadAhead ahead = read_ahead(state);
+  ready_ahead_ = ahead.ready;
+  std::optional<Instant> read_on = ahead.read_on;
+  if (stale && read_on && ahead.ready < kCreateBatch) return read_on;
+  if (stale) {
     Step s = refresh_catalog(basics_, parts_.catalog, backoff_, kP);
     if (s.kind == Step::stop) return s.retry_at;
   }
@@ -142,7 +190,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     if (s.kind == Step::stop) {
       parts_.bulk.put_bulk_import(state);
       basics_.report.bulk = state;
-      return s.retry_at;
+      return read_on ? std::min(*read_on, s.retry_at) : s.retry_at;
     }
     if (s.kind == Step::failed) {
       basics_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);

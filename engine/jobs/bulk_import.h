@@ -38,10 +38,26 @@ class BulkImportJob final : public Job {
 
   static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
   static constexpr Duration kFreshness = Duration::minutes(1);  // oldest catalogue it decides on
+  // Products whose image lists are read ahead of the creates (half Lightspeed's 5-minute
+  // window, which leaves room for the fresh reads the creates need), so the shop's budget is
+  // spent while Picqer's part waits for its own, and the reverse.
+  static constexpr int kReadAhead = 150;
+  // The creates wait for this many products read ahead before a read of the changed
+  // variants makes the catalogue fresh for them (when the shop's budget is what limits).
+  static constexpr int kCreateBatch = 100;
 
  private:
   Step prepare();
   Step handle(const ls::Variant& v, BulkImport& state);
+  // Whether the import creates a product for this variant (and so needs its images).
+  bool will_create(const ls::Variant& v) const;
+  // Reads the image lists of the next products to create while Lightspeed's budget allows.
+  struct ReadAhead {
+    std::optional<Instant> read_on;  // when to read on (nullopt: nothing left to read ahead,
+                                     // or a failure the create itself will meet and report)
+    int ready = 0;                   // products ahead whose images are known
+  };
+  ReadAhead read_ahead(const BulkImport& state);
 
   // Reading what the import needs first, resumable page by page (a large catalogue takes
   // more requests than a rate-limit window allows at once).
@@ -59,7 +75,8 @@ class BulkImportJob final : public Job {
   Backoff backoff_;
   bool prepared_ = false;
   Preparation prep_;
-  std::map<std::string, int64_t> picqer_codes_;  // every Picqer product (active or not) by productcode
+  std::map<std::string, int64_t> picqer_codes_;
+  int ready_ahead_ = 0;  // products read ahead at the last run  // every Picqer product (active or not) by productcode
 };
 
 }  // namespace lpsync

@@ -62,7 +62,7 @@ StepWith<ls::Product> ProductLinker::product_facts(const ls::Variant& v, Priorit
 
 StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& sku, Priority p,
                                         const std::function<void()>& with_link, std::optional<double> tax_rate,
-                                        int64_t unseen_pending) {
+                                        int64_t unseen_pending, bool listed_absent) {
   if (Step s = wait_for_open_orders(); !s.is_done()) return s;
   const ls::Variant* v = parts_.catalog.variant(variant_id);
   if (!v) return Step::item_failed("variant " + std::to_string(variant_id) + " is not in the catalogue");
@@ -77,17 +77,37 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
   auto vat = choose_vat_group(parts_.account.vatgroups, tax_rate ? tax_rate_percent(*tax_rate) : std::nullopt);
   if (!vat) return Step::item_failed("no VAT group in Picqer");
 
+  bool retry = false;
+  for (const auto& i : parts_.intents.intents()) retry |= i.kind == IntentKind::create_product && i.key == sku;
   parts_.intents.begin_intent({IntentKind::create_product, sku, basics_.now()});
-  // Look up right before creating: an earlier attempt may have created it already.
-  auto existing = parts_.picqer.products_with_code(p, sku);
-  if (!existing.ok()) return step_for(basics_, backoff_, existing);
   ProductLink link{variant_id, sku, 0, true, false};
-  for (const auto& product : existing.value) note_product(product);
-  if (!existing.value.empty()) {
-    link.idproduct = existing.value.front().id;
-    basics_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
-  } else {
+  auto look_up = [&]() -> StepWith<int64_t> {
+    auto existing = parts_.picqer.products_with_code(p, sku);
+    if (!existing.ok()) return step_for(basics_, backoff_, existing);
+    for (const auto& product : existing.value) note_product(product);
+    return existing.value.empty() ? int64_t{0} : existing.value.front().id;
+  };
+  if (retry || !listed_absent) {
+    // Look up right before creating: an earlier attempt may have created it already.
+    StepWith<int64_t> found = look_up();
+    if (!found.is_done()) return found;
+    link.idproduct = found.value;
+    if (link.idproduct != 0) {
+      basics_.decide("product_adopted", {{"variant", variant_id}, {"productcode", sku}, {"idproduct", link.idproduct}});
+    }
+  }
+  if (link.idproduct == 0) {
     auto created = parts_.picqer.create_product(p, np, vat->group.id);
+    if (created.outcome == CallOutcome::rejected && !retry && listed_absent) {
+      // Perhaps someone gave a product this code since the listing: then it is theirs,
+      // linked with its stock left alone.
+      StepWith<int64_t> found = look_up();
+      if (!found.is_done()) return found;
+      if (found.value == 0) return step_for(basics_, backoff_, created);
+      parts_.intents.end_intent(IntentKind::create_product, sku);
+      link_existing(variant_id, sku, found.value);
+      return found.value;
+    }
     if (!created.ok()) return step_for(basics_, backoff_, created);
     link.idproduct = created.value.id;
     unlimited_[link.idproduct] = false;  // created as a normal product

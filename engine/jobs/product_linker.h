@@ -45,9 +45,14 @@ class ProductLinker {
   // set-up. `with_link` (optional) stores the caller's own record of the create in the same
   // commit as the link. `tax_rate` (Lightspeed's, e.g. of the order line) picks the VAT group.
   // Done: the product's idproduct.
+  // `listed_absent`: the caller listed every Picqer product (active and inactive) since it
+  // started and this code was not among them, so a first attempt creates without looking
+  // the code up again (Picqer refuses a second product with the same productcode; a refused
+  // create looks it up then). A retry, after a lost answer or a restart, always looks first.
   StepWith<int64_t> create(int64_t variant_id, const std::string& sku, Priority p,
                            const std::function<void()>& with_link = nullptr,
-                           std::optional<double> tax_rate = std::nullopt, int64_t unseen_pending = 0);
+                           std::optional<double> tax_rate = std::nullopt, int64_t unseen_pending = 0,
+                           bool listed_absent = false);
   // Finishes images and base stock of a created product whose set-up was interrupted.
   Step finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending = 0);
 

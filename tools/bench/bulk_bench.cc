@@ -41,9 +41,28 @@ double least_seconds_for(int64_t requests, const std::vector<WindowLimit>& windo
   return static_cast<double>(last) / 1000.0;
 }
 
+RequestCount fewest_import_requests(const CatalogShape& c) {
+  auto pages = [](int64_t rows, int64_t per_page) { return rows / per_page + 1; };  // the last one short
+  RequestCount r;
+  // The rules decide on SKUs read at most a minute before a create (tools/properties,
+  // fresh unique reads): one read of the changed variants per minute of creates, at the
+  // most creates Picqer's minute allows.
+  int64_t picqer_per_create = c.created > 0 ? (c.created + c.images + c.base_stocks + c.created - 1) / c.created : 1;
+  int64_t creates_per_minute = std::max<int64_t>(1, picqer_limits().front().limit / picqer_per_create);
+  int64_t fresh_reads = (c.created + creates_per_minute - 1) / creates_per_minute;
+  r.lightspeed = 1 + pages(c.variants, 250) + pages(c.products, 250) + c.products_with_several_images + fresh_reads;
+  // Active and inactive products are listed apart; how they split is unknown, so the active
+  // ones are taken as all of them (one page more at most).
+  r.picqer = 2 + pages(c.picqer_products, 100) + 1 + c.created + c.images + c.base_stocks;
+  return r;
+}
+
+RequestCount order_requests(int64_t polls, int64_t orders) { return {polls + orders, 3 * orders}; }
+
 namespace {
 
 const Duration kImportPressedAfter = Duration::seconds(10);  // after the start
+const Duration kOrderEvery = Duration::minutes(10);
 
 // `products` products of one variant and two images each, "Import products" pressed 10 s in,
 // and a paid order every ten minutes while the import runs.
@@ -70,7 +89,7 @@ scenario::Scenario bulk_scenario(int64_t products) {
   // Long enough for the Lightspeed day budget (12,000) to carry the image lists.
   s.run_until = s.start + Duration::hours(24 * (products / 10'000 + 2));
   int64_t id = 1;
-  for (Instant t = pressed + Duration::minutes(7); t < s.run_until; t += Duration::minutes(10), ++id) {
+  for (Instant t = pressed + Duration::minutes(7); t < s.run_until; t += kOrderEvery, ++id) {
     LightspeedOrder o;
     o.id = id;
     o.number = "ORD" + std::to_string(id);
@@ -109,6 +128,10 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
     if (Engine* e = w.engine()) {
       out.lightspeed_requests = e->sent_requests().lightspeed[static_cast<int>(Priority::bulk)];
       out.picqer_requests = e->sent_requests().picqer[static_cast<int>(Priority::bulk)];
+      for (int p = 0; p < static_cast<int>(Priority::bulk); ++p) {
+        out.others.lightspeed += e->sent_requests().lightspeed[p];
+        out.others.picqer += e->sent_requests().picqer[p];
+      }
     }
     if (lean_fakes) {
       // Destroy the engine (a downtime that outlasts the run) and empty its state: what
@@ -117,6 +140,19 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
       w.down(Duration::days(10000));
       store = MemoryStateStore();
       out.engine_heap_mb = static_cast<double>(before - mallinfo2().uordblks) / (1024.0 * 1024.0);
+    }
+    auto minute_of = [&](Instant at) { return static_cast<size_t>(std::max<int64_t>(0, (at - pressed).millis() / 60'000)); };
+    auto count = [&](const auto& journal, bool lightspeed) {
+      for (const auto& e : journal.entries()) {
+        size_t m = minute_of(e.at);
+        if (m >= 100'000) continue;
+        if (out.per_minute.size() <= m) out.per_minute.resize(m + 1);
+        (lightspeed ? out.per_minute[m].first : out.per_minute[m].second)++;
+      }
+    };
+    if (!lean_fakes) {
+      count(w.lightspeed().journal(), true);
+      count(w.picqer().journal(), false);
     }
     for (const auto& o : w.picqer().orders()) {
       auto it = placed.find(o.reference);
@@ -130,8 +166,16 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
   out.wall_seconds = watch.seconds();
   out.finished = finished.has_value();
   if (finished) out.simulated_seconds = (*finished - pressed).millis() / 1000.0;
-  out.lower_bound_seconds = std::max(least_seconds_for(out.lightspeed_requests, lightspeed_limits()),
-                                     least_seconds_for(out.picqer_requests, picqer_limits()));
+  // Every product is created with two images and stock (none is in Picqer yet).
+  out.fewest = fewest_import_requests({products, products, products, 2 * products, 0, products, products});
+  auto bound = [](const RequestCount& r) {
+    return std::max(least_seconds_for(r.lightspeed, lightspeed_limits()), least_seconds_for(r.picqer, picqer_limits()));
+  };
+  // The orders placed within that least time share the budgets with the import.
+  double alone = bound(out.fewest);
+  int64_t polls = static_cast<int64_t>(alone / Settings().poll_interval.seconds());
+  out.orders = order_requests(polls, static_cast<int64_t>(alone / kOrderEvery.seconds()));
+  out.lower_bound_seconds = bound({out.fewest.lightspeed + out.orders.lightspeed, out.fewest.picqer + out.orders.picqer});
   return out;
 }
 

@@ -10,12 +10,41 @@
 
 namespace lpsync::bench {
 
+// What a catalogue asks of an import, for the fewest requests it needs.
+struct CatalogShape {
+  int64_t products = 0, variants = 0;
+  int64_t products_with_several_images = 0;  // a product's first image comes with the product
+  int64_t images = 0;                        // every image of the products to create
+  int64_t picqer_products = 0;               // in the account before the import
+  int64_t created = 0, base_stocks = 0;      // products to create; those with stock to set
+};
+
+struct RequestCount {
+  int64_t lightspeed = 0, picqer = 0;
+};
+
+// The fewest requests Import products needs with what the APIs are known to offer
+// (BENCHMARKS.md, "The fewest requests"): Lightspeed's count (the progress the rules show),
+// every page of variants and of products (250 a page), the image list of each product with
+// more than one image, and a read of the changed variants per minute of creates; Picqer's warehouses and VAT groups, every page of its active and
+// inactive products (100 a page), and per created product the create, each image and its
+// base stock.
+RequestCount fewest_import_requests(const CatalogShape& shape);
+
+// The requests paid orders need meanwhile that no plan avoids (see minimum.h): one read of
+// the shop's order list per poll; per order its lines (Lightspeed) and the lookup, the create
+// and the process call (Picqer).
+RequestCount order_requests(int64_t polls, int64_t orders);
+
 struct BulkRun {
   int64_t products = 0;
   double simulated_seconds = 0;      // from pressing "Import products" to its end
-  double lower_bound_seconds = 0;    // what the rate limits allow for the import's requests
+  double lower_bound_seconds = 0;    // what the rate limits allow for `fewest` and `orders`
+  RequestCount fewest;               // the fewest the import needs
+  RequestCount orders;               // the unavoidable requests of the orders placed meanwhile
   int64_t lightspeed_requests = 0;   // the import's own (bulk priority)
   int64_t picqer_requests = 0;
+  RequestCount others;               // the rest of the engine's meanwhile (orders first)
   double longest_order_wait_seconds = 0;  // a paid order placed during the import, until it was in Picqer
   int64_t orders_during_import = 0;
   double wall_seconds = 0;
@@ -23,6 +52,8 @@ struct BulkRun {
   // With lean fakes: the heap the engine and its in-memory state held at the end (what
   // destroying them freed).
   double engine_heap_mb = 0;
+  // Requests to Lightspeed and to Picqer per minute from "Import products" on (the probe's).
+  std::vector<std::pair<int64_t, int64_t>> per_minute;
   double ratio() const { return lower_bound_seconds > 0 ? simulated_seconds / lower_bound_seconds : 0; }
 };
 

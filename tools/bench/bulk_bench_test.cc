@@ -17,5 +17,25 @@ TEST(LeastSeconds, FollowsTheTightestWindow) {
   EXPECT_DOUBLE_EQ(least_seconds_for(1001, picqer_limits()), 120.0);
 }
 
+TEST(FewestImportRequests, PagesImageListsAndPerProductWrites) {
+  // 10,000 products of one variant and two images, none in Picqer yet.
+  RequestCount r = fewest_import_requests({10000, 10000, 10000, 20000, 0, 10000, 10000});
+  // Picqer's 500 a minute allow 125 creates of 4 requests: 80 minutes, a fresh read each.
+  EXPECT_EQ(r.lightspeed, 1 + 41 + 41 + 10000 + 80);
+  EXPECT_EQ(r.picqer, 2 + 1 + 1 + 10000 + 20000 + 10000);
+}
+
+TEST(FewestImportRequests, AProductsOnlyImageComesWithIt) {
+  RequestCount r = fewest_import_requests({100, 100, 0, 100, 0, 100, 0});
+  EXPECT_EQ(r.lightspeed, 1 + 1 + 1 + 1);
+  EXPECT_EQ(r.picqer, 2 + 1 + 1 + 100 + 100);
+}
+
+TEST(OrderRequests, APollAndALinesReadInTheShopThreeCallsInPicqer) {
+  RequestCount r = order_requests(12, 6);
+  EXPECT_EQ(r.lightspeed, 18);
+  EXPECT_EQ(r.picqer, 18);
+}
+
 }  // namespace
 }  // namespace lpsync::bench

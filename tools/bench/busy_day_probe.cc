@@ -15,6 +15,12 @@ int main(int argc, char** argv) {
               << " s, ratio " << b.ratio() << ", LS " << b.lightspeed_requests << " PQ " << b.picqer_requests
               << ", longest order wait " << b.longest_order_wait_seconds << " s over " << b.orders_during_import
               << " orders, wall " << b.wall_seconds << " s, finished " << b.finished << "\n";
+    std::cout << "others LS " << b.others.lightspeed << " PQ " << b.others.picqer << "\n";
+    if (argc > 3) {
+      for (size_t m = 0; m < b.per_minute.size() && m < b.simulated_seconds / 60 + 2; ++m) {
+        std::cout << m << " " << b.per_minute[m].first << " " << b.per_minute[m].second << "\n";
+      }
+    }
     return 0;
   }
   lpsync::bench::BusyDaySize size;

@@ -1,6 +1,7 @@
 #include "tools/bench/day_bench.h"
 
 #include "engine/env/stopwatch.h"
+#include "tools/bench/minimum.h"
 #include "tools/scenario/runner.h"
 #include "tools/sim/world.h"
 
@@ -56,15 +57,19 @@ DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning) {
   DayRun out;
   scenario::RunOptions options;
   options.tuning = tuning;
-  int64_t stock_rows = 0;
+  int64_t stock_rows = 0, order_lists = 0, shipment_lists = 0;
   options.after_run = [&](sim::World& w) {
     for (const auto& e : w.lightspeed().journal().entries()) {
       count_lightspeed(e, out.actual);
+      order_lists += matches_pattern("GET /orders", e.method, e.path);
       bool applied = e.applied && e.status > 0 && e.status < 300;
       out.stock_pushes += applied && matches_pattern("PUT /variants/*", e.method, e.path);
       out.shipments_pushed += applied && matches_pattern("PUT /shipments/*", e.method, e.path);
     }
-    for (const auto& e : w.picqer().journal().entries()) count_picqer(e, out.actual);
+    for (const auto& e : w.picqer().journal().entries()) {
+      count_picqer(e, out.actual);
+      shipment_lists += matches_pattern("GET /orders", e.method, e.path) && e.query.find("status=") != std::string::npos;
+    }
     out.lightspeed_requests = static_cast<int64_t>(w.lightspeed().journal().size());
     out.picqer_requests = static_cast<int64_t>(w.picqer().journal().size());
     stock_rows = static_cast<int64_t>(w.picqer().products().size());
@@ -76,20 +81,19 @@ DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning) {
   out.orders_imported = r.orders_imported;
   for (const auto& e : s.timeline) out.stock_changes += std::holds_alternative<scenario::SetPicqerStock>(e.action);
 
-  // The least the same work needs, with the polls the rules ask for (one every
-  // poll_interval, and a re-read when an order webhook arrives: at least one per new order):
-  //  - each poll: a catalogue refresh (decisions need current SKUs) and a read of the
-  //    changed orders; each imported order: its lines, the lookup by reference the rules
-  //    require before a create, the create and the process call;
-  //  - each stock push: one read of the product's free stock and one write; each hourly
-  //    reconciliation: every page of variants, of warehouse stock, and the warehouse list;
-  //  - each shipment poll: one list of completed orders; each pushed shipment: its picklists,
-  //    their shipments, the shop's shipment and the write.
-  int64_t polls = static_cast<int64_t>(r.simulated.seconds() / Settings().poll_interval.seconds());
-  int64_t hours = static_cast<int64_t>(r.simulated.seconds() / 3600);
-  out.minimum.orders = 2 * (polls + out.orders_imported) + 4 * out.orders_imported;
-  out.minimum.stock = 2 * out.stock_pushes + hours * (ceil_div(size.products, 250) + ceil_div(stock_rows, 100) + 1);
-  out.minimum.shipments = polls + 4 * out.shipments_pushed;
+  DayWork work;
+  work.polls_due = static_cast<int64_t>(r.simulated.seconds() / Settings().poll_interval.seconds());
+  work.order_lists = order_lists;
+  work.shipment_lists = shipment_lists;
+  work.orders_imported = out.orders_imported;
+  work.stock_pushes = out.stock_pushes;
+  work.reconciliations = static_cast<int64_t>(r.simulated.seconds() / 3600);
+  work.reconciliation_pages = ceil_div(size.products, 250) + ceil_div(stock_rows, 100) + 1;
+  work.shipments_pushed = out.shipments_pushed;
+  MinimumRequests m = minimum_requests(work);
+  out.minimum.orders = m.orders;
+  out.minimum.stock = m.stock;
+  out.minimum.shipments = m.shipments;
   return out;
 }
 

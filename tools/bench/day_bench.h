@@ -27,7 +27,7 @@ struct DayRun {
   int64_t shipments_pushed = 0;
   int64_t lightspeed_requests = 0, picqer_requests = 0;
   WorkRequests actual;
-  WorkRequests minimum;  // the least the same work needs (see day_bench.cc)
+  WorkRequests minimum;  // the least the same work needs (minimum.h)
 };
 
 DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning = {});

@@ -58,11 +58,11 @@ void call_figures(const Days& days, Figures& out) {
                              naive.shipments_pushed}}) {
     double actual = per(u.actual, u.units), minimum = per(u.minimum, u.units);
     out.add({u.key, u.label, actual, "requests", std::nullopt, true,
-             "theoretical minimum " + fixed(minimum) + ", naive baseline " + fixed(per(u.naive_requests, u.naive_units)) +
+             "minimum " + fixed(minimum) + " (only the unavoidable requests), naive baseline " + fixed(per(u.naive_requests, u.naive_units)) +
                  " (it did " + std::to_string(u.naive_units) + " of these units, the engine " +
                  std::to_string(u.units) + ")"});
     out.add({std::string(u.key) + "_over_minimum", std::string("   ... as a multiple of the minimum"),
-             minimum > 0 ? actual / minimum : 0, "x", 1.2, true, ""});
+             minimum > 0 ? actual / minimum : 0, "x", 1.1, true, ""});
   }
 }
 
@@ -87,17 +87,26 @@ void seeds_figure(const BenchOptions& o, Figures& out, std::ostream& progress) {
            "per min", 1000, false, std::to_string(histories) + " histories in " + fixed(seconds) + " s"});
 }
 
-void bulk_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
-  int64_t n = (o.quick ? kQuickSizes : kFullSizes).bulk_products;
+void bulk_figure(int64_t n, Figures& out, std::ostream& progress) {
   progress << "bulk import of " << n << " products under the real limits ...\n";
   BulkRun b = run_bulk_import(n);
-  out.add({"bulk_import_over_bound", "4. bulk import time / rate-limit lower bound", b.ratio(), "x", 1.10, true,
-           std::to_string(n) + " products (two images each): " + fixed(b.simulated_seconds / 3600, 2) +
-               " h simulated; the limits allow " + fixed(b.lower_bound_seconds / 3600, 2) + " h for its " +
-               std::to_string(b.lightspeed_requests) + " Lightspeed and " + std::to_string(b.picqer_requests) +
-               " Picqer requests; " + fixed(b.wall_seconds) + " s wall"});
-  out.add({"longest_order_wait", "4. longest wait of a paid order during it", b.longest_order_wait_seconds, "s",
-           300 + 60, true, std::to_string(b.orders_during_import) + " paid orders placed during the import"});
+  std::string size = std::to_string(n);
+  out.add({"bulk_import_over_bound_" + size, "4. bulk import of " + size + " / the fewest requests' bound", b.ratio(),
+           "x", 1.05, true,
+           std::string(b.finished ? "" : "DID NOT FINISH; ") + "two images each: " +
+               fixed(b.simulated_seconds / 3600, 2) + " h simulated; the limits allow " +
+               fixed(b.lower_bound_seconds / 3600, 2) + " h for the fewest requests (" +
+               std::to_string(b.fewest.lightspeed) + " Lightspeed, " + std::to_string(b.fewest.picqer) +
+               " Picqer) and those of the orders meanwhile (" + std::to_string(b.orders.lightspeed) + ", " +
+               std::to_string(b.orders.picqer) + "); the engine's import sent " +
+               std::to_string(b.lightspeed_requests) + " and " + std::to_string(b.picqer_requests) + "; " +
+               fixed(b.wall_seconds) + " s wall"});
+  out.add({"longest_order_wait_" + size, "4. longest wait of a paid order during it", b.longest_order_wait_seconds,
+           "s", 300 + 60, true, std::to_string(b.orders_during_import) + " paid orders placed during the import"});
+}
+
+void bulk_figures(const std::vector<int64_t>& sizes, Figures& out, std::ostream& progress) {
+  for (int64_t n : sizes) bulk_figure(n, out, progress);
 }
 
 void memory_figure(const BenchOptions& o, Figures& out, std::ostream& progress) {
@@ -135,10 +144,14 @@ void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
 
 Figures run_bench(const BenchOptions& o, std::ostream& progress) {
   Figures out = figures_of_today(o.quick ? "quick" : "full");
+  if (!o.bulk_only.empty()) {
+    bulk_figures(o.bulk_only, out, progress);
+    return out;
+  }
   Days days = day_figures(o, out, progress);
   seeds_figure(o, out, progress);
   call_figures(days, out);
-  bulk_figures(o, out, progress);
+  bulk_figures((o.quick ? kQuickSizes : kFullSizes).bulk_products, out, progress);
   memory_figure(o, out, progress);
   fake_figures(o, out, progress);
   return out;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <ostream>
+#include <vector>
 
 #include "tools/bench/busy_day.h"
 #include "tools/bench/figures.h"
@@ -12,15 +13,18 @@ namespace lpsync::bench {
 struct BenchSizes {
   BusyDaySize day;
   int histories_per_process;
-  int64_t bulk_products;
+  std::vector<int64_t> bulk_products;  // one bulk-import figure per size
   int64_t memory_products;
   int fake_direct, fake_http;
 };
-inline const BenchSizes kQuickSizes{{500, 200, 2000}, 4, 1000, 5000, 2000, 200};
-inline const BenchSizes kFullSizes{{5000, 2000, 20000}, 300, 10000, 100000, 20000, 2000};
+inline const BenchSizes kQuickSizes{{500, 200, 2000}, 4, {1000}, 5000, 2000, 200};
+inline const BenchSizes kFullSizes{{5000, 2000, 20000}, 300, {2000, 10000}, 100000, 20000, 2000};
 
 struct BenchOptions {
   bool quick = false;  // small sizes: a smoke run under a minute
+  // Only the bulk-import figures, at these sizes (--bulk 100000: about N minutes; see
+  // BENCHMARKS.md).
+  std::vector<int64_t> bulk_only;
 };
 
 // Runs the benchmarks, printing progress to `progress`.
