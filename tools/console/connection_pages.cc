@@ -25,11 +25,15 @@ constexpr size_t kMaxName = 64;
 constexpr size_t kLogShown = 20;
 constexpr int kStoryWaitTenths = 30;  // a running run answers within a second
 constexpr size_t kMaxAsked = 100;     // an order number or SKU
+// After this long a taken command without a kept answer is not followed any more (an import by
+// hand reads one order and its lines; the bulk import answers at its start).
+constexpr Duration kLongestCommand = Duration::minutes(10);
 
 std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
 
 // What became of the command the page was sent back with (`command=ID`).
-void note_command(const live::LiveConfig& config, const std::string& id, bool run_is_running, StatusPageContext& out) {
+void note_command(const live::LiveConfig& config, const std::string& id, bool run_is_running, Instant now,
+                  StatusPageContext& out) {
   if (id.empty()) return;
   live::CommandBox box(config.state_path);
   if (!live::CommandBox::is_id(id)) return;
@@ -40,8 +44,15 @@ void note_command(const live::LiveConfig& config, const std::string& id, bool ru
     out.notice = message && message->is_string() ? std::string(message->as_string()) : "Done.";
     return;
   }
+  bool waiting = box.waiting(id);
+  // An id starts with its time (ms): a command taken long ago whose answer is gone is over.
+  Instant asked = Instant::from_unix_millis(std::stoll(id.substr(0, 15)));
+  if (!waiting && now - asked > kLongestCommand) {
+    out.notice = "No answer is kept for this command any more: the connection's page shows how things stand now.";
+    return;
+  }
   out.working = true;
-  if (!box.waiting(id)) {
+  if (!waiting) {
     out.notice = "lpsync run is carrying it out...";
   } else if (run_is_running) {
     out.notice = "Waiting for lpsync run to take it (within a second)...";
@@ -143,7 +154,7 @@ Response connection_page(const PageContext& c, const QueryParams& query) {
     status.error = error;
   }
   StatusPageContext context{name, c.csrf, "", true, false};
-  if (config) note_command(*config, value(query, "command"), !status.running_note.empty(), context);
+  if (config) note_command(*config, value(query, "command"), !status.running_note.empty(), c.now, context);
   bool refresh = context.working || status_shows_work(status);
   return page(200, name, status_html(status, c.now, context), refresh ? kRefreshSeconds : 0);
 }
@@ -169,7 +180,7 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
   if (!config) return plain(404, error);
   live::StatusRead status = live::read_status(*config);
   StatusPageContext context{name, c.csrf, "", true, false};
-  note_command(*config, value(query, "command"), !status.running_note.empty(), context);
+  note_command(*config, value(query, "command"), !status.running_note.empty(), c.now, context);
   if (value(query, "saved") == "1") context.notice = "Saved. lpsync run uses these settings from its next start.";
   if (value(query, "keys") == "1") {
     context.notice = "New keys checked with both systems and saved. Restart lpsync run for this connection to use them.";

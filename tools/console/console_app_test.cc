@@ -218,6 +218,10 @@ TEST_F(Console, TheButtonsNeedASessionAndTheFormsTokenAndLeaveCommandsForTheRun)
   EXPECT_EQ(done.body.find("http-equiv=\"refresh\""), std::string::npos) << "done: no more reloading";
   EXPECT_EQ(done.body.find("data-refresh"), std::string::npos);
   EXPECT_EQ(send("POST", "/import-order", "name=../acme&number=ORD1&csrf=" + csrf, with_cookie).status, 404);
+  // A command taken long ago whose answer is no longer kept is not followed for ever.
+  Response old = send("GET", "/connection?name=acme&command=000000000000001-0000abcd", "", with_cookie);
+  EXPECT_NE(old.body.find("No answer is kept for this command any more"), std::string::npos) << old.body;
+  EXPECT_EQ(old.body.find("data-refresh"), std::string::npos);
 }
 
 TEST_F(Console, SettingsAreCheckedSavedIntoTheStateAndLogged) {
