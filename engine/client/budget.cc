@@ -175,4 +175,18 @@ int64_t RateBudget::remaining(Instant now) const {
   return least;
 }
 
+std::optional<Duration> RateBudget::exhausted_early(Instant now) const {
+  std::optional<Duration> longest;
+  for (auto& w : windows_) {
+    if (w.limit.length < kEarlyWindow) continue;
+    expire(w, now);
+    Instant room = window_available_at_for_orders(w, now);
+    bool empty = room > now;
+    if (empty && room - now > Duration::millis(w.limit.length.millis() / 2) && (!longest || w.limit.length > *longest)) {
+      longest = w.limit.length;
+    }
+  }
+  return longest;
+}
+
 }  // namespace lpsync

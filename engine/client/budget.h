@@ -54,6 +54,10 @@ class RateBudget {
   const std::vector<WindowLimit>& windows() const { return limits_; }
   // Requests left in the tightest window right now (for reports).
   int64_t remaining(Instant now) const;
+  // The length of the longest window (of at least kEarlyWindow) with no request left and more
+  // than half of it to go before there is room again: its budget went early (for operators).
+  std::optional<Duration> exhausted_early(Instant now) const;
+  static constexpr Duration kEarlyWindow = Duration::minutes(5);
 
  private:
   struct Window {

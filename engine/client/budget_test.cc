@@ -112,6 +112,28 @@ TEST(RateBudget, PicqerRemainingWithoutResetWaitsAWindow) {
   EXPECT_EQ(b.remaining(kT0), 0);
 }
 
+// A window whose budget is gone with more than half of it to go ("exhausted early", an
+// operator's alert), for windows of five minutes and longer (a burst filling Lightspeed's
+// second is ordinary).
+TEST(RateBudget, SaysWhenAWindowWasExhaustedEarly) {
+  RateBudget b(picqer_limits());  // 500 a minute: shorter than five minutes, never "early"
+  send_n(b, Priority::orders, 500, kT0);
+  EXPECT_FALSE(b.exhausted_early(kT0 + Duration::seconds(1)));
+
+  RateBudget ls(lightspeed_limits());  // 300 per 5 min, 3,000 an hour, 12,000 a day
+  EXPECT_FALSE(ls.exhausted_early(kT0));
+  ls.on_reported({0, 2000, 9000}, {Duration::seconds(200), Duration::minutes(40), Duration::hours(20)}, kT0);
+  auto early = ls.exhausted_early(kT0);
+  ASSERT_TRUE(early);
+  EXPECT_EQ(*early, Duration::minutes(5));  // 200 s of 300 to go
+  ls.on_reported({0, 2000, 9000}, {Duration::seconds(100), Duration::minutes(40), Duration::hours(20)},
+                 kT0 + Duration::seconds(100));
+  EXPECT_FALSE(ls.exhausted_early(kT0 + Duration::seconds(100))) << "late in its window: ordinary";
+  ls.on_reported({10, 0, 9000}, {Duration::seconds(100), Duration::minutes(50), Duration::hours(20)},
+                 kT0 + Duration::seconds(101));
+  EXPECT_EQ(ls.exhausted_early(kT0 + Duration::seconds(101)), Duration::hours(1));
+}
+
 // The budget divides by a window's length and takes the least over its windows: a budget
 // without windows, or with an empty one, is a programming error.
 TEST(RateBudgetDeathTest, WindowsMustBeUsable) {

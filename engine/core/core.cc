@@ -46,10 +46,14 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
 }
 
 void Core::refresh_usage(Instant t) {
+  auto early = [t](const RateBudget& b) {
+    auto length = b.exhausted_early(t);
+    return length ? length->seconds() : int64_t{0};
+  };
   report.lightspeed = {lightspeed_session.requests(), lightspeed_budget.stats().refusals,
-                       lightspeed_session.refused_writes(), lightspeed_budget.remaining(t)};
+                       lightspeed_session.refused_writes(), lightspeed_budget.remaining(t), early(lightspeed_budget)};
   report.picqer = {picqer_session.requests(), picqer_budget.stats().refusals, picqer_session.refused_writes(),
-                   picqer_budget.remaining(t)};
+                   picqer_budget.remaining(t), early(picqer_budget)};
   for (const ApiSession* session : {&lightspeed_session, &picqer_session}) {
     std::string key = std::string(session->name()) + "_key";
     if (session->key_refused().empty()) {

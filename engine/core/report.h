@@ -47,6 +47,9 @@ struct ApiUsage {
   int64_t rate_limited = 0;     // 429 answers
   int64_t refused_writes = 0;   // writes the read-only guard stopped (must stay 0)
   int64_t budget_remaining = 0; // in the tightest window, at the time of the report
+  // The length (s) of the longest window whose budget went in its first half, 0 = none
+  // (RateBudget::exhausted_early), at the time of the report.
+  int64_t exhausted_early_window_s = 0;
 };
 
 struct Report {

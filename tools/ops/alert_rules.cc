@@ -60,6 +60,13 @@ std::vector<Alert> AlertRules::evaluate(const OpsFigures& f, Instant now) {
         "The " + api + " API refused " + std::to_string(fresh) + " request(s) with 429: its rate budget ran out "
             "before its window reset. Is another program using the same API key?");
   }
+  for (const auto& [api, a] : f.apis) {
+    if (a.exhausted_early_window_s <= 0) continue;
+    add("budget_exhausted_early", api,
+        "The " + api + " API's budget of its " + minutes_text(Duration::seconds(a.exhausted_early_window_s)) +
+            " window is used up with more than half of the window to go: lpsync waits for it (orders first). "
+            "Is another program using the same API key, or is a bulk import running?");
+  }
   return out;
 }
 

@@ -81,6 +81,20 @@ TEST(AlertRules, ABudgetRefusedWith429) {
   EXPECT_EQ(keys(rules.evaluate(f, kT0 + Duration::hours(26))), std::vector<std::string>{"budget_exhausted:picqer"});
 }
 
+TEST(AlertRules, ABudgetUsedUpEarlyInItsWindow) {
+  AlertRules rules(kThresholds);
+  OpsFigures f = quiet();
+  f.apis["lightspeed"].exhausted_early_window_s = 3600;
+  std::vector<Alert> due = rules.evaluate(f, kT0);
+  ASSERT_EQ(keys(due), std::vector<std::string>{"budget_exhausted_early:lightspeed"});
+  EXPECT_NE(due[0].message.find("its 60 min window is used up with more than half of the window to go"),
+            std::string::npos)
+      << due[0].message;
+  EXPECT_TRUE(rules.evaluate(f, kT0 + Duration::minutes(10)).empty()) << "once per period";
+  f.apis["lightspeed"].exhausted_early_window_s = 0;
+  EXPECT_TRUE(rules.evaluate(f, kT0 + Duration::hours(26)).empty()) << "no longer: nothing to say";
+}
+
 TEST(AlertRules, RemembersABoundedNumberOfCauses) {
   AlertRules rules(kThresholds);
   OpsFigures f = quiet();

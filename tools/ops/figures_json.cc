@@ -44,8 +44,10 @@ std::map<std::string, int64_t> counts_at(const bj::object& o, std::string_view k
 bj::object figures_json(const OpsFigures& f) {
   bj::object apis;
   for (const auto& [name, a] : f.apis) {
-    apis[name] = bj::object{{"requests", a.requests}, {"rate_limited", a.rate_limited},
-                            {"budget_remaining", a.budget_remaining}};
+    apis[name] = bj::object{{"requests", a.requests},
+                            {"rate_limited", a.rate_limited},
+                            {"budget_remaining", a.budget_remaining},
+                            {"exhausted_early_window_s", a.exhausted_early_window_s}};
   }
   bj::object webhooks;
   for (const auto& [topic, n] : f.webhook_arrivals) {
@@ -90,7 +92,8 @@ OpsFigures figures_from_json(const bj::object& o) {
     for (const auto& [name, v] : *apis) {
       if (!v.is_object()) continue;
       const bj::object& a = v.as_object();
-      f.apis[std::string(name)] = {int_at(a, "requests"), int_at(a, "rate_limited"), int_at(a, "budget_remaining")};
+      f.apis[std::string(name)] = {int_at(a, "requests"), int_at(a, "rate_limited"), int_at(a, "budget_remaining"),
+                                   int_at(a, "exhausted_early_window_s")};
     }
   }
   f.order_polls = int_at(o, "order_polls");

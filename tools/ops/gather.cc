@@ -50,8 +50,10 @@ void add_run(OpsFigures& f, const Report& r, const RunFacts& facts) {
   f.started_at = facts.started_at;
   f.polls_expected = facts.polls_expected;
   f.stock_pushes = r.stock_pushes;
-  f.apis["lightspeed"] = {r.lightspeed.requests, r.lightspeed.rate_limited, r.lightspeed.budget_remaining};
-  f.apis["picqer"] = {r.picqer.requests, r.picqer.rate_limited, r.picqer.budget_remaining};
+  f.apis["lightspeed"] = {r.lightspeed.requests, r.lightspeed.rate_limited, r.lightspeed.budget_remaining,
+                          r.lightspeed.exhausted_early_window_s};
+  f.apis["picqer"] = {r.picqer.requests, r.picqer.rate_limited, r.picqer.budget_remaining,
+                      r.picqer.exhausted_early_window_s};
   f.order_polls = r.order_polls;
   f.last_successful_poll.reset();
   if (r.order_polls > 0) f.last_successful_poll = r.last_order_poll;

@@ -68,6 +68,9 @@ void write_apis(Writer& w, const OpsFigures& f) {
   w.family("lpsync_api_budget_remaining_requests", "gauge",
            "Requests left in the tightest rate-limit window of each API.");
   for (const auto& [api, a] : f.apis) w.sample(a.budget_remaining, {{"api", api}});
+  w.family("lpsync_api_budget_exhausted_early_window_seconds", "gauge",
+           "The length of the longest rate-limit window of each API whose budget went in its first half (0: none).");
+  for (const auto& [api, a] : f.apis) w.sample(a.exhausted_early_window_s, {{"api", api}});
 }
 
 void write_progress(Writer& w, const OpsFigures& f) {

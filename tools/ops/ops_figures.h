@@ -19,6 +19,7 @@ struct ApiFigures {
   int64_t requests = 0;          // sent by this process
   int64_t rate_limited = 0;      // 429 answers received by this process
   int64_t budget_remaining = 0;  // in the tightest window, when gathered
+  int64_t exhausted_early_window_s = 0;  // a window (s) whose budget went in its first half, 0 none
 };
 
 struct OpsFigures {
