@@ -12,12 +12,16 @@
 
 namespace lpsync::console {
 
-std::optional<boost::json::object> read_config_object(const std::string& path) {
+std::string read_text_file(const std::string& path) {
   std::ifstream in(path);
   std::stringstream s;
   s << in.rdbuf();
+  return s.str();
+}
+
+std::optional<boost::json::object> read_config_object(const std::string& path) {
   try {
-    boost::json::value v = json::parse(s.str());
+    boost::json::value v = json::parse(read_text_file(path));
     if (v.is_object()) return v.as_object();
   } catch (const json::Error&) {
   }

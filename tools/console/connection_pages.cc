@@ -123,8 +123,9 @@ std::optional<live::LiveConfig> find_connection(const PageContext& c, const std:
   return r.config;
 }
 
-Settings settings_in_force(const live::LiveConfig& config) {
-  live::StatusRead status = live::read_status(config);
+Settings settings_in_force(const live::LiveConfig& config) { return settings_in_force(config, live::read_status(config)); }
+
+Settings settings_in_force(const live::LiveConfig& config, const live::StatusRead& status) {
   if (status.doc) {
     if (const bj::value* s = status.doc->if_contains("console_settings"); s && s->is_object()) {
       std::vector<std::string> errors;
@@ -199,7 +200,7 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
                                        : "From the config file " + escape(config->file) + " until you save here.") +
           " A running lpsync run applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +
           "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
-          settings_fields(settings_in_force(*config)) + "<button type=\"submit\">Save settings</button></form>";
+          settings_fields(settings_in_force(*config, status)) + "<button type=\"submit\">Save settings</button></form>";
   body += keys_section(c, name, config->file);
   body += "<section id=\"changes\" data-live><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
   return page(200, "Settings of " + name, body, context.working ? kRefreshSeconds : 0);

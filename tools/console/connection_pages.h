@@ -9,6 +9,7 @@
 #include "engine/env/http.h"
 #include "engine/env/time.h"
 #include "tools/live/config.h"
+#include "tools/live/status_run.h"
 
 namespace lpsync::console {
 
@@ -31,6 +32,8 @@ std::optional<live::LiveConfig> find_connection(const PageContext& c, const std:
 // The connection's settings in force: saved by the console in the state (or its status
 // file while lpsync run runs), else the config file's.
 Settings settings_in_force(const live::LiveConfig& config);
+// The same from the status the page has read already.
+Settings settings_in_force(const live::LiveConfig& config, const live::StatusRead& status);
 
 // GET /connection?name=N[&command=ID]
 Response connection_page(const PageContext& c, const QueryParams& query);

@@ -1,16 +1,13 @@
 #include "tools/console/console_app.h"
 
-#include <sys/stat.h>
-
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <vector>
 
 #include "engine/env/crypto.h"
 #include "engine/env/http_server.h"
+#include "tools/console/config_file.h"
 #include "tools/console/connection_pages.h"
 #include "tools/console/html.h"
 #include "tools/console/keys_form.h"
@@ -26,13 +23,6 @@ namespace fs = std::filesystem;
 constexpr char kCookie[] = "lpsync_session";
 constexpr char kUser[] = "admin";  // one user for now: the one who set the password
 constexpr size_t kMaxConfigs = 1000;
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 std::string form_value(const QueryParams& form, std::string_view key) { return query_value(form, key).value_or(""); }
 
@@ -171,16 +161,9 @@ Response ConsoleApp::on_setup(const Request& r) {
     return plain(400, "That password is too weak: " + why + ".");
   }
   std::string hash = hash_password(password);
-  std::string tmp = options_.password_file + ".tmp";
-  {
-    std::ofstream out(tmp, std::ios::trunc);
-    out << hash << "\n";
-    if (!out) return plain(500, "Could not write " + options_.password_file + ": check the directory's permissions.");
+  if (!write_private_file(options_.password_file, hash + "\n")) {
+    return plain(500, "Could not write " + options_.password_file + ": check the directory's permissions.");
   }
-  ::chmod(tmp.c_str(), 0600);
-  std::error_code ec;
-  fs::rename(tmp, options_.password_file, ec);
-  if (ec) return plain(500, "Could not write " + options_.password_file + ": " + ec.message());
   return redirect("/login");
 }
 
@@ -202,7 +185,7 @@ Response ConsoleApp::on_login(const Request& r, const std::string& client) {
     out.headers.set("Retry-After", std::to_string(std::max<int64_t>(1, (*until - now).millis() / 1000)));
     return out;
   }
-  std::string hash = read_text(options_.password_file);
+  std::string hash = read_text_file(options_.password_file);
   while (!hash.empty() && (hash.back() == '\n' || hash.back() == ' ')) hash.pop_back();
   if (!verify_password(hash, form_value(parse_query(r.body), "password"))) {
     sessions_.failed(client, now);

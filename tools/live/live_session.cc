@@ -189,6 +189,7 @@ void Session::save_status() {
   bj::object doc = status_document(*store_);
   doc["ops"] = ops::figures_json(watch_.refresh(engine_.get(), doc, settings_, now));
   last_ops_refresh_ = now;
+  ops_stale_ = false;
   // The console's charts: the APIs' counts once a quarter hour, the last 24 hours of them.
   if (ops_history_.empty() || now - last_history_at_ >= kHistoryEvery) {
     last_history_at_ = now;
@@ -201,6 +202,8 @@ void Session::save_status() {
 }
 
 void Session::refresh_ops() {
+  // After engine work: written now, or by the next command tick once kOpsRefreshEvery is over.
+  ops_stale_ = true;
   if (wall_.now() - last_ops_refresh_ >= kOpsRefreshEvery) save_status();
 }
 

@@ -88,6 +88,7 @@ class Session {
   Trace trace_;
   StatusWatch watch_;  // the operator's figures: /healthz, /metrics, the status file
   Instant last_ops_refresh_;
+  bool ops_stale_ = false;  // engine work since the status file was last written
 
   std::unique_ptr<SqliteStateStore> sqlite_;
   MemoryStateStore memory_;
@@ -106,7 +107,6 @@ class Session {
 
   std::unique_ptr<Listener> listener_;
   std::unique_ptr<CommandBox> commands_;
-  std::vector<int64_t> status_figures_;  // this run's figures when the status file was written
   boost::json::array ops_history_;       // samples of the APIs' counts for the console's charts
   Instant last_history_at_;
 };

@@ -34,20 +34,8 @@ void Session::take_commands() {
       clock_.post([this, c = std::move(c)] { carry_out(c); });
     }
   }
-  // The console reads the status file: write it when this run's figures moved (an order poll,
-  // an import, a push, the bulk import's progress), not only every minute.
-  BulkImport bulk = store_->bulk_import();
-  std::vector<int64_t> figures{bulk.running, bulk.done, bulk.total};
-  if (engine_) {
-    const Report& r = engine_->report_as_is();
-    figures.insert(figures.end(), {r.order_polls, static_cast<int64_t>(r.imported.size()),
-                                   static_cast<int64_t>(r.held.size()), r.stock_pushes, r.shipments_pushed,
-                                   static_cast<int64_t>(r.problems.size())});
-  }
-  if (figures != status_figures_) {
-    status_figures_ = figures;
-    save_status();
-  }
+  // The console reads the status file: engine work the last refresh left out is written now.
+  if (ops_stale_) refresh_ops();
   wall_.call_after(kCommandsEvery, [this] { take_commands(); });
 }
 
