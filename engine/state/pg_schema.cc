@@ -186,6 +186,23 @@ constexpr std::string_view kVersion6 = R"sql(
   CREATE INDEX decision_log_by_time ON decision_log (connection_id, at_ms);
 )sql";
 
+// Version 7: the console's commands to the worker holding a connection (issue 19;
+// tools/fleet/console_commands.h): waiting until taken, then kept with their answer (the
+// newest 200 taken per connection; at most 100 wait).
+constexpr std::string_view kVersion7 = R"sql(
+  CREATE TABLE console_commands (
+    id            text    PRIMARY KEY,
+    connection_id bigint  NOT NULL REFERENCES connections (id) ON DELETE CASCADE,
+    kind          text    NOT NULL,
+    args          text    NOT NULL,
+    user_name     text    NOT NULL,
+    at_ms         bigint  NOT NULL,
+    taken         boolean NOT NULL DEFAULT false,
+    answer        text
+  );
+  CREATE INDEX console_commands_by_connection ON console_commands (connection_id, taken, id);
+)sql";
+
 // Any fixed number: the advisory lock of migrations.
 constexpr int64_t kMigrationLock = 0x6c707379;
 
@@ -199,6 +216,7 @@ const std::vector<Migration>& migrations() {
       {4, "share rate limits", kVersion4},
       {5, "queue webhooks", kVersion5},
       {6, "keep a decision log", kVersion6},
+      {7, "queue the console's commands", kVersion7},
   };
   return kSteps;
 }

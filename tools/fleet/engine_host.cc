@@ -12,10 +12,13 @@
 #include "engine/state/pg_shared_pending.h"
 #include "engine/state/pg_state_store.h"
 #include "engine/trace/trace.h"
+#include "tools/fleet/console_commands.h"
 #include "tools/fleet/lease_guard.h"
 #include "tools/fleet/webhook_inbox.h"
+#include "tools/live/command_runner.h"
 #include "tools/live/config.h"
 #include "tools/live/connection_setup.h"
+#include "tools/live/console_settings.h"
 
 namespace lpsync::fleet {
 
@@ -43,11 +46,15 @@ struct EngineHost::Hosted {
   std::unique_ptr<LeaseGuard> guard;
   std::unique_ptr<Transport> wrapped;
   std::unique_ptr<Trace> trace;
+  std::unique_ptr<live::LiveConfig> parsed;       // as the engine started with it
+  std::unique_ptr<PgCommands> commands;           // the console's (console_commands.h)
   std::unique_ptr<Engine> engine;
 
   // Engine first: it holds references to everything else.
   void drop_engine() {
     engine.reset();
+    commands.reset();
+    parsed.reset();
     trace.reset();
     wrapped.reset();
     guard.reset();
@@ -92,6 +99,7 @@ EngineHost::EngineHost(std::string url, HostOptions options, live::Log& log, liv
     auto loop = std::make_unique<Loop>();
     Loop* l = loop.get();
     if (!options_.public_url.empty()) l->wall.post([this, l] { hand_over_webhooks(*l); });
+    l->wall.post([this, l] { hand_over_commands(*l); });
     l->thread = std::thread([l] { l->wall.run(); });
     loops_.push_back(std::move(loop));
   }
@@ -225,8 +233,11 @@ void EngineHost::run_engine(Loop& loop, Hosted& h, const live::LiveConfig& confi
   h.picqer_limit = std::make_unique<PgSharedRateLimit>(*h.store, picqer_limit_name(connection), picqer_limits().at(0),
                                                        kSharedPicqerWindow);
   EngineEnv env{*h.clock, *transport, *h.store, *h.trace, seed, {}, make_secret, h.pending.get(), h.picqer_limit.get()};
+  h.parsed = std::make_unique<live::LiveConfig>(config);
+  h.commands = std::make_unique<PgCommands>(*loop.db, connection_id);
   try {
-    h.engine = std::make_unique<Engine>(std::move(env), connection, config.settings);
+    // The console's saved settings (in the state) win over the config's.
+    h.engine = std::make_unique<Engine>(std::move(env), connection, live::effective_settings(config, *h.store));
   } catch (const std::exception& e) {
     h.drop_engine();
     return failed(loop, connection_id, e.what());
@@ -282,6 +293,42 @@ void EngineHost::hand_over_webhooks(Loop& loop) {
     Engine* engine = h.engine.get();
     // As a callback of the engine's clock: a failure there stops that engine alone.
     h.clock->post([engine, r = std::move(request)] { engine->receive_webhook(r); });
+  }
+}
+
+void EngineHost::hand_over_commands(Loop& loop) {
+  loop.wall.call_after(options_.command_check, [this, &loop] { hand_over_commands(loop); });
+  std::vector<int64_t> running;
+  for (const auto& [id, h] : loop.hosted) {
+    if (h->engine) running.push_back(id);
+  }
+  if (running.empty() || !loop.db) return;
+  std::vector<std::pair<int64_t, live::BoxCommand>> taken;
+  try {
+    taken = take_console_commands(*loop.db, running, 50);
+  } catch (const StateStoreError& e) {
+    log_.warn("console_commands_not_taken", {{"reason", e.what()}});  // the next check tries again
+    return;
+  }
+  for (auto& [id, command] : taken) {
+    Hosted& h = *loop.hosted.at(id);
+    live::CommandTarget target;
+    target.engine = h.engine.get();
+    target.store = h.store.get();
+    target.config = h.parsed.get();
+    target.log = &log_;
+    target.redactor = &redactor_;
+    target.queue = h.commands.get();
+    target.log_fields = {{"connection", id}};
+    if (live::reads_only(command)) {
+      live::carry_out_command(command, target, loop.wall.now());  // between two callbacks: reads only
+      continue;
+    }
+    // As a callback of the engine's clock: a failure there stops that engine alone.
+    LiveClock* clock = h.clock.get();
+    clock->post([target = std::move(target), c = std::move(command), clock] {
+      live::carry_out_command(c, target, clock->now());
+    });
   }
 }
 

@@ -43,6 +43,9 @@ struct HostOptions {
   // (webhook_inbox.h) every `webhook_check`.
   std::string public_url;
   Duration webhook_check = Duration::seconds(1);
+  // Each loop takes the console's commands of its running engines (console_commands.h) every
+  // `command_check`.
+  Duration command_check = Duration::seconds(1);
   // Tests only: wraps each engine's transport in front of its lease guard (nullptr: none).
   std::function<std::unique_ptr<Transport>(Transport& guarded)> wrap_transport;
 };
@@ -73,6 +76,7 @@ class EngineHost final : public Runner {
   void run_engine(Loop& loop, Hosted& h, const live::LiveConfig& config, const Connection& connection);
   void drop_running(Hosted& h);  // drops a running engine (none: nothing)
   void hand_over_webhooks(Loop& loop);  // the loop's thread, every webhook_check
+  void hand_over_commands(Loop& loop);  // the loop's thread, every command_check
   void failed(Loop& loop, int64_t connection_id, const std::string& why);
 
   std::string url_;

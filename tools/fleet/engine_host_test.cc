@@ -13,7 +13,11 @@
 #include "engine/state/pg_fleet.h"
 #include "engine/state/pg_schema.h"
 #include "engine/env/http_server.h"
+#include "engine/state/pg_state_store.h"
+#include "tools/fleet/console_commands.h"
 #include "tools/fleet/fleet_shops.h"
+#include "tools/live/cassette.h"
+#include "tools/live/console_settings.h"
 #include "tools/fleet/webhook_inbox.h"
 #include "tools/pg/postgres_suite.h"
 
@@ -195,6 +199,60 @@ TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFlee
   EXPECT_EQ(inbox.accept(stray).value().status, 503);
   Request elsewhere{"POST", listener.base_url() + "/admin", {}, "{}"};
   EXPECT_EQ(inbox.accept(elsewhere).value().status, 404);
+  worker->stop_all();
+}
+
+TEST_F(EngineHostTest, TheConsolesCommandsAreCarriedOutByTheWorkerHoldingTheConnection) {
+  make_fleet(1, 1);
+  // The console saved the connection inactive (in its state) before any worker ran it: the
+  // engine starts with the saved settings, not the config's (which is active).
+  {
+    LeaseBook book(*admin_, "console-test", Duration::seconds(30));
+    std::vector<Claim> claims = book.claim(1);
+    ASSERT_EQ(claims.size(), 1u);
+    auto store = PgStateStore::open(url_, claims[0].lease);
+    ASSERT_TRUE(store.ok()) << store.error().message;
+    live::ConfigResult config = live::parse_config(connection_config(*fleet_, 0), "shop-0", live::process_environment());
+    ASSERT_TRUE(config) << config.errors.front();
+    Settings inactive = config.config->settings;
+    inactive.active = false;
+    live::save_console_settings(*store.value(), config.config->settings, inactive, "admin", SystemClock().now());
+    book.release(claims[0].lease);
+  }
+  PgCommands commands(*admin_, ids_[0]);
+  std::string error;
+  auto answer_to = [&](const std::string& kind, boost::json::object args) {
+    auto id = commands.submit(kind, std::move(args), "admin", SystemClock().now(), error);
+    EXPECT_TRUE(id) << error;
+    std::optional<boost::json::object> answer;
+    EXPECT_TRUE(wait_for([&] { return (answer = commands.answer_of(id.value_or(""))).has_value(); })) << log_text_.str();
+    return answer.value_or(boost::json::object{});
+  };
+  HostOptions options;
+  options.threads = 1;
+  EngineHost host(url_, options, log_, redactor_);
+  std::unique_ptr<Worker> worker = first_beat(host);
+  ASSERT_TRUE(wait_for([&] { return host.counts().running == 1; })) << log_text_.str();
+
+  boost::json::object by_hand = answer_to("import_order", {{"number", order_number(0, 1)}});
+  EXPECT_EQ(by_hand["result"], "not_active") << boost::json::serialize(by_hand);
+  EXPECT_EQ(copies(0), 0u);
+
+  // Activated from the console: applied at once by the running engine, and logged.
+  live::ConfigResult config = live::parse_config(connection_config(*fleet_, 0), "shop-0", live::process_environment());
+  boost::json::object active = live::settings_json(config.config->settings);
+  boost::json::object saved = answer_to("settings", {{"settings", active}});
+  EXPECT_EQ(saved["ok"], true) << boost::json::serialize(saved);
+  by_hand = answer_to("import_order", {{"number", order_number(0, 1)}});
+  EXPECT_TRUE(by_hand["result"] == "imported" || by_hand["result"] == "already_imported")
+      << boost::json::serialize(by_hand);
+  EXPECT_EQ(copies(0), 1u);
+  EXPECT_NE(log_text_.str().find("\"console_settings_saved\""), std::string::npos) << log_text_.str();
+
+  boost::json::object story = answer_to("explain", {{"order", order_number(0, 1)}});
+  EXPECT_EQ(story["ok"], true);
+  EXPECT_NE(std::string(story["message"].as_string()).find(order_number(0, 1)), std::string::npos)
+      << boost::json::serialize(story);
   worker->stop_all();
 }
 

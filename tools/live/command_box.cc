@@ -86,7 +86,13 @@ std::optional<BoxCommand> parse_command(const std::string& id, const std::string
 
 CommandBox::CommandBox(const std::string& state_path) : dir_(state_path + ".commands") {}
 
-bool CommandBox::is_id(const std::string& id) {
+std::string CommandQueue::new_id(Instant now) {
+  char stamp[16];
+  std::snprintf(stamp, sizeof stamp, "%015lld", static_cast<long long>(std::max<int64_t>(0, now.unix_millis())));
+  return std::string(stamp) + "-" + system_random_hex(4);
+}
+
+bool CommandQueue::is_id(const std::string& id) {
   if (id.size() != 24 || id[15] != '-') return false;
   for (size_t i = 0; i < id.size(); ++i) {
     char c = id[i];
@@ -107,9 +113,7 @@ std::optional<std::string> CommandBox::submit(const std::string& kind, bj::objec
             " commands wait for lpsync run: is it running for this connection? Start it, then try again";
     return std::nullopt;
   }
-  char stamp[16];
-  std::snprintf(stamp, sizeof stamp, "%015lld", static_cast<long long>(std::max<int64_t>(0, now.unix_millis())));
-  std::string id = std::string(stamp) + "-" + system_random_hex(4);
+  std::string id = new_id(now);
   bj::object doc{{"kind", kind}, {"args", std::move(args)}, {"user", user}, {"at", format_iso8601(now)}};
   if (!write_atomically(fs::path(dir_) / (id + ".json"), json::serialize(doc))) {
     error = "cannot write to " + dir_ + " (is the disk full?)";
@@ -157,7 +161,7 @@ std::optional<bj::object> CommandBox::answer_of(const std::string& id) const {
   return v.as_object();
 }
 
-std::optional<bj::object> CommandBox::wait_for_answer(const std::string& id, int tenths) const {
+std::optional<bj::object> CommandQueue::wait_for_answer(const std::string& id, int tenths) const {
   for (int i = 0; i <= tenths; ++i) {
     if (auto a = answer_of(id)) return a;
     if (i < tenths) std::this_thread::sleep_for(std::chrono::milliseconds(100));

@@ -18,6 +18,7 @@
 #include "engine/state/state_store.h"
 #include "engine/trace/trace.h"
 #include "tools/live/command_box.h"
+#include "tools/live/command_runner.h"
 #include "tools/live/config.h"
 #include "tools/live/listener.h"
 #include "engine/env/live_clock.h"
@@ -69,8 +70,7 @@ class Session {
   // The console's commands (command_box.h), taken every second in run mode.
   void take_commands();
   void carry_out(const BoxCommand& command);
-  void change_settings(const BoxCommand& command);
-  void explain(const BoxCommand& command);
+  CommandTarget command_target();
 
   bool start_listener();
   TransportResult app_callback(const Request& r, bool install);  // the clock's thread
