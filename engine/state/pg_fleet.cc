@@ -58,15 +58,35 @@ bool remove_connection(pg::Db& db, const std::string& name) {
   return removed;
 }
 
-std::vector<ConnectionRow> list_connections(pg::Db& db) {
+namespace {
+
+// The connections with their leases: every one, or the one named.
+std::vector<ConnectionRow> connection_rows(pg::Db& db, const std::optional<std::string>& name) {
   pg::Rows r = db.exec("list the connections",
                        "SELECT c.id, c.name, c.config, l.worker, l.token, l.expires_at > clock_timestamp() "
-                       "FROM connections c JOIN leases l ON l.connection_id = c.id ORDER BY c.name");
+                       "FROM connections c JOIN leases l ON l.connection_id = c.id "
+                       "WHERE $1::text IS NULL OR c.name = $1 ORDER BY c.name",
+                       {name ? pg::Param(*name) : pg::Param(std::nullopt)});
   std::vector<ConnectionRow> out;
   for (int i = 0; i < r.size(); ++i) {
     out.push_back({r.integer(i, 0), *r.text(i, 1), *r.text(i, 2), *r.text(i, 3), r.integer(i, 4), r.flag(i, 5)});
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<ConnectionRow> list_connections(pg::Db& db) { return connection_rows(db, std::nullopt); }
+
+std::optional<ConnectionRow> find_connection(pg::Db& db, const std::string& name) {
+  std::vector<ConnectionRow> rows = connection_rows(db, name);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+bool replace_config(pg::Db& db, const std::string& name, const std::string& config) {
+  return db.exec("replace the config of " + name, "UPDATE connections SET config = $2 WHERE name = $1", {name, config})
+             .changed() > 0;
 }
 
 int64_t LeaseBook::heartbeat() {

@@ -34,6 +34,10 @@ Result<LeaseToken, StoreProblem> add_connection_held(pg::Db& db, const std::stri
 // Removes a connection and all its state; false when there is none by that name.
 bool remove_connection(pg::Db& db, const std::string& name);
 std::vector<ConnectionRow> list_connections(pg::Db& db);
+std::optional<ConnectionRow> find_connection(pg::Db& db, const std::string& name);
+// Replaces a connection's config (its workers read it when they next start its engine); false
+// when there is none by that name.
+bool replace_config(pg::Db& db, const std::string& name, const std::string& config);
 
 // A lease this worker just claimed.
 struct Claim {

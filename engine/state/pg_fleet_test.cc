@@ -55,6 +55,24 @@ TEST_F(Fleet, ConnectionsAreAddedListedAndRemovedWithTheirState) {
   EXPECT_EQ(list_connections(*a_db_).size(), 4u);
 }
 
+TEST_F(Fleet, AConnectionIsFoundByNameWithItsLeaseAndItsConfigReplaced) {
+  EXPECT_FALSE(find_connection(*a_db_, "shop-9"));
+  LeaseBook a(*a_db_, "a", Duration::seconds(30));
+  ASSERT_EQ(a.claim(1).size(), 1u);  // the lowest id: shop-1
+  auto one = find_connection(*a_db_, "shop-1");
+  ASSERT_TRUE(one);
+  EXPECT_EQ(one->name, "shop-1");
+  EXPECT_EQ(one->worker, "a");
+  EXPECT_TRUE(one->leased);
+  auto two = find_connection(*a_db_, "shop-2");
+  ASSERT_TRUE(two);
+  EXPECT_FALSE(two->leased);
+  EXPECT_TRUE(replace_config(*a_db_, "shop-2", "{\"x\": 1}"));
+  EXPECT_EQ(find_connection(*a_db_, "shop-2")->config, "{\"x\": 1}");
+  EXPECT_EQ(find_connection(*a_db_, "shop-1")->config, "{}");
+  EXPECT_FALSE(replace_config(*a_db_, "shop-9", "{}"));
+}
+
 TEST_F(Fleet, TwoWorkersNeverClaimTheSameConnection) {
   LeaseBook a(*a_db_, "a", Duration::seconds(30)), b(*b_db_, "b", Duration::seconds(30));
   std::vector<Claim> mine = a.claim(3), theirs = b.claim(3);

@@ -19,15 +19,6 @@ std::string read_text_file(const std::string& path) {
   return s.str();
 }
 
-std::optional<boost::json::object> read_config_object(const std::string& path) {
-  try {
-    boost::json::value v = json::parse(read_text_file(path));
-    if (v.is_object()) return v.as_object();
-  } catch (const json::Error&) {
-  }
-  return std::nullopt;
-}
-
 bool write_private_file(const std::string& path, const std::string& text) {
   // A file of its own per writer (two pages may save at once), private from its first byte.
   std::string tmp = path + ".XXXXXX";

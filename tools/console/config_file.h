@@ -12,7 +12,6 @@ namespace lpsync::console {
 
 // The whole text of a small file ("" when it cannot be read).
 std::string read_text_file(const std::string& path);
-std::optional<boost::json::object> read_config_object(const std::string& path);
 bool write_private_file(const std::string& path, const std::string& text);
 
 }  // namespace lpsync::console

@@ -21,9 +21,7 @@ namespace {
 namespace bj = boost::json;
 namespace fs = std::filesystem;
 
-constexpr size_t kMaxName = 64;
 constexpr size_t kLogShown = 20;
-constexpr int kStoryWaitTenths = 30;  // a running run answers within a second
 constexpr size_t kMaxAsked = 100;     // an order number or SKU
 // After this long a taken command without a kept answer is not followed any more (an import by
 // hand reads one order and its lines; the bulk import answers at its start).
@@ -32,33 +30,33 @@ constexpr Duration kLongestCommand = Duration::minutes(10);
 std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
 
 // What became of the command the page was sent back with (`command=ID`).
-void note_command(const live::LiveConfig& config, const std::string& id, bool run_is_running, Instant now,
-                  StatusPageContext& out) {
-  if (id.empty()) return;
-  live::CommandBox box(config.state_path);
-  if (!live::CommandBox::is_id(id)) return;
-  if (auto a = box.answer_of(id)) {
+void note_command(const PageContext& c, const std::string& name, const live::LiveConfig& config,
+                  const std::string& id, bool run_is_running, StatusPageContext& out) {
+  if (id.empty() || !live::CommandQueue::is_id(id)) return;
+  std::unique_ptr<live::CommandQueue> box = c.source->commands(name, config);
+  if (auto a = box->answer_of(id)) {
     const bj::value* ok = a->if_contains("ok");
     const bj::value* message = a->if_contains("message");
     out.notice_ok = ok && ok->is_bool() && ok->as_bool();
     out.notice = message && message->is_string() ? std::string(message->as_string()) : "Done.";
     return;
   }
-  bool waiting = box.waiting(id);
+  bool waiting = box->waiting(id);
   // An id starts with its time (ms): a command taken long ago whose answer is gone is over.
   Instant asked = Instant::from_unix_millis(std::stoll(id.substr(0, 15)));
-  if (!waiting && now - asked > kLongestCommand) {
+  if (!waiting && c.now - asked > kLongestCommand) {
     out.notice = "No answer is kept for this command any more: the connection's page shows how things stand now.";
     return;
   }
   out.working = true;
+  std::string runner = c.source->runner();
   if (!waiting) {
-    out.notice = "lpsync run is carrying it out...";
+    out.notice = runner + " is carrying it out...";
   } else if (run_is_running) {
-    out.notice = "Waiting for lpsync run to take it (within a second)...";
+    out.notice = "Waiting for " + runner + " to take it (within a second)...";
   } else {
-    out.notice = "Waiting for lpsync run, which is not running for this connection: start it (lpsync run --config " +
-                 config.file + ") and it does this first.";
+    out.notice = "Waiting for " + runner + ", which is not running for this connection: start it (" +
+                 c.source->how_to_run(name, config) + ") and it does this first.";
   }
 }
 
@@ -99,32 +97,6 @@ std::string settings_log_html(const bj::object& doc) {
 
 }  // namespace
 
-bool is_connection_name(const std::string& name) {
-  return !name.empty() && name.size() <= kMaxName && std::all_of(name.begin(), name.end(), [](char c) {
-           return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
-         });
-}
-
-std::string config_path(const PageContext& c, const std::string& name) {
-  return (fs::path(c.config_dir) / (name + ".json")).string();
-}
-
-std::optional<live::LiveConfig> find_connection(const PageContext& c, const std::string& name, std::string& error) {
-  // Only a file of the config directory, by its plain name.
-  if (!is_connection_name(name) || !fs::is_regular_file(config_path(c, name))) {
-    error = "There is no connection by that name.";
-    return std::nullopt;
-  }
-  live::ConfigResult r = live::load_config(config_path(c, name));
-  if (!r) {
-    for (const auto& e : r.errors) error += (error.empty() ? "" : "; ") + e;
-    return std::nullopt;
-  }
-  return r.config;
-}
-
-Settings settings_in_force(const live::LiveConfig& config) { return settings_in_force(config, live::read_status(config)); }
-
 Settings settings_in_force(const live::LiveConfig& config, const live::StatusRead& status) {
   if (status.doc) {
     if (const bj::value* s = status.doc->if_contains("console_settings"); s && s->is_object()) {
@@ -145,24 +117,25 @@ Response plain(int status, const std::string& text) {
 
 Response connection_page(const PageContext& c, const QueryParams& query) {
   std::string name = value(query, "name"), error;
-  auto config = find_connection(c, name, error);
-  // A file that is not a valid config is shown with its problems; no file is not found.
-  if (!config && (!is_connection_name(name) || !fs::is_regular_file(config_path(c, name)))) return plain(404, error);
+  bool exists = false;
+  auto config = c.source->find(name, error, &exists);
+  // A config with problems is shown with them; no config is not found.
+  if (!exists) return plain(404, error);
   live::StatusRead status;
   if (config) {
-    status = live::read_status(*config);
+    status = c.source->status(name, *config);
   } else {
     status.error = error;
   }
   StatusPageContext context{name, c.csrf, "", true, false};
-  if (config) note_command(*config, value(query, "command"), !status.running_note.empty(), c.now, context);
+  if (config) note_command(c, name, *config, value(query, "command"), !status.running_note.empty(), context);
   bool refresh = context.working || status_shows_work(status);
   return page(200, name, status_html(status, c.now, context), refresh ? kRefreshSeconds : 0);
 }
 
 Response import_action(const PageContext& c, const QueryParams& form, bool one_order) {
   std::string name = value(form, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
   bj::object args;
   if (one_order) {
@@ -170,21 +143,23 @@ Response import_action(const PageContext& c, const QueryParams& form, bool one_o
     if (number.empty() || number.size() > 64) return plain(400, "Name the order's number as the shop shows it.");
     args["number"] = number;
   }
-  ActionOutcome out = leave_command(*config, one_order ? "import_order" : "import_products", std::move(args), c.user, c.now);
+  ActionOutcome out = leave_command(*c.source->commands(name, *config), one_order ? "import_order" : "import_products",
+                                    std::move(args), c.user, c.now);
   if (!out.ok) return plain(503, out.message);
   return redirect(with_command("/connection", name, out.command_id));
 }
 
 Response settings_page(const PageContext& c, const QueryParams& query) {
   std::string name = value(query, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
-  live::StatusRead status = live::read_status(*config);
+  live::StatusRead status = c.source->status(name, *config);
   StatusPageContext context{name, c.csrf, "", true, false};
-  note_command(*config, value(query, "command"), !status.running_note.empty(), c.now, context);
+  note_command(c, name, *config, value(query, "command"), !status.running_note.empty(), context);
   if (value(query, "saved") == "1") context.notice = "Saved. lpsync run uses these settings from its next start.";
   if (value(query, "keys") == "1") {
-    context.notice = "New keys checked with both systems and saved. Restart lpsync run for this connection to use them.";
+    context.notice = "New keys checked with both systems and saved. Restart " + c.source->runner() +
+                     " for this connection to use them.";
   }
   bool saved_in_console = status.doc && status.doc->contains("console_settings");
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
@@ -196,19 +171,19 @@ Response settings_page(const PageContext& c, const QueryParams& query) {
   // While the run has not answered, the form is a live part: the answer brings the settings in force.
   body += "<form id=\"settings\" class=\"box\"" + std::string(context.working ? " data-live" : "") +
           " method=\"post\" action=\"/settings\"><h1>Settings of " + escape(name) + "</h1><p class=\"note\">" +
-          std::string(saved_in_console ? "Saved in the console: they win over the config file's settings."
-                                       : "From the config file " + escape(config->file) + " until you save here.") +
-          " A running lpsync run applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +
+          std::string(saved_in_console ? "Saved in the console: they win over the config's settings."
+                                       : "From the config (" + escape(c.source->where()) + ") until you save here.") +
+          " A running " + escape(c.source->runner()) + " applies a change within a second, without a restart.</p>" + csrf_field(c.csrf) +
           "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">" +
           settings_fields(settings_in_force(*config, status)) + "<button type=\"submit\">Save settings</button></form>";
-  body += keys_section(c, name, config->file);
+  body += keys_section(c, name);
   body += "<section id=\"changes\" data-live><h2>Changes</h2>" + settings_log_html(status.doc.value_or(bj::object{})) + "</section>";
   return page(200, "Settings of " + name, body, context.working ? kRefreshSeconds : 0);
 }
 
 Response settings_action(const PageContext& c, const QueryParams& form) {
   std::string name = value(form, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
   std::vector<std::string> errors;
   auto settings = live::check_settings(settings_from_form(form), errors);
@@ -217,7 +192,7 @@ Response settings_action(const PageContext& c, const QueryParams& form) {
     for (const auto& e : errors) text += (text.empty() ? "" : " ") + e;
     return plain(400, "Not saved: " + text + " Go back and correct it.");
   }
-  ActionOutcome out = change_settings(*config, *settings, c.user, c.now);
+  ActionOutcome out = c.source->change_settings(name, *config, *settings, c.user, c.now);
   if (!out.ok) return plain(503, out.message);
   if (out.command_id.empty()) return redirect(with_command("/settings", name, "") + "&saved=1");
   return redirect(with_command("/settings", name, out.command_id));
@@ -225,7 +200,7 @@ Response settings_action(const PageContext& c, const QueryParams& form) {
 
 Response story_page(const PageContext& c, const QueryParams& query) {
   std::string name = value(query, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
   std::string order = value(query, "order"), sku = value(query, "sku");
   std::string body = "<p><a href=\"/\">All connections</a> · <a href=\"" + with_command("/connection", name, "") +
@@ -242,7 +217,7 @@ Response story_page(const PageContext& c, const QueryParams& query) {
     } else {
       what.order = order;
     }
-    auto story = live::find_story(*config, what, kStoryWaitTenths, error);
+    auto story = c.source->story(name, *config, what, error);
     body += "<section>" + (story ? "<pre>" + escape(live::story_text(*story)) + "</pre>"
                                  : "<p class=\"error\">" + escape(error) + "</p>") +
             "</section>";

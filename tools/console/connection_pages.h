@@ -8,6 +8,7 @@
 
 #include "engine/env/http.h"
 #include "engine/env/time.h"
+#include "tools/console/connection_source.h"
 #include "tools/live/config.h"
 #include "tools/live/status_run.h"
 
@@ -15,7 +16,7 @@ namespace lpsync::console {
 
 // What a page of a logged-in user knows.
 struct PageContext {
-  std::string config_dir;
+  ConnectionSource* source = nullptr;  // where the connections are
   std::string user;
   std::string csrf;
   Instant now;
@@ -23,16 +24,8 @@ struct PageContext {
 
 inline constexpr int kRefreshSeconds = 2;  // while work is under way
 
-// A plain connection name ("acme": letters, digits, - and _, at most 64) and its config
-// file in the directory.
-bool is_connection_name(const std::string& name);
-std::string config_path(const PageContext& c, const std::string& name);
-// The connection's checked config; nullopt with `error` in words.
-std::optional<live::LiveConfig> find_connection(const PageContext& c, const std::string& name, std::string& error);
-// The connection's settings in force: saved by the console in the state (or its status
-// file while lpsync run runs), else the config file's.
-Settings settings_in_force(const live::LiveConfig& config);
-// The same from the status the page has read already.
+// The connection's settings in force, from the status the page has read: saved by the console
+// in the state (or in the status file while lpsync run runs), else the config's.
 Settings settings_in_force(const live::LiveConfig& config, const live::StatusRead& status);
 
 // GET /connection?name=N[&command=ID]

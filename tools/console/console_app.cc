@@ -22,7 +22,6 @@ namespace fs = std::filesystem;
 
 constexpr char kCookie[] = "lpsync_session";
 constexpr char kUser[] = "admin";  // one user for now: the one who set the password
-constexpr size_t kMaxConfigs = 1000;
 
 std::string form_value(const QueryParams& form, std::string_view key) { return query_value(form, key).value_or(""); }
 
@@ -123,7 +122,7 @@ TransportResult ConsoleApp::handle(const Request& r) {
     }
   }
   if (path == "/" && r.method == "GET") return home(*s);
-  PageContext context{options_.config_dir, s->user, s->csrf, clock_.now()};
+  PageContext context{options_.source, s->user, s->csrf, clock_.now()};
   lock.unlock();  // the session is checked; what follows may read both systems
   return route(r, *url, context);
 }
@@ -198,33 +197,27 @@ Response ConsoleApp::on_login(const Request& r, const std::string& client) {
 }
 
 Response ConsoleApp::home(const Session& s) {
-  std::vector<fs::path> files;
-  std::error_code ec;
-  for (fs::directory_iterator it(options_.config_dir, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->is_regular_file() && it->path().extension() == ".json") files.push_back(it->path());
-    if (files.size() >= kMaxConfigs) break;
-  }
-  std::sort(files.begin(), files.end());
-  std::string rows;
-  for (const auto& f : files) {
-    live::ConfigResult c = live::load_config(f.string());
-    std::string state = c ? (fs::exists(c.config->state_path) ? "has state" : "not run yet") : "";
+  std::string error, rows;
+  for (const ListedConnection& listed : options_.source->list(error)) {
     std::string health;
-    if (c) {
-      health = settings_in_force(*c.config).active ? "active" : "not active (nothing is written)";
+    live::ConfigResult c = listed.config ? options_.source->parse(listed.name, *listed.config) : live::ConfigResult{};
+    if (!listed.config) {
+      health = "its config cannot be read";
+    } else if (c) {
+      health = options_.source->settings(listed.name, *c.config).active
+                   ? "active"
+                   : "not active (nothing is written)";
     } else {
       // Each problem names the key and what to do; none holds a secret's value.
       for (const auto& e : c.errors) health += (health.empty() ? "" : "; ") + e;
     }
-    std::string name = f.stem().string();
-    rows += "<tr><td><a href=\"/connection?name=" + percent_encode(name) + "\">" + escape(name) + "</a></td><td>" +
-            escape(health) + "</td><td>" + escape(state) +
-            "</td></tr>";
+    rows += "<tr><td><a href=\"/connection?name=" + percent_encode(listed.name) + "\">" + escape(listed.name) +
+            "</a></td><td>" + escape(health) + "</td><td>" + escape(listed.state) + "</td></tr>";
   }
   std::string body = "<section><h1>Connections</h1>";
-  if (ec) body += "<p class=\"error\">Cannot read " + escape(options_.config_dir) + ": " + escape(ec.message()) + "</p>";
+  if (!error.empty()) body += "<p class=\"error\">" + escape(error) + "</p>";
   if (rows.empty()) {
-    body += "<p>No config files in " + escape(options_.config_dir) + " yet.</p>";
+    body += "<p>No connections in " + escape(options_.source->where()) + " yet.</p>";
   } else {
     body += "<table><thead><tr><th>Connection</th><th>Setting</th><th>State</th></tr></thead><tbody>" + rows +
             "</tbody></table>";

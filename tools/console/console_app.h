@@ -5,7 +5,7 @@
 //   - login with attempts limited per client address, a session cookie (HttpOnly,
 //     SameSite=Strict, Secure when served behind HTTPS), logout;
 //   - a CSRF token in every form, checked on every POST, and POSTs from another origin refused;
-//   - the connections of the config directory (no secret ever shown), each with its status,
+//   - the connections of a config directory or a fleet database (no secret ever shown), each with its status,
 //     Import now, Import products and settings (connection_pages.h), and the setup wizard
 //     (wizard.h).
 // Requests are served one at a time up to the session check; the pages after it (the
@@ -26,7 +26,7 @@
 namespace lpsync::console {
 
 struct ConsoleOptions {
-  std::string config_dir;     // the connections' config files (*.json)
+  ConnectionSource* source = nullptr;  // where the connections are (required)
   std::string password_file;  // the argon2id hash; absent: first start
   bool secure_cookies = false;  // served behind HTTPS: cookies get Secure
   Transport* http = nullptr;    // the wizard's live checks (required)

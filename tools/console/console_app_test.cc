@@ -2,6 +2,8 @@
 // with its limit, the session cookie's attributes, CSRF and origin checks, oversized forms,
 // forged cookies, and no secret on a page.
 #include "tools/console/console_app.h"
+#include "tools/console/console_client.h"
+#include "tools/console/dir_source.h"
 
 #include <gtest/gtest.h>
 
@@ -30,40 +32,33 @@ class Console : public ::testing::Test {
     std::ofstream(dir_ / "configs" / "acme.json") << R"({
       "lightspeed": {"cluster": "eu1", "language": "nl", "key": "literal-ls-key-123", "secret": "literal-secret-456"},
       "picqer": {"subdomain": "acme", "key": "literal-picqer-789"}})";
+    source_ = std::make_unique<DirSource>((dir_ / "configs").string());
     app_ = std::make_unique<ConsoleApp>(
-        ConsoleOptions{(dir_ / "configs").string(), (dir_ / "console.password").string(), true, &http_,
+        ConsoleOptions{source_.get(), (dir_ / "console.password").string(), true, &http_,
                        [](const std::string& file) { return "the plan of " + file; }},
         clock_, "setup-token",
         [n = 0]() mutable { return "random-token-" + std::to_string(++n) + std::string(32, 'r'); });
   }
   Response send(std::string method, std::string path, std::string body = "", Headers h = {}) {
-    h.set("Host", "127.0.0.1:8080");
-    if (!h.has(kClientAddressHeader)) h.set(kClientAddressHeader, "127.0.0.1");
-    auto r = app_->handle(Request{std::move(method), "http://127.0.0.1:8080" + path, h, std::move(body)});
-    EXPECT_TRUE(r.ok());
-    return r.value();
+    return client().send(std::move(method), std::move(path), std::move(body), std::move(h));
   }
-  void set_password() {
-    Response r = send("POST", "/setup", std::string("token=setup-token&password=") + "correct+horse+battery" +
-                                            "&again=correct+horse+battery");
-    ASSERT_EQ(r.status, 303) << r.body;
-  }
+  void set_password() { client().set_password(); }
   // Logs in; the session cookie ("lpsync_session=...") and the page's CSRF token.
   std::pair<std::string, std::string> log_in() {
-    Response r = send("POST", "/login", "password=correct+horse+battery");
-    EXPECT_EQ(r.status, 303) << r.body;
-    std::string set = r.headers.get("Set-Cookie").value_or("");
-    std::string cookie = set.substr(0, set.find(';'));
-    Response home = send("GET", "/", "", {{"Cookie", cookie}});
-    std::string marker = "name=\"csrf\" value=\"";
-    size_t at = home.body.find(marker) + marker.size();
-    return {cookie, home.body.substr(at, home.body.find('"', at) - at)};
+    client().log_in();
+    return {client().cookie(), client().csrf()};
+  }
+  ConsoleClient& client() {
+    if (!client_) client_ = std::make_unique<ConsoleClient>(*app_, "setup-token");
+    return *client_;
   }
 
   fs::path dir_;
   HttplibTransport http_;  // the wizard's checks (these tests stop before any)
   SimClock clock_{kT};
+  std::unique_ptr<DirSource> source_;
   std::unique_ptr<ConsoleApp> app_;
+  std::unique_ptr<ConsoleClient> client_;
 };
 
 TEST_F(Console, OnlyTheSetupAddressSetsTheFirstPasswordAndOnlyItsHashIsKept) {

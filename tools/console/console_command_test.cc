@@ -58,5 +58,32 @@ TEST(ConsoleCommand, PrintsItsSetupAddressServesOverHttpAndStopsOnSigterm) {
   EXPECT_EQ(console.wait(30), 0);
 }
 
+TEST(ConsoleCommand, NamesOnePlaceOfTheConnectionsAndAFleetsPasswordFile) {
+  fs::path dir = fs::path(std::getenv("TEST_TMPDIR")) / "console-usage";
+  fs::create_directories(dir);
+  auto run = [&](std::vector<std::string> args) {
+    testing::ChildOptions o;
+    o.out_file = (dir / "out.txt").string();
+    o.err_file = (dir / "err.txt").string();
+    testing::Child console(std::move(args), o);
+    int code = console.wait(30).value_or(-1);
+    return std::make_pair(code, read_file(dir / "err.txt"));
+  };
+  auto [neither, why] = run({"console"});
+  EXPECT_EQ(neither, 2);
+  EXPECT_NE(why.find("--config-dir DIR (the config files that lpsync run uses) or --database URL"), std::string::npos)
+      << why;
+  auto [both, why_both] = run({"console", "--config-dir", dir.string(), "--database", "host=/nowhere"});
+  EXPECT_EQ(both, 2) << why_both;
+  auto [no_password, why_password] = run({"console", "--database", "host=/nowhere"});
+  EXPECT_EQ(no_password, 2);
+  EXPECT_NE(why_password.find("--password-file FILE"), std::string::npos) << why_password;
+  auto [unreachable, why_unreachable] =
+      run({"console", "--database", "host=/nowhere dbname=x password=pw-hunter2", "--password-file", (dir / "p").string()});
+  EXPECT_EQ(unreachable, 2);
+  EXPECT_EQ(why_unreachable.find("pw-hunter2"), std::string::npos) << "the database password repeated: " << why_unreachable;
+  EXPECT_NE(why_unreachable.find("lpsync console:"), std::string::npos) << why_unreachable;
+}
+
 }  // namespace
 }  // namespace lpsync

@@ -1,7 +1,6 @@
 #include "tools/console/keys_form.h"
 
 #include "engine/env/json.h"
-#include "tools/console/config_file.h"
 #include "tools/console/connect_check.h"
 #include "tools/console/html.h"
 
@@ -31,12 +30,12 @@ bool from_environment(const std::string& value) { return value.rfind("env:", 0) 
 
 }  // namespace
 
-std::string keys_section(const PageContext& c, const std::string& name, const std::string& config_file) {
-  auto file = read_config_object(config_file);
+std::string keys_section(const PageContext& c, const std::string& name) {
+  auto file = c.source->config_object(name);
   if (!file) return "";
   std::string body = "<form class=\"box\" method=\"post\" action=\"/keys\"><h2>Keys</h2><p class=\"note\">Never shown: "
-                     "type a new one to replace it (it is checked with a read of both systems first). lpsync run "
-                     "reads keys when it starts: restart it after replacing them.</p>" +
+                     "type a new one to replace it (it is checked with a read of both systems first). " +
+                     escape(c.source->runner()) + " reads keys when it starts: restart it after replacing them.</p>" +
                      csrf_field(c.csrf) + "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) + "\">";
   bool replaceable = false;
   for (const Key& k : kKeys) {
@@ -56,10 +55,10 @@ std::string keys_section(const PageContext& c, const std::string& name, const st
 
 Response keys_action(const PageContext& c, const QueryParams& form, Transport& http) {
   std::string name = query_value(form, "name").value_or(""), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
-  auto file = read_config_object(config->file);
-  if (!file) return plain(500, "Cannot read " + config->file + ": was it changed meanwhile?");
+  auto file = c.source->config_object(name);
+  if (!file) return plain(500, "Cannot read the config of " + name + ": was it changed meanwhile?");
   bool changed = false;
   for (const Key& k : kKeys) {
     std::string v = query_value(form, k.field).value_or("");
@@ -74,7 +73,7 @@ Response keys_action(const PageContext& c, const QueryParams& form, Transport& h
   }
   if (!changed) return plain(400, "Type at least one new key to replace.");
   std::string text = json::serialize(*file);
-  live::ConfigResult checked = live::parse_config(text, config->file, live::process_environment());
+  live::ConfigResult checked = c.source->parse(name, text);
   if (!checked) {
     std::string all;
     for (const auto& e : checked.errors) all += (all.empty() ? "" : " ") + e;
@@ -86,7 +85,7 @@ Response keys_action(const PageContext& c, const QueryParams& form, Transport& h
     for (const auto& p : found.problems) all += (all.empty() ? "" : " ") + p;
     return plain(400, "Not replaced, the old keys stay: " + all);
   }
-  if (!write_private_file(config->file, text)) return plain(500, "Cannot write " + config->file + ".");
+  if (!c.source->put_config(name, text, false, error)) return plain(500, error);
   return redirect("/settings?name=" + percent_encode(name) + "&keys=1");
 }
 

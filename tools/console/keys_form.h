@@ -10,8 +10,8 @@
 
 namespace lpsync::console {
 
-// The Keys section of the Settings page, from the config file.
-std::string keys_section(const PageContext& c, const std::string& name, const std::string& config_file);
+// The Keys section of the Settings page, from the stored config.
+std::string keys_section(const PageContext& c, const std::string& name);
 // POST /keys (name, lightspeed_key, lightspeed_secret, picqer_key: empty keeps the key).
 Response keys_action(const PageContext& c, const QueryParams& form, Transport& http);
 

@@ -1,9 +1,6 @@
 #include "tools/console/wizard.h"
 
-#include <filesystem>
-
 #include "engine/env/json.h"
-#include "tools/console/config_file.h"
 #include "tools/console/connect_check.h"
 #include "tools/console/connection_actions.h"
 #include "tools/console/html.h"
@@ -15,7 +12,6 @@ namespace lpsync::console {
 namespace {
 
 namespace bj = boost::json;
-namespace fs = std::filesystem;
 
 std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
 
@@ -108,16 +104,17 @@ Response wizard_connect(const PageContext& c, const QueryParams& form, Transport
   if (!is_connection_name(name)) {
     return connect_form(c, form, {"Name the connection with letters, digits, - and _ (at most 64)."}, 400);
   }
-  std::string path = config_path(c, name);
-  if (fs::exists(path)) return connect_form(c, form, {"A connection named " + name + " exists already: choose another name."}, 400);
+  if (c.source->config_text(name)) {
+    return connect_form(c, form, {"A connection named " + name + " exists already: choose another name."}, 400);
+  }
   std::string text = json::serialize(config_of(form));
-  live::ConfigResult checked = live::parse_config(text, path, [](const std::string&) { return std::nullopt; });
+  // Keys are typed here: an env:NAME in the form is not read.
+  live::ConfigResult checked = live::parse_config(text, name, [](const std::string&) { return std::nullopt; });
   if (!checked) return connect_form(c, form, checked.errors, 400);
   ConnectFindings found = check_connection(*checked.config, http);
   if (!found.ok()) return connect_form(c, form, found.problems, 400);
-  if (!write_private_file(path, text)) {
-    return connect_form(c, form, {"Cannot write " + path + ": check the directory's permissions."}, 500);
-  }
+  std::string error;
+  if (!c.source->put_config(name, text, true, error)) return connect_form(c, form, {error}, 500);
   std::string shown = "<p class=\"ok\" role=\"status\">Connected to " + escape(found.shop) + " and Picqer " +
                       escape(found.picqer) + ".</p>";
   for (const auto& w : found.warnings) shown += "<p class=\"note\">" + escape(w) + "</p>";
@@ -126,28 +123,28 @@ Response wizard_connect(const PageContext& c, const QueryParams& form, Transport
 
 Response wizard_configure(const PageContext& c, const QueryParams& form) {
   std::string name = value(form, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
   bj::object proposed = settings_from_form(form);
   proposed["active"] = false;
   std::vector<std::string> errors;
   auto settings = live::check_settings(proposed, errors);
   if (!settings) return configure_form(c, name, config->settings, "", errors);
-  auto file = read_config_object(config->file);
-  if (!file) return plain(500, "Cannot read " + config->file + " again: was it changed meanwhile?");
+  auto file = c.source->config_object(name);
+  if (!file) return plain(500, "Cannot read the config of " + name + " again: was it changed meanwhile?");
   (*file)["settings"] = live::settings_json(*settings);
-  if (!write_private_file(config->file, json::serialize(*file))) return plain(500, "Cannot write " + config->file + ".");
+  if (!c.source->put_config(name, json::serialize(*file), false, error)) return plain(500, error);
   return redirect("/new/summary?name=" + percent_encode(name));
 }
 
 Response wizard_summary(const PageContext& c, const QueryParams& query, const PlanRunner& plan) {
   std::string name = value(query, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
   std::string body = "<section><h1>Summary of " + escape(name) + "</h1>" + steps(3) +
                      "<p>What lpsync would do once active, read from both systems just now (nothing was written):</p>"
                      "<pre>" +
-                     escape(plan(config->file)) + "</pre></section>";
+                     escape(c.source->plan(name, plan)) + "</pre></section>";
   body += "<form class=\"box\" method=\"post\" action=\"/activate\">" + csrf_field(c.csrf) +
           "<input type=\"hidden\" name=\"name\" value=\"" + escape(name) +
           "\"><p>Activating starts the import of paid orders changed in the last 12 hours. Stock and shipments stay "
@@ -157,17 +154,17 @@ Response wizard_summary(const PageContext& c, const QueryParams& query, const Pl
 
 Response wizard_activate(const PageContext& c, const QueryParams& form) {
   std::string name = value(form, "name"), error;
-  auto config = find_connection(c, name, error);
+  auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
-  Settings s = settings_in_force(*config);
+  Settings s = c.source->settings(name, *config);
   s.active = true;
-  ActionOutcome out = change_settings(*config, s, c.user, c.now);
+  ActionOutcome out = c.source->change_settings(name, *config, s, c.user, c.now);
   if (!out.ok) return plain(503, out.message);
   std::string link = "/connection?name=" + percent_encode(name);
   std::string body = "<section><h1>" + escape(name) + " is active</h1><p class=\"ok\" role=\"status\">" +
                      escape(out.message) + "</p>" +
-                     "<p>Orders are imported by <code>lpsync run --config " + escape(config->file) +
-                     "</code>: keep it running (docs/live.md has a systemd unit).</p>"
+                     "<p>Orders are imported by <code>" + escape(c.source->how_to_run(name, *config)) +
+                     "</code>: keep it running (docs/live.md has a systemd unit, docs/fleet.md the workers).</p>"
                      "<p><strong>Next:</strong> once the first orders look right in Picqer, switch on <em>Send stock "
                      "changes</em> and <em>Send shipments and update status</em> on the <a href=\"/settings?name=" +
                      percent_encode(name) + "\">Settings</a> page.</p><p><a href=\"" + link +

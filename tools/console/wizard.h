@@ -13,8 +13,6 @@
 
 namespace lpsync::console {
 
-// Runs `lpsync plan --config FILE`: its output, or why it could not run.
-using PlanRunner = std::function<std::string(const std::string& config_file)>;
 
 // GET /new: step 1's form.
 Response wizard_start(const PageContext& c);

@@ -9,6 +9,7 @@
 
 #include "engine/env/httplib_transport.h"
 #include "tools/console/connect_check.h"
+#include "tools/console/dir_source.h"
 #include "tools/console/keys_form.h"
 #include "tools/console/settings_form.h"
 #include "tools/live/console_settings.h"
@@ -149,7 +150,8 @@ class ReplaceKeys : public ConnectCheck {
     dir_ = std::string(std::getenv("TEST_TMPDIR")) + "/keys-" +
            ::testing::UnitTest::GetInstance()->current_test_info()->name();
     std::filesystem::create_directories(dir_);
-    context_ = PageContext{dir_, "admin", "csrf", Instant::from_unix_millis(0)};
+    source_ = std::make_unique<DirSource>(dir_);
+    context_ = PageContext{source_.get(), "admin", "csrf", Instant::from_unix_millis(0)};
   }
   std::string write(const std::string& picqer_key) {
     std::string path = dir_ + "/acme.json";
@@ -164,13 +166,14 @@ class ReplaceKeys : public ConnectCheck {
     return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   }
   std::string dir_;
+  std::unique_ptr<DirSource> source_;
   PageContext context_;
 };
 
 TEST_F(ReplaceKeys, NewKeysAreCheckedLiveBeforeTheFileIsRewritten) {
   std::string path = write("old-picqer-key");
   std::string before = read(path);
-  std::string section = keys_section(context_, "acme", path);
+  std::string section = keys_section(context_, "acme");
   EXPECT_EQ(section.find("lpsynckey"), std::string::npos) << "a key is never shown";
   EXPECT_EQ(section.find("old-picqer-key"), std::string::npos);
   Response wrong = keys_action(context_, {{"name", "acme"}, {"lightspeed_key", "wrongkey000000000000000000000000"}}, http_);
@@ -190,7 +193,7 @@ TEST_F(ReplaceKeys, NewKeysAreCheckedLiveBeforeTheFileIsRewritten) {
 TEST_F(ReplaceKeys, AKeyFromTheEnvironmentIsChangedThere) {
   std::string path = write("env:LPSYNC_TEST_PICQER_KEY");
   ::setenv("LPSYNC_TEST_PICQER_KEY", "picqer-test-key", 1);
-  std::string section = keys_section(context_, "acme", path);
+  std::string section = keys_section(context_, "acme");
   EXPECT_NE(section.find("from the environment variable <code>LPSYNC_TEST_PICQER_KEY</code>"), std::string::npos)
       << section;
   Response r = keys_action(context_, {{"name", "acme"}, {"picqer_key", "other"}}, http_);

@@ -6,6 +6,7 @@
 #include "engine/env/json.h"
 #include "tools/live/attention_text.h"
 #include "tools/live/console_settings.h"
+#include "tools/live/explain_run.h"
 #include "tools/live/explain_text.h"
 
 namespace lpsync::live {
@@ -31,8 +32,13 @@ void explain(const BoxCommand& c, const CommandTarget& t, Instant now) {
   if (!by_sku && !(order && order->is_string() && !order->as_string().empty())) {
     return answer(t, c, false, "Name an order number or a SKU.");
   }
-  bj::object story = by_sku ? sku_story(*t.store, std::string(sku->as_string()), now)
-                            : order_story(*t.store, std::string(order->as_string()), now);
+  ExplainWhat what;
+  if (by_sku) {
+    what.sku = std::string(sku->as_string());
+  } else {
+    what.order = std::string(order->as_string());
+  }
+  bj::object story = story_of(*t.store, what, now);
   answer(t, c,
          bj::object{{"ok", true},
                     {"kind", c.kind},

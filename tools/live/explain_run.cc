@@ -32,6 +32,10 @@ std::optional<bj::object> ask_running_run(const LiveConfig& config, const Explai
 
 }  // namespace
 
+bj::object story_of(const StateStore& store, const ExplainWhat& what, Instant now) {
+  return what.sku ? sku_story(store, *what.sku, now) : order_story(store, what.order.value_or(""), now);
+}
+
 std::optional<bj::object> find_story(const LiveConfig& config, const ExplainWhat& what, int wait_tenths,
                                      std::string& error) {
   if (!std::filesystem::exists(config.state_path)) {
@@ -50,9 +54,7 @@ std::optional<bj::object> find_story(const LiveConfig& config, const ExplainWhat
     error = opened.error().message;
     return std::nullopt;
   }
-  const StateStore& store = *opened.value().store;
-  Instant now = SystemClock().now();  // the age of a held order is as of now
-  return what.sku ? sku_story(store, *what.sku, now) : order_story(store, *what.order, now);
+  return story_of(*opened.value().store, what, SystemClock().now());  // a held order's age as of now
 }
 
 int show_explain(const LiveConfig& config, const ExplainWhat& what, bool as_json, std::ostream& out,

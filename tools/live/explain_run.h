@@ -10,6 +10,7 @@
 #include <ostream>
 #include <string>
 
+#include "engine/state/state_store.h"
 #include "tools/live/config.h"
 
 namespace lpsync::live {
@@ -18,6 +19,9 @@ struct ExplainWhat {
   std::optional<std::string> order;  // the order number
   std::optional<std::string> sku;    // or the productcode
 };
+
+// The story (explain_text.h) of `what` in `store` (the age of a held order as of `now`).
+boost::json::object story_of(const StateStore& store, const ExplainWhat& what, Instant now);
 
 // The story (explain_text.h) from the state, or while lpsync run holds it from the run, which
 // gets `wait_tenths` tenths of a second to answer; nullopt with `error` in words.
