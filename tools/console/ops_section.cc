@@ -104,10 +104,14 @@ std::string ops_section(const bj::object& status, Instant now) {
     }
     body += "</ul>";
   }
-  if (const bj::object* problems = object_at(*ops, "problems"); problems && !problems->empty()) {
+  // Each open problem with the time the run first saw it, oldest first.
+  if (const bj::value* open = ops->if_contains("open_problems"); open && open->is_array() && !open->as_array().empty()) {
     body += "<h3>Problems</h3><ul>";
-    for (const auto& [kind, n] : *problems) {
-      body += "<li>" + escape(std::string(kind)) + ": " + (n.is_int64() ? std::to_string(n.as_int64()) : "?") + "</li>";
+    for (const auto& v : open->as_array()) {
+      if (!v.is_object()) continue;
+      const bj::value* message = v.as_object().if_contains("message");
+      body += "<li>" + escape(ago(v.as_object(), "since", now)) + ": " +
+              escape(message && message->is_string() ? std::string(message->as_string()) : "?") + "</li>";
     }
     body += "</ul>";
   }

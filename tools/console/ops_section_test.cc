@@ -26,14 +26,17 @@ TEST(OpsSection, ShowsTheRunsFiguresAndAChartOfItsRequests) {
         {"shipments_pushed", 3},
         {"apis", {{"lightspeed", {{"requests", 40}, {"rate_limited", 2}, {"budget_remaining", 260}}}}},  // now
         {"webhooks", {{"orders.updated", {{"arrivals", 5}, {"last", format_iso8601(kNow - Duration::minutes(3))}}}}},
-        {"problems", {{"order_poll", 1}}}}},
+        {"problems", {{"order_poll", 1}}},
+        {"open_problems", bj::array{{{"kind", "order_poll"},
+                                     {"message", "The order poll failed: 429 <retry>"},
+                                     {"since", format_iso8601(kNow - Duration::minutes(20))}}}}}},
       {"ops_history", bj::array{sample(0), sample(10)}}};
   std::string html = ops_section(status, kNow);
   EXPECT_NE(html.find("Last successful order poll: <strong>1 min"), std::string::npos) << html;
   EXPECT_NE(html.find("Stock levels sent to the shop: <strong>12</strong>"), std::string::npos);
   EXPECT_NE(html.find("40 requests, 2 answered 429, 260 left"), std::string::npos);
   EXPECT_NE(html.find("orders.updated: 5, the last 3 min ago"), std::string::npos) << html;
-  EXPECT_NE(html.find("order_poll: 1"), std::string::npos);
+  EXPECT_NE(html.find("<li>20 min ago: The order poll failed: 429 &lt;retry&gt;</li>"), std::string::npos) << html;
   // Two quarter hours: 10, then 30 requests until now; the taller bar is the full height.
   EXPECT_NE(html.find("aria-label=\"lightspeed: requests per quarter hour, last 24 h\""), std::string::npos);
   EXPECT_NE(html.find("y=\"27\" width=\"143\" height=\"13\""), std::string::npos) << html;

@@ -187,7 +187,9 @@ void Session::save_status() {
   if (!sqlite_) return;
   Instant now = wall_.now();
   bj::object doc = status_document(*store_);
-  doc["ops"] = ops::figures_json(watch_.refresh(engine_.get(), doc, settings_, now));
+  ops::OpsFigures figures = watch_.refresh(engine_.get(), doc, settings_, now);
+  for (auto& p : figures.problems) p.message = redactor_.text(p.message);  // the status file is read by the console
+  doc["ops"] = ops::figures_json(figures);
   last_ops_refresh_ = now;
   ops_stale_ = false;
   // The console's charts: the APIs' counts once a quarter hour, the last 24 hours of them.

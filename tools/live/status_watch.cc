@@ -18,11 +18,13 @@ ops::OpsFigures StatusWatch::refresh(Engine* engine, const boost::json::object& 
   if (engine) {
     report = &engine->report_as_of(now);
     polls_.on_polls(report->order_polls);
+    problem_times_.update(report->problems, now);
   } else {
     facts.polls_expected = false;  // waiting for the app to be installed
   }
   facts.poll_failures = polls_.failures();
   facts.poll_failing_since = polls_.failing_since();
+  facts.problem_times = &problem_times_;
   ops::add_run(f, *report, facts);
   board_.publish(f);
   ops::OpsFigures all = board_.snapshot();

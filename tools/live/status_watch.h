@@ -39,6 +39,7 @@ class StatusWatch {
  private:
   Instant started_at_;
   ops::PollWatch polls_;
+  ops::ProblemTimes problem_times_;
   ops::OpsBoard board_;
   std::optional<ops::AlertRules> rules_;
   std::unique_ptr<ops::AlertSender> sender_;

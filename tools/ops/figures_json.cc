@@ -49,6 +49,10 @@ bj::object figures_json(const OpsFigures& f) {
                             {"budget_remaining", a.budget_remaining},
                             {"exhausted_early_window_s", a.exhausted_early_window_s}};
   }
+  bj::array open_problems;
+  for (const auto& p : f.problems) {
+    open_problems.push_back(bj::object{{"kind", p.kind}, {"message", p.message}, {"since", format_iso8601(p.since)}});
+  }
   bj::object webhooks;
   for (const auto& [topic, n] : f.webhook_arrivals) {
     auto last = f.webhook_last_arrival.find(topic);
@@ -75,6 +79,7 @@ bj::object figures_json(const OpsFigures& f) {
       {"webhooks", webhooks},
       {"webhooks_refused", f.webhooks_refused},
       {"problems", counts_json(f.problems_by_kind)},
+      {"open_problems", open_problems},
   };
 }
 
@@ -115,6 +120,17 @@ OpsFigures figures_from_json(const bj::object& o) {
   }
   f.webhooks_refused = int_at(o, "webhooks_refused");
   f.problems_by_kind = counts_at(o, "problems");
+  if (const bj::value* list = o.if_contains("open_problems"); list && list->is_array()) {
+    for (const auto& v : list->as_array()) {
+      if (!v.is_object()) continue;
+      const bj::object& p = v.as_object();
+      const bj::value* kind = p.if_contains("kind");
+      const bj::value* message = p.if_contains("message");
+      auto since = time_at(p, "since");
+      if (!kind || !kind->is_string() || !message || !message->is_string() || !since) continue;
+      f.problems.push_back({std::string(kind->as_string()), std::string(message->as_string()), *since});
+    }
+  }
   return f;
 }
 

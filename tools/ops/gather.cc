@@ -1,5 +1,7 @@
 #include "tools/ops/gather.h"
 
+#include <algorithm>
+
 #include "tools/ops/json_fields.h"
 
 namespace lpsync::ops {
@@ -46,6 +48,17 @@ void add_state(OpsFigures& f, const bj::object& s) {
   }
 }
 
+void ProblemTimes::update(const std::map<std::string, std::string>& open, Instant now) {
+  std::erase_if(since_, [&](const auto& entry) { return !open.count(entry.first); });
+  for (const auto& [key, message] : open) since_.emplace(key, now);
+}
+
+std::optional<Instant> ProblemTimes::since(const std::string& key) const {
+  auto it = since_.find(key);
+  if (it == since_.end()) return std::nullopt;
+  return it->second;
+}
+
 void add_run(OpsFigures& f, const Report& r, const RunFacts& facts) {
   f.started_at = facts.started_at;
   f.polls_expected = facts.polls_expected;
@@ -60,7 +73,13 @@ void add_run(OpsFigures& f, const Report& r, const RunFacts& facts) {
   f.order_poll_failures = facts.poll_failures;
   f.poll_failing_since = facts.poll_failing_since;
   f.problems_by_kind.clear();
-  for (const auto& [key, message] : r.problems) ++f.problems_by_kind[problem_kind(key)];
+  f.problems.clear();
+  for (const auto& [key, message] : r.problems) {
+    ++f.problems_by_kind[problem_kind(key)];
+    std::optional<Instant> since = facts.problem_times ? facts.problem_times->since(key) : std::nullopt;
+    f.problems.push_back({problem_kind(key), message, since.value_or(f.gathered_at)});
+  }
+  std::stable_sort(f.problems.begin(), f.problems.end(), [](const auto& a, const auto& b) { return a.since < b.since; });
   f.webhooks_refused = r.webhooks_refused;
 }
 

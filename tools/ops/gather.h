@@ -16,11 +16,24 @@ namespace lpsync::ops {
 void add_state(OpsFigures& f, const boost::json::object& status_document);
 
 // What a run knows beside its engine's report.
+// When each open problem was first seen: the engine's report keeps problems without times, so
+// the run notes them as it gathers its figures (at most one entry per open problem).
+class ProblemTimes {
+ public:
+  // Notes the problems new in `open` as of `now` and forgets those no longer open.
+  void update(const std::map<std::string, std::string>& open, Instant now);
+  std::optional<Instant> since(const std::string& key) const;
+
+ private:
+  std::map<std::string, Instant> since_;
+};
+
 struct RunFacts {
   Instant started_at;
   bool polls_expected = false;
   int64_t poll_failures = 0;
   std::optional<Instant> poll_failing_since;
+  const ProblemTimes* problem_times = nullptr;  // none: each problem as of gathering
 };
 
 // Stock pushes, requests, 429s and budgets per API, polls, open problems by kind. `report`

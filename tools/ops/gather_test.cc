@@ -60,6 +60,36 @@ TEST(Gather, RunPartFromTheReport) {
   EXPECT_TRUE(f.polls_expected);
 }
 
+TEST(Gather, EachOpenProblemKeepsTheTimeItWasFirstSeen) {
+  ProblemTimes times;
+  Report r;
+  r.problem("order:ORD1", "Order ORD1 could not be imported: 500");
+  OpsFigures f;
+  RunFacts facts{kT, true, 0, std::nullopt};
+  facts.problem_times = &times;
+  times.update(r.problems, kT);
+  r.problem("order_poll", "The order poll failed: 429");
+  times.update(r.problems, kT + Duration::minutes(5));
+  r.problem("order:ORD1", "Order ORD1 could not be imported: 502");  // the same problem, said again
+  times.update(r.problems, kT + Duration::minutes(9));
+  add_run(f, r, facts);
+  ASSERT_EQ(f.problems.size(), 2u);
+  EXPECT_EQ(f.problems[0].kind, "order");
+  EXPECT_EQ(f.problems[0].message, "Order ORD1 could not be imported: 502");
+  EXPECT_EQ(f.problems[0].since, kT);  // oldest first
+  EXPECT_EQ(f.problems[1].kind, "order_poll");
+  EXPECT_EQ(f.problems[1].since, kT + Duration::minutes(5));
+  // Resolved, then back: a new problem with a new time.
+  r.resolved("order:ORD1");
+  times.update(r.problems, kT + Duration::minutes(10));
+  r.problem("order:ORD1", "again");
+  times.update(r.problems, kT + Duration::minutes(11));
+  add_run(f, r, facts);
+  ASSERT_EQ(f.problems.size(), 2u);
+  EXPECT_EQ(f.problems[0].kind, "order_poll");
+  EXPECT_EQ(f.problems[1].since, kT + Duration::minutes(11));
+}
+
 TEST(Gather, NoCompletePollMeansNoLastPoll) {
   OpsFigures f;
   add_run(f, Report{}, RunFacts{kT, true, 0, std::nullopt});
@@ -89,12 +119,16 @@ TEST(FiguresJson, RoundTrips) {
   f.gathered_at = kT;
   f.webhook_arrivals["picqer/orders.created"] = 3;
   f.webhook_last_arrival["picqer/orders.created"] = kT;
+  f.problems.push_back({"order_poll", "The order poll failed: 429", kT - Duration::minutes(2)});
   OpsFigures back = figures_from_json(json::parse(json::serialize(figures_json(f))).as_object());
   EXPECT_EQ(json::serialize(figures_json(back)), json::serialize(figures_json(f)));
   EXPECT_EQ(back.held_by_reason, f.held_by_reason);
   EXPECT_EQ(back.apis.at("lightspeed").requests, 100);
   EXPECT_EQ(back.poll_failing_since, kT);
   EXPECT_EQ(back.webhook_last_arrival.at("picqer/orders.created"), kT);
+  ASSERT_EQ(back.problems.size(), 1u);
+  EXPECT_EQ(back.problems[0].since, kT - Duration::minutes(2));
+  EXPECT_EQ(back.problems[0].message, "The order poll failed: 429");
 }
 
 Request webhook(std::string url, std::string body) {

@@ -47,6 +47,14 @@ struct OpsFigures {
   std::optional<Instant> last_successful_poll;
   std::optional<Instant> poll_failing_since;  // the first failure since the last success
   std::map<std::string, int64_t> problems_by_kind;  // open problems, by the kind of their key
+  // The open problems themselves with the time each was first seen, oldest first (for the
+  // console; not in /metrics): as many as the report keeps.
+  struct OpenProblem {
+    std::string kind;
+    std::string message;
+    Instant since;
+  };
+  std::vector<OpenProblem> problems;
   int64_t webhooks_refused = 0;
 
   // From the listener (zero without one).
