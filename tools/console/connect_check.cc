@@ -118,7 +118,12 @@ ConnectFindings check_connection(const live::LiveConfig& config, Transport& http
   c.lightspeed_url = config.lightspeed.base_url;
   c.language = config.lightspeed.language;
   c.picqer_url = config.picqer.base_url;
-  check_lightspeed(config, c, http, out);
+  if (config.lightspeed.auth == live::LightspeedAuth::app) {
+    // An app's key reads no shop: the shop's access comes with its install callback.
+    out.shop = "the shop that installs the app (Lightspeed is read once the shop has installed the app)";
+  } else {
+    check_lightspeed(config, c, http, out);
+  }
   check_picqer(config, c, http, out);
   return out;
 }

@@ -19,8 +19,8 @@ struct ConnectFindings {
   bool ok() const { return problems.empty(); }
 };
 
-// `config` must be an API-key connection (the app's install flow connects by its callback).
-// No message holds a key or secret.
+// An App Store app's connection reads Picqer only: the shop's access comes with its install
+// callback. No message holds a key or secret.
 ConnectFindings check_connection(const live::LiveConfig& config, Transport& http);
 
 }  // namespace lpsync::console

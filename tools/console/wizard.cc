@@ -15,6 +15,8 @@ namespace bj = boost::json;
 
 std::string value(const QueryParams& q, std::string_view key) { return query_value(q, key).value_or(""); }
 
+bool app(const QueryParams& form) { return value(form, "auth") == "app"; }
+
 std::string steps(int current) {
   const char* names[] = {"1 Connect", "2 Configure", "3 Summary and activate"};
   std::string out = "<p class=\"steps\">";
@@ -53,8 +55,22 @@ Response connect_form(const PageContext& c, const QueryParams& form, const std::
                 "Leave empty for the cluster's address.", false) +
           field("language", "Shop language", "text", value(form, "language").empty() ? "nl" : value(form, "language"),
                 "Two letters, as in the shop's addresses (nl, en, de, ...).", true) +
-          field("key", "API key", "password", "", "Settings > Developers > API keys in the back office.", true) +
-          field("secret", "API secret", "password", "", "", true) + "<h2>Picqer</h2>" +
+          "<fieldset><legend>How lpsync reaches the shop</legend><div class=\"setting\"><input type=\"radio\" "
+          "id=\"auth_key\" name=\"auth\" value=\"api_key\"" +
+          std::string(app(form) ? "" : " checked") +
+          "><label for=\"auth_key\">With the shop's own API key</label></div><div class=\"setting\"><input "
+          "type=\"radio\" id=\"auth_app\" name=\"auth\" value=\"app\"" +
+          std::string(app(form) ? " checked" : "") +
+          "><label for=\"auth_app\">As an App Store app: the shop installs it, and Lightspeed calls lpsync "
+          "back</label></div></fieldset>" +
+          field("key", "API key (or the app's key)", "password", "",
+                "Settings > Developers > API keys in the back office; for an app, the app's key.", true) +
+          field("secret", "API secret (or the app's secret)", "password", "", "", true) +
+          field("listen", "Listen on (app only)", "text", value(form, "listen"),
+                "host:port of lpsync run's listener, behind your HTTPS reverse proxy, e.g. 127.0.0.1:8090.", false) +
+          field("public_url", "Public address (app only)", "url", value(form, "public_url"),
+                "The https:// address of that proxy: Lightspeed calls the install callback there.", false) +
+          "<h2>Picqer</h2>" +
           field("picqer_subdomain", "Subdomain", "text", value(form, "picqer_subdomain"),
                 "acme for acme.picqer.com.", false) +
           field("picqer_url", "API address (only for a test account)", "url", value(form, "picqer_url"),
@@ -66,7 +82,8 @@ Response connect_form(const PageContext& c, const QueryParams& form, const std::
 
 // The config file the form describes (with the defaults of section 1), as text.
 bj::object config_of(const QueryParams& form) {
-  bj::object ls{{"language", value(form, "language")}, {"key", value(form, "key")}, {"secret", value(form, "secret")}};
+  bj::object ls{{"key", value(form, "key")}, {"secret", value(form, "secret")}};
+  if (!value(form, "language").empty() || !app(form)) ls["language"] = value(form, "language");
   if (!value(form, "lightspeed_url").empty()) {
     ls["base_url"] = value(form, "lightspeed_url");
   } else {
@@ -78,7 +95,13 @@ bj::object config_of(const QueryParams& form) {
   } else {
     pq["subdomain"] = value(form, "picqer_subdomain");
   }
-  return bj::object{{"lightspeed", std::move(ls)}, {"picqer", std::move(pq)}, {"settings", live::settings_json(Settings{})}};
+  bj::object config{{"lightspeed", std::move(ls)}, {"picqer", std::move(pq)}, {"settings", live::settings_json(Settings{})}};
+  if (app(form)) {
+    // The shop's password comes with the install callback, at the listener.
+    config["lightspeed"].as_object()["auth"] = "app";
+    config["webhooks"] = bj::object{{"listen", value(form, "listen")}, {"public_url", value(form, "public_url")}};
+  }
+  return config;
 }
 
 Response configure_form(const PageContext& c, const std::string& name, const Settings& s, const std::string& found,
@@ -93,6 +116,26 @@ Response configure_form(const PageContext& c, const std::string& name, const Set
           "shipments stay off until the first orders look right.</p>" +
           settings_fields(shown) + "<button type=\"submit\">Save and see the summary</button></form>";
   return page(problems.empty() ? 200 : 400, "Configure " + name, body);
+}
+
+// An app is connected by the shop's install: what to set up for it, instead of a plan (no shop
+// can be read before the install) and activation (a new install starts inactive).
+Response app_summary(const PageContext& c, const std::string& name, const live::LiveConfig& config) {
+  std::string base = config.webhooks ? config.webhooks->public_url : "";
+  std::string body =
+      "<section><h1>Summary of " + escape(name) + "</h1>" + steps(3) +
+      "<p>This connection is an App Store app: Lightspeed gives lpsync the shop's access when the shop installs the "
+      "app. Until then nothing can be read from the shop, so there is no plan yet.</p><ol>"
+      "<li>In the app's settings at Lightspeed, set the <strong>Success URL</strong> to <code>" +
+      escape(base + "/lightspeed/install") + "</code> and the <strong>uninstall URL</strong> to <code>" +
+      escape(base + "/lightspeed/uninstall") + "</code>.</li><li>Start <code>" +
+      escape(c.source->how_to_run(name, config)) +
+      "</code> and keep it running: its listener answers the install callback.</li>"
+      "<li>Have the shop install the app from the App Store. The connection starts inactive.</li>"
+      "<li>Then check the <a href=\"/connection?name=" +
+      percent_encode(name) + "\">connection's page</a> and activate it on its <a href=\"/settings?name=" +
+      percent_encode(name) + "\">Settings</a> page.</li></ol></section>";
+  return page(200, "Summary of " + name, body);
 }
 
 }  // namespace
@@ -141,6 +184,7 @@ Response wizard_summary(const PageContext& c, const QueryParams& query, const Pl
   std::string name = value(query, "name"), error;
   auto config = c.source->find(name, error);
   if (!config) return plain(404, error);
+  if (config->lightspeed.auth == live::LightspeedAuth::app) return app_summary(c, name, *config);
   std::string body = "<section><h1>Summary of " + escape(name) + "</h1>" + steps(3) +
                      "<p>What lpsync would do once active, read from both systems just now (nothing was written):</p>"
                      "<pre>" +

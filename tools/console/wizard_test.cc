@@ -12,6 +12,7 @@
 #include "tools/console/dir_source.h"
 #include "tools/console/keys_form.h"
 #include "tools/console/settings_form.h"
+#include "tools/console/wizard.h"
 #include "tools/live/console_settings.h"
 #include "tools/live/fake_services.h"
 
@@ -199,6 +200,62 @@ TEST_F(ReplaceKeys, AKeyFromTheEnvironmentIsChangedThere) {
   Response r = keys_action(context_, {{"name", "acme"}, {"picqer_key", "other"}}, http_);
   EXPECT_EQ(r.status, 400);
   EXPECT_NE(r.body.find("comes from the environment"), std::string::npos);
+}
+
+class WizardForAnApp : public ConnectCheck {
+ protected:
+  void SetUp() override {
+    start();
+    dir_ = std::string(std::getenv("TEST_TMPDIR")) + "/app-" +
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::create_directories(dir_);
+    source_ = std::make_unique<DirSource>(dir_);
+    context_ = PageContext{source_.get(), "admin", "csrf", Instant::from_unix_millis(0)};
+  }
+  QueryParams app_form(const std::string& public_url) {
+    return {{"name", "acme"},
+            {"auth", "app"},
+            {"lightspeed_url", fakes_->lightspeed_url()},
+            {"key", "appkey00000000000000000000000000"},
+            {"secret", "appsecret0000000000000000000000"},
+            {"picqer_url", fakes_->picqer_url()},
+            {"picqer_key", "picqer-test-key"},
+            {"listen", "127.0.0.1:8090"},
+            {"public_url", public_url}};
+  }
+  std::string dir_;
+  std::unique_ptr<DirSource> source_;
+  PageContext context_;
+};
+
+TEST_F(WizardForAnApp, AnAppStoreAppIsConnectedByItsInstallCallbackNotByAKeyCheck) {
+  // The app's key is no shop's key: Lightspeed is not read now (it would refuse it); Picqer is.
+  Response connected = wizard_connect(context_, app_form("https://sync.example.com"), http_);
+  ASSERT_EQ(connected.status, 200) << connected.body;
+  EXPECT_NE(connected.body.find("Lightspeed is read once the shop has installed the app"), std::string::npos)
+      << connected.body;
+  auto config = live::load_config(dir_ + "/acme.json");
+  ASSERT_TRUE(config) << config.errors.front();
+  EXPECT_EQ(config.config->lightspeed.auth, live::LightspeedAuth::app);
+  ASSERT_TRUE(config.config->webhooks);
+  bool planned = false;
+  Response summary = wizard_summary(context_, {{"name", "acme"}}, [&](const std::string&) {
+    planned = true;
+    return std::string("plan");
+  });
+  EXPECT_FALSE(planned) << "plan cannot read a shop that has not installed the app";
+  EXPECT_NE(summary.body.find("https://sync.example.com/lightspeed/install"), std::string::npos) << summary.body;
+  EXPECT_NE(summary.body.find("https://sync.example.com/lightspeed/uninstall"), std::string::npos) << summary.body;
+  EXPECT_NE(summary.body.find("lpsync run --config " + dir_ + "/acme.json"), std::string::npos) << summary.body;
+  EXPECT_EQ(summary.body.find("Activate webshop</button>"), std::string::npos) << "activated before it is installed";
+}
+
+TEST_F(WizardForAnApp, AnAppNeedsThePublicAddressOfItsCallbacks) {
+  QueryParams form = app_form("");
+  Response refused = wizard_connect(context_, form, http_);
+  EXPECT_EQ(refused.status, 400);
+  EXPECT_NE(refused.body.find("public_url"), std::string::npos) << refused.body;
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/acme.json"));
 }
 
 }  // namespace
