@@ -144,6 +144,7 @@ TEST_F(Console, AConnectionsPageShowsItsHeldAndImportedOrdersAndNoOtherFile) {
     auto opened = SqliteStateStore::open((dir_ / "configs" / "lpsync-state" / "acme.db").string());
     ASSERT_TRUE(opened) << opened.error().message;
     StateStore& store = *opened.value().store;
+    store.put_order_link({99, "ORD99", 6, true, kT - Duration::hours(30)});  // the day before
     store.put_order_link({100, "ORD100", 7, true, kT - Duration::hours(2)});
     store.put_held({{101, "ORD101", HeldReason::duplicate_sku, kT - Duration::hours(3)}});
   }
@@ -155,6 +156,8 @@ TEST_F(Console, AConnectionsPageShowsItsHeldAndImportedOrdersAndNoOtherFile) {
   EXPECT_NE(acme.body.find("ORD100"), std::string::npos);
   EXPECT_NE(acme.body.find("ORD101"), std::string::npos);
   EXPECT_NE(acme.body.find("3 h"), std::string::npos) << "the held order's age";
+  EXPECT_NE(acme.body.find("Imported today (UTC): <strong>1</strong>"), std::string::npos) << acme.body;
+  EXPECT_NE(acme.body.find("Orders imported into Picqer: <strong>2</strong>"), std::string::npos) << acme.body;
   EXPECT_NE(acme.body.find("give each variant its own SKU"), std::string::npos) << "what to do";
   for (const char* secret : {"literal-ls-key-123", "literal-secret-456", "literal-picqer-789"}) {
     EXPECT_EQ(acme.body.find(secret), std::string::npos) << secret;

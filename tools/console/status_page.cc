@@ -105,7 +105,13 @@ std::string status_html(const live::StatusRead& status, Instant now, const Statu
   if (!status.doc) return body + "<p class=\"error\">" + escape(status.error) + "</p></section>";
   const bj::object& doc = *status.doc;
   if (!status.running_note.empty()) body += "<p class=\"note\">" + escape(status.running_note) + "</p>";
-  body += "<ul>" + figure("Orders imported into Picqer", text_of(doc, "orders_imported")) +
+  std::string today = "0";
+  if (const bj::value* days = doc.if_contains("orders_imported_by_day"); days && days->is_object()) {
+    std::string key = format_iso8601(now).substr(0, 10);
+    if (const bj::value* n = days->as_object().if_contains(key); n && n->is_int64()) today = std::to_string(n->as_int64());
+  }
+  body += "<ul>" + figure("Imported today (UTC)", today) +
+          figure("Orders imported into Picqer", text_of(doc, "orders_imported")) +
           figure("Products linked", text_of(doc, "products_linked")) +
           figure("Shipments marked shipped in the shop", text_of(doc, "shipments_pushed")) + "</ul></section>";
 

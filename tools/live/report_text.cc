@@ -1,5 +1,7 @@
 #include "tools/live/report_text.h"
 
+#include <map>
+
 #include <sstream>
 
 #include "engine/env/json.h"
@@ -15,6 +17,7 @@ namespace {
 namespace bj = boost::json;
 
 constexpr size_t kListed = 20;  // list at most this many of a kind, then "... and N more"
+constexpr size_t kDaysCounted = 7;  // imports per day: the newest days kept in the status
 
 std::string usage_line(const char* name, const ApiUsage& u) {
   return std::string(name) + " " + std::to_string(u.requests) + " requests, " + std::to_string(u.rate_limited) +
@@ -102,6 +105,13 @@ bj::object status_document(const StateStore& store) {
   }
   doc["orders_imported"] = static_cast<int64_t>(orders.size());
   doc["orders_recent"] = recent;
+  // Per UTC day ("2026-12-06"), the newest kDaysCounted days with imports (the console's "today").
+  std::map<std::string, int64_t> by_day;
+  for (const auto& o : orders) ++by_day[format_iso8601(o.imported_at).substr(0, 10)];
+  while (by_day.size() > kDaysCounted) by_day.erase(by_day.begin());
+  bj::object per_day;
+  for (const auto& [day, n] : by_day) per_day[day] = n;
+  doc["orders_imported_by_day"] = per_day;
   // Needing a person, as the order links keep it (since the shop's change that caused it).
   std::vector<OrderNeedingPerson> needs;
   for (const auto& o : orders) {
