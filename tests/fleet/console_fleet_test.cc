@@ -34,13 +34,10 @@ constexpr Duration kDeadline = Duration::seconds(60);
 class FleetConsole : public PostgresSuite {
  protected:
   void SetUp() override {
-    std::string name = "console_" + std::to_string(++databases_), error;
-    ASSERT_TRUE(server_->create_database(name, error)) << error;
-    url_ = server_->url(name);
-    auto db = pg::Db::connect(url_);
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    admin_ = std::move(db).value();
-    pg::migrate(*admin_);
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
     world_ = testing::make_world("fleet-console", false);
     ASSERT_TRUE(world_.fakes->ok());
     testing::add_shop(*world_.fakes);
@@ -100,7 +97,6 @@ class FleetConsole : public PostgresSuite {
     host_.reset();
   }
 
-  static inline int databases_ = 0;
   std::string url_;
   std::unique_ptr<pg::Db> admin_, worker_db_;
   testing::LiveWorld world_;

@@ -66,13 +66,10 @@ double since(SystemClock& wall, Instant start) { return static_cast<double>((wal
 class FleetSimulation : public PostgresSuite {
  protected:
   void SetUp() override {
-    std::string error;
-    ASSERT_TRUE(server_->create_database("fleet", error)) << error;
-    url_ = server_->url("fleet");
-    auto db = pg::Db::connect(url_);
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    admin_ = std::move(db).value();
-    pg::migrate(*admin_);
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
     const char* dir = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR");
     logs_ = dir ? dir : std::getenv("TEST_TMPDIR");
   }

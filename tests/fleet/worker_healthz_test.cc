@@ -31,12 +31,9 @@ std::string read_file(const std::string& path) {
 }
 
 TEST_F(WorkerHealthz, HealthyWhileItsHeartbeatsArriveAndNotAfterALeasePeriodWithout) {
-  std::string error;
-  ASSERT_TRUE(server_->create_database("healthz", error)) << error;
-  std::string url = server_->url("healthz");
-  auto db = pg::Db::connect(url);
-  ASSERT_TRUE(db.ok()) << db.error().message;
-  pg::migrate(*db.value());
+  MigratedDatabase fresh = migrated_database();
+  ASSERT_TRUE(fresh.db);
+  std::string url = fresh.url;
   ChildOptions o;
   o.err_file = std::string(std::getenv("TEST_TMPDIR")) + "/worker.log";
   Child worker({"worker", "--database", url, "--name", "w1", "--lease-period", "4s", "--longest-request", "2s",
@@ -61,9 +58,9 @@ TEST_F(WorkerHealthz, HealthyWhileItsHeartbeatsArriveAndNotAfterALeasePeriodWith
   };
   ASSERT_TRUE(eventually([&] { return status() == 200; }, 20)) << read_file(o.err_file);
 
-  db.value()->exec("refuse heartbeats", "ALTER TABLE leases RENAME TO leases_away", {});
+  fresh.db->exec("refuse heartbeats", "ALTER TABLE leases RENAME TO leases_away", {});
   EXPECT_TRUE(eventually([&] { return status() == 503; }, 20)) << read_file(o.err_file);
-  db.value()->exec("take heartbeats again", "ALTER TABLE leases_away RENAME TO leases", {});
+  fresh.db->exec("take heartbeats again", "ALTER TABLE leases_away RENAME TO leases", {});
   EXPECT_TRUE(eventually([&] { return status() == 200; }, 20)) << read_file(o.err_file);
   worker.signal(SIGTERM);
   EXPECT_EQ(worker.wait(30), 0) << read_file(o.err_file);

@@ -17,12 +17,8 @@ namespace bj = boost::json;
 class ConsoleCommandsTest : public PostgresSuite {
  protected:
   void SetUp() override {
-    std::string name = "commands_" + std::to_string(++databases_), error;
-    ASSERT_TRUE(server_->create_database(name, error)) << error;
-    auto db = pg::Db::connect(server_->url(name));
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    db_ = std::move(db).value();
-    pg::migrate(*db_);
+    db_ = migrated_database().db;
+    ASSERT_TRUE(db_);
     a_ = add_connection(*db_, "a", "{}").value();
     b_ = add_connection(*db_, "b", "{}").value();
   }
@@ -36,7 +32,6 @@ class ConsoleCommandsTest : public PostgresSuite {
     return db_->exec("count", "SELECT count(*) FROM console_commands WHERE connection_id = $1", {connection}).integer(0, 0);
   }
 
-  static inline int databases_ = 0;
   std::unique_ptr<pg::Db> db_;
   int64_t a_ = 0, b_ = 0;
   Instant t0_ = Instant::from_unix_millis(1'800'000'000'000);

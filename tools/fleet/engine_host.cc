@@ -274,12 +274,17 @@ void EngineHost::failed(Loop& loop, int64_t connection_id, const std::string& wh
   });
 }
 
-void EngineHost::hand_over_webhooks(Loop& loop) {
-  loop.wall.call_after(options_.webhook_check, [this, &loop] { hand_over_webhooks(loop); });
+std::vector<int64_t> EngineHost::running_on(const Loop& loop) {
   std::vector<int64_t> running;
   for (const auto& [id, h] : loop.hosted) {
     if (h->engine) running.push_back(id);
   }
+  return running;
+}
+
+void EngineHost::hand_over_webhooks(Loop& loop) {
+  loop.wall.call_after(options_.webhook_check, [this, &loop] { hand_over_webhooks(loop); });
+  std::vector<int64_t> running = running_on(loop);
   if (running.empty() || !loop.db) return;
   std::vector<std::pair<int64_t, Request>> queued;
   try {
@@ -298,10 +303,7 @@ void EngineHost::hand_over_webhooks(Loop& loop) {
 
 void EngineHost::hand_over_commands(Loop& loop) {
   loop.wall.call_after(options_.command_check, [this, &loop] { hand_over_commands(loop); });
-  std::vector<int64_t> running;
-  for (const auto& [id, h] : loop.hosted) {
-    if (h->engine) running.push_back(id);
-  }
+  std::vector<int64_t> running = running_on(loop);
   if (running.empty() || !loop.db) return;
   std::vector<std::pair<int64_t, live::BoxCommand>> taken;
   try {

@@ -75,6 +75,7 @@ class EngineHost final : public Runner {
   void start_on(Loop& loop, int64_t connection_id);
   void run_engine(Loop& loop, Hosted& h, const live::LiveConfig& config, const Connection& connection);
   void drop_running(Hosted& h);  // drops a running engine (none: nothing)
+  static std::vector<int64_t> running_on(const Loop& loop);  // the ids of its running engines
   void hand_over_webhooks(Loop& loop);  // the loop's thread, every webhook_check
   void hand_over_commands(Loop& loop);  // the loop's thread, every command_check
   void failed(Loop& loop, int64_t connection_id, const std::string& why);

@@ -29,13 +29,10 @@ constexpr Duration kDeadline = Duration::seconds(90);
 class EngineHostTest : public PostgresSuite {
  protected:
   void SetUp() override {
-    std::string name = "host_" + std::to_string(++databases_), error;
-    ASSERT_TRUE(server_->create_database(name, error)) << error;
-    url_ = server_->url(name);
-    auto db = pg::Db::connect(url_);
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    admin_ = std::move(db).value();
-    pg::migrate(*admin_);
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
   }
   // A fleet of `shops` on `accounts`, each shop with order 1 placed and a connection added.
   void make_fleet(int shops, int accounts) {
@@ -77,7 +74,6 @@ class EngineHostTest : public PostgresSuite {
     return fleet_->with([&](fakes::FakeFleet& f) { return copies_in_picqer(f, shop, 1); });
   }
 
-  static inline int databases_ = 0;
   std::string url_;
   std::unique_ptr<pg::Db> admin_, worker_db_;
   std::unique_ptr<fakes::FakeFleet> fleet_;

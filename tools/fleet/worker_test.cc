@@ -43,11 +43,10 @@ class WorkerTest : public PostgresSuite {
  protected:
 
   void SetUp() override {
-    std::string name = "worker_" + std::to_string(++databases_), error;
-    ASSERT_TRUE(server_->create_database(name, error)) << error;
-    url_ = server_->url(name);
-    admin_ = connect();
-    pg::migrate(*admin_);
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
     for (int i = 1; i <= 10; ++i) {
       auto id = add_connection(*admin_, "shop-" + std::to_string(i), "");
       ASSERT_TRUE(id.ok());
@@ -66,13 +65,11 @@ class WorkerTest : public PostgresSuite {
                  {worker});
   }
 
-  static int databases_;
   std::string url_;
   std::unique_ptr<pg::Db> admin_;
   Engines engines_;
   Instant t_ = Instant::from_unix_seconds(1'000'000);
 };
-int WorkerTest::databases_ = 0;
 
 TEST_F(WorkerTest, ANewWorkerGetsAFairShareOneHandBackAtATime) {
   auto a_db = connect(), b_db = connect();

@@ -4,6 +4,11 @@
 
 #include <gtest/gtest.h>
 
+#include <memory>
+#include <string>
+
+#include "engine/state/pg_db.h"
+#include "engine/state/pg_schema.h"
 #include "tools/pg/throwaway_postgres.h"
 
 namespace lpsync {
@@ -19,7 +24,32 @@ class PostgresSuite : public ::testing::Test {
     delete server_;
     server_ = nullptr;
   }
+  // A new database of the suite's server ("test_N"), migrated to this build's schema: its URL
+  // and a session to it (db null after a failure, which the test reports).
+  struct MigratedDatabase {
+    std::string url;
+    std::unique_ptr<pg::Db> db;
+  };
+  static MigratedDatabase migrated_database() {
+    MigratedDatabase out;
+    std::string name = "test_" + std::to_string(++databases_), error;
+    if (!server_->create_database(name, error)) {
+      ADD_FAILURE() << error;
+      return out;
+    }
+    out.url = server_->url(name);
+    auto db = pg::Db::connect(out.url);
+    if (!db.ok()) {
+      ADD_FAILURE() << db.error().message;
+      return out;
+    }
+    out.db = std::move(db).value();
+    pg::migrate(*out.db);
+    return out;
+  }
+
   static inline ThrowawayPostgres* server_ = nullptr;
+  static inline int databases_ = 0;
 };
 
 }  // namespace lpsync
