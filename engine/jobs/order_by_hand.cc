@@ -65,6 +65,12 @@ StepWith<ByHandAnswer> OrderByHand::work(Asked& a) {
   std::optional<OrderLink> link;
   if (!a.listed->empty()) link = parts_.import.orders.order_link(a.listed->front().id);
   if (auto verdict = by_hand_decision(*a.listed, link.has_value(), s.active, s.order_filter)) {
+    if (verdict->result == ByHandResult::already_imported && s.active && !link->processed) {
+      // Created, but not followed up: a crash came between the create and the process. The
+      // poll follows only orders in its window, so this is the follow-up's one chance.
+      Step followed = importer_.follow(a.listed->front(), *link, nullptr);
+      if (!followed.is_done()) return followed;
+    }
     return ByHandAnswer{a.number, verdict->result, verdict->reason, link ? link->idorder : 0, "", basics_.now()};
   }
   if (!a.catalog_current) {
