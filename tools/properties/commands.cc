@@ -75,6 +75,32 @@ struct UpdateOrder : Command {
   void show(std::ostream& os) const override { os << "UpdateOrder(" << id << ", change " << change << ")"; }
 };
 
+// A paid order cancelled in the shop after the engine had time to import it (the longest poll
+// interval and a little): "After import" then cancels it in Picqer unless something was
+// picked. Left to chance (an UpdateOrder after a PassTime on a paid order) this was rare.
+struct CancelAfterImport : Command {
+  int64_t id = 0;
+  explicit CancelAfterImport(const History& h) {
+    std::vector<int64_t> paid;
+    for (const auto& [order, p] : h.payment) {
+      if (p == "paid") paid.push_back(order);
+    }
+    RC_PRE(!paid.empty());
+    id = *rc::gen::elementOf(paid);
+  }
+  void checkPreconditions(const History& h) const override { RC_PRE(h.payment.count(id) > 0); }
+  void apply(History& h) const override {
+    h.now += Duration::minutes(16);
+    OrderPatch p;
+    p.id = id;
+    p.status = "cancelled";
+    p.payment_status = "cancelled";
+    h.payment[id] = "cancelled";
+    add(h, UpdateLightspeedOrder{p});
+  }
+  void show(std::ostream& os) const override { os << "CancelAfterImport(" << id << ")"; }
+};
+
 struct FixSku : Command {
   int64_t variant = 0;
   std::string sku;
@@ -255,14 +281,15 @@ rc::Gen<rc::state::Commands<Command>> gen_commands(const History& start, bool wi
   if (with_faults) {
     return rc::state::gen::commands(
         start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,
-                                                 SetStock, ShipOrder, CancelShipmentOrPick, PassTime, PassTime, PassTime,
-                                                 PassTime, ChangeSettings, CrashEngine, EngineDown, InjectFault, InjectFault,
-                                                 LoseAnswer, ImportProducts>());
+                                                 SetStock, ShipOrder, CancelShipmentOrPick, CancelAfterImport, PassTime, PassTime,
+                                                 PassTime, PassTime, ChangeSettings, CrashEngine, EngineDown, InjectFault,
+                                                 InjectFault, LoseAnswer, ImportProducts>());
   }
   return rc::state::gen::commands(
       start, rc::state::gen::execOneOfWithArgs<PlaceOrder, PlaceOrder, PlaceOrder, UpdateOrder, UpdateOrder, FixSku,
-                                               SetStock, ShipOrder, CancelShipmentOrPick, PassTime, PassTime, PassTime,
-                                               PassTime, ChangeSettings, CrashEngine, EngineDown, ImportProducts>());
+                                               SetStock, ShipOrder, CancelShipmentOrPick, CancelAfterImport, PassTime,
+                                               PassTime, PassTime, PassTime, ChangeSettings, CrashEngine, EngineDown,
+                                               ImportProducts>());
 }
 
 }  // namespace lpsync::properties
