@@ -54,7 +54,7 @@ LiveRun run_live_worker(const std::string& url, int connections, const TypicalLo
   try {
     auto admin = connect(url);
     // The worker first runs with no connection: its own resident set, without engines.
-    WorkerChild worker(self_binary(), worker_args(url, "bench-live", Duration::seconds(30), Duration::seconds(10)),
+    WorkerChild worker(process::self_binary(), worker_args(url, "bench-live", Duration::seconds(30), Duration::seconds(10)),
                        logs + "/live-worker.log");
     if (!wait_until([&] { worker.read_log(); return worker.count("leases") > 0; }, 60)) {
       throw std::runtime_error("the worker did not beat within 60 s (log: " + logs + "/live-worker.log)");
@@ -101,11 +101,11 @@ FailoverRun run_failover(const std::string& url, int connections, Duration lease
     auto admin = connect(url);
     auto fleet = typical_fleet(*admin, connections, TypicalLoad{});
     double patience = 3 * static_cast<double>(lease_period.seconds() + longest_request.seconds()) + 60;
-    WorkerChild a(self_binary(), worker_args(url, "bench-a", lease_period, longest_request), logs + "/worker-a.log");
+    WorkerChild a(process::self_binary(), worker_args(url, "bench-a", lease_period, longest_request), logs + "/worker-a.log");
     if (!wait_until([&] { a.read_log(); return static_cast<int>(a.started().size()) >= connections; }, patience)) {
       throw std::runtime_error("worker a did not start every engine (log: " + logs + "/worker-a.log)");
     }
-    WorkerChild b(self_binary(), worker_args(url, "bench-b", lease_period, longest_request), logs + "/worker-b.log");
+    WorkerChild b(process::self_binary(), worker_args(url, "bench-b", lease_period, longest_request), logs + "/worker-b.log");
     // Once b has beaten (and found nothing free), a is killed before it hands b a fair share.
     if (!wait_until([&] { b.read_log(); return b.count("leases") > 0; }, patience)) {
       throw std::runtime_error("worker b did not beat (log: " + logs + "/worker-b.log)");

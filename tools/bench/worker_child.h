@@ -1,8 +1,7 @@
-// A `lpsync worker` process started by `bench --fleet`: the binary that runs the bench (it is
-// lpsync), its stderr (the JSON log) in a file that the bench reads as it grows.
+// A `lpsync worker` process started by `bench --fleet` (tools/process/child.h): the binary that
+// runs the bench (it is lpsync), its stderr (the JSON log) in a file that the bench reads as it
+// grows.
 #pragma once
-
-#include <sys/types.h>
 
 #include <cstdint>
 #include <functional>
@@ -11,24 +10,20 @@
 #include <string>
 #include <vector>
 
-namespace lpsync::bench {
+#include "tools/process/child.h"
 
-// The path of the running binary (/proc/self/exe resolved).
-std::string self_binary();
+namespace lpsync::bench {
 
 class WorkerChild {
  public:
   // Runs `binary worker <args>` with stdin and stdout on /dev/null, stderr to `log_file`.
   WorkerChild(const std::string& binary, const std::vector<std::string>& args, std::string log_file);
-  ~WorkerChild();  // kills it (SIGKILL) if it still runs
-  WorkerChild(const WorkerChild&) = delete;
-  WorkerChild& operator=(const WorkerChild&) = delete;
 
-  pid_t pid() const { return pid_; }
-  bool running();
-  void kill_now();                  // SIGKILL, then reaped
-  bool stop(double seconds);        // SIGTERM; true when it ended within `seconds`
-  double cpu_seconds() const;       // user + system so far, from /proc (0 once reaped)
+  pid_t pid() const { return child_.pid(); }
+  bool running() { return !child_.poll().has_value(); }
+  void kill_now() { child_.kill_now(); }
+  bool stop(double seconds);                         // SIGTERM; true when it ended within `seconds`
+  double cpu_seconds() { return child_.cpu_seconds(); }  // user + system so far (0 once ended)
 
   // Reads the log lines written since the last call.
   void read_log();
@@ -38,9 +33,8 @@ class WorkerChild {
   int64_t count(const std::string& event) const;
 
  private:
-  pid_t pid_ = -1;
-  bool reaped_ = false;
   std::string log_file_;
+  process::Child child_;
   std::streamoff offset_ = 0;
   std::string partial_;
   std::set<int64_t> started_;
@@ -48,6 +42,8 @@ class WorkerChild {
 };
 
 // Polls `done` every 50 ms for up to `seconds` of wall time; true once it holds.
-bool wait_until(const std::function<bool()>& done, double seconds);
+inline bool wait_until(const std::function<bool()>& done, double seconds) {
+  return process::eventually(done, seconds, 50);
+}
 
 }  // namespace lpsync::bench
