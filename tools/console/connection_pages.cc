@@ -1,9 +1,5 @@
 #include "tools/console/connection_pages.h"
 
-#include <algorithm>
-#include <cctype>
-#include <filesystem>
-
 #include "tools/console/connection_actions.h"
 #include "tools/console/html.h"
 #include "tools/console/keys_form.h"
@@ -19,7 +15,6 @@ namespace lpsync::console {
 namespace {
 
 namespace bj = boost::json;
-namespace fs = std::filesystem;
 
 constexpr size_t kLogShown = 20;
 constexpr size_t kMaxAsked = 100;     // an order number or SKU
