@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "engine/core/engine.h"
 #include "tools/live/config.h"
@@ -29,6 +30,13 @@ class StatusWatch {
   void alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
                   SystemClock& wall, Log& log, ops::RetryPolicy policy = {});
   const ops::AlertSender* alert_sender() const { return sender_.get(); }
+  // The rules' memory from the state (ops/alert_memory.h), and what to keep of it there when
+  // alerts were sent since it was last asked (nullopt: nothing new).
+  void remember_alerts(const std::string& memory_json);
+  std::optional<std::string> alert_memory_to_keep();
+  // At a stop: sends what is queued, each target for at most `per_target`, and logs what
+  // was not sent (alert_sender.h drain). Nothing without alerts.
+  void drain_alerts(Duration per_target);
   // A trace line: order_poll_failed and order_poll_interrupted count as failed polls.
   void observe(const boost::json::object& line, Instant at);
   // Gathers the figures from the state's status document (report_text.h) and the engine
@@ -42,6 +50,7 @@ class StatusWatch {
   ops::OpsBoard board_;
   std::optional<ops::AlertRules> rules_;
   std::unique_ptr<ops::AlertSender> sender_;
+  bool alerted_ = false;  // since alert_memory_to_keep()
   Log* log_ = nullptr;
 };
 
