@@ -159,5 +159,51 @@ TEST(OpsEndpoints, RunSendsASignedAlertToTheWebhook) {
   EXPECT_EQ(got.size(), 1u) << "once per period";
 }
 
+// `lpsync run --once` evaluates the alert rules after its pass and sends what is queued
+// before it exits (the sender's thread would otherwise be stopped with the alert in its
+// queue). A second --once a moment later, with another 429, is within the period: the state
+// remembers the alert, nothing is sent again.
+TEST(OpsEndpoints, RunOnceAlertsBeforeItExitsAndOncePerPeriodAcrossRuns) {
+  std::mutex mu;
+  std::vector<Request> got;
+  HttpServer receiver([&](const Request& r) -> TransportResult {
+    std::lock_guard lock(mu);
+    got.push_back(r);
+    return Response{204, {}, ""};
+  });
+  ASSERT_TRUE(receiver.ok());
+  LiveWorld w = make_world("ops-alerts-once", false);
+  add_shop(*w.fakes);
+  auto refuse_once = [&] {
+    w.fakes->picqer([](pq::PicqerFake& p) {
+      p.add_fault(fakes::FaultRule{fakes::FaultKind::http_429, "", 1});
+      return true;
+    });
+  };
+  refuse_once();
+  ::setenv("LPSYNC_TEST_ALERT_SECRET", "alert-secret-e2e-41", 1);
+  std::string config = write_config(
+      w, "alerting", bj::object{{"active", true}},
+      bj::object{{"alerts", bj::object{{"webhook_url", receiver.base_url() + "/alerts"},
+                                       {"webhook_secret", "env:LPSYNC_TEST_ALERT_SECRET"}}}});
+  // The 429 interrupts the order poll: --once says so with exit 1 (the next run polls again).
+  CliResult once = lpsync({"run", "--config", config, "--once"});
+  ASSERT_NE(once.code, 2) << once.out << once.err;
+  {
+    std::lock_guard lock(mu);
+    ASSERT_EQ(got.size(), 1u) << "sent before lpsync exited\n" << once.err;
+    bj::object alert = json::parse(got[0].body).as_object();
+    EXPECT_EQ(alert.at("cause").as_string(), "budget_exhausted");
+    EXPECT_EQ(alert.at("subject").as_string(), "picqer");
+  }
+  EXPECT_NE(once.err.find("alert_sent"), std::string::npos) << once.err;
+  refuse_once();
+  CliResult again = lpsync({"run", "--config", config, "--once"});
+  ASSERT_NE(again.code, 2) << again.out << again.err;
+  EXPECT_NE(again.out.find("1 rate-limited"), std::string::npos) << "the second run met a 429 too\n" << again.out;
+  std::lock_guard lock(mu);
+  EXPECT_EQ(got.size(), 1u) << "alerted again within repeat_minutes\n" << again.err;
+}
+
 }  // namespace
 }  // namespace lpsync::testing
