@@ -1,6 +1,7 @@
 #include "tools/fleet/worker_alerts.h"
 
 #include "tools/live/report_text.h"
+#include "tools/live/status_watch.h"
 #include "tools/ops/alert_memory.h"
 
 namespace lpsync::fleet {
@@ -9,26 +10,14 @@ WorkerAlerts::WorkerAlerts(SystemClock& wall, live::Log& log, Duration every, op
     : wall_(wall),
       log_(log),
       every_(every),
-      sender_(policy, wall,
-              [&log](const std::string& event, const ops::Alert& a, const std::string& connection,
-                     const std::string& detail) {
-                boost::json::object fields{{"connection", connection}, {"alert", a.key()}};
-                fields[event == "alert_sent" ? "channel" : "reason"] = detail;
-                if (event == "alert_sent") log.info(event, std::move(fields));
-                else log.warn(event, std::move(fields));
-              }) {}
+      sender_(policy, wall, live::log_alert_deliveries(log)) {}
 
 void WorkerAlerts::watch(SystemClock& loop, int64_t connection_id, const live::LiveConfig& config, Current current) {
   if (!config.alerts) return;
   const live::AlertsSection& a = *config.alerts;
   Watched w;
   w.rules = ops::AlertRules(ops::AlertThresholds{a.poll_failing_after, a.webhook_silent_after, a.repeat_after});
-  w.channels = ops::AlertChannels{"connection " + std::to_string(connection_id), a.webhook_url, a.webhook_secret,
-                                  std::nullopt, config.ca_file};
-  if (a.smtp) {
-    const live::SmtpSection& m = *a.smtp;
-    w.channels.smtp = ops::SmtpOptions{m.host, m.port, m.from, m.to, m.user, m.password, config.ca_file};
-  }
+  w.channels = live::alert_channels(a, "connection " + std::to_string(connection_id), config.ca_file);
   w.started = wall_.now();
   w.polls_expected = config.settings.active && (config.settings.import_orders || config.settings.pushes_stock());
   if (Running r = current(); r.store) {

@@ -4,6 +4,25 @@
 
 namespace lpsync::live {
 
+ops::AlertChannels alert_channels(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file) {
+  ops::AlertChannels channels{connection, alerts.webhook_url, alerts.webhook_secret, std::nullopt, ca_file};
+  if (alerts.smtp) {
+    const SmtpSection& m = *alerts.smtp;
+    channels.smtp = ops::SmtpOptions{m.host, m.port, m.from, m.to, m.user, m.password, ca_file};
+  }
+  return channels;
+}
+
+ops::AlertSender::Report log_alert_deliveries(Log& log) {
+  return [&log](const std::string& event, const ops::Alert& a, const std::string& connection,
+                const std::string& detail) {
+    boost::json::object fields{{"connection", connection}, {"alert", a.key()}};
+    fields[event == "alert_sent" ? "channel" : "reason"] = detail;
+    if (event == "alert_sent") log.info(event, std::move(fields));
+    else log.warn(event, std::move(fields));
+  };
+}
+
 void StatusWatch::observe(const boost::json::object& line, Instant at) {
   const boost::json::value* d = line.if_contains("decision");
   if (d && (*d == "order_poll_failed" || *d == "order_poll_interrupted")) polls_.on_failure(at);
@@ -41,19 +60,8 @@ void StatusWatch::alert_with(const AlertsSection& alerts, const std::string& con
                              SystemClock& wall, Log& log, ops::RetryPolicy policy) {
   log_ = &log;
   rules_.emplace(ops::AlertThresholds{alerts.poll_failing_after, alerts.webhook_silent_after, alerts.repeat_after});
-  ops::AlertChannels channels{connection, alerts.webhook_url, alerts.webhook_secret, std::nullopt, ca_file};
-  if (alerts.smtp) {
-    const SmtpSection& m = *alerts.smtp;
-    channels.smtp = ops::SmtpOptions{m.host, m.port, m.from, m.to, m.user, m.password, ca_file};
-  }
-  sender_ = std::make_unique<ops::AlertSender>(
-      std::move(channels), policy, wall,
-      [&log](const std::string& event, const ops::Alert& a, const std::string&, const std::string& detail) {
-        boost::json::object fields{{"alert", a.key()}};
-        fields[event == "alert_sent" ? "channel" : "reason"] = detail;
-        if (event == "alert_sent") log.info(event, std::move(fields));
-        else log.warn(event, std::move(fields));
-      });
+  sender_ = std::make_unique<ops::AlertSender>(alert_channels(alerts, connection, ca_file), policy, wall,
+                                               log_alert_deliveries(log));
 }
 
 void StatusWatch::remember_alerts(const std::string& memory_json) {

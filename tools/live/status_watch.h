@@ -20,6 +20,11 @@
 
 namespace lpsync::live {
 
+// The alert channels of a config's `alerts` section, naming `connection` in every alert.
+ops::AlertChannels alert_channels(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file);
+// Logs each delivery of an alert sender (alert_sent as info, the rest as warnings).
+ops::AlertSender::Report log_alert_deliveries(Log& log);
+
 class StatusWatch {
  public:
   explicit StatusWatch(Instant started_at) : started_at_(started_at) {}

@@ -10,9 +10,9 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <chrono>
 #include <memory>
 
+#include "engine/env/clock.h"
 #include "engine/env/crypto.h"
 
 namespace lpsync::ops {
@@ -29,7 +29,7 @@ struct Failure {
 class Connection {
  public:
   explicit Connection(const SmtpOptions& o)
-      : o_(o), deadline_(std::chrono::steady_clock::now() + std::chrono::milliseconds(o.within.millis())) {}
+      : o_(o), deadline_(SystemClock().now() + o.within) {}
   ~Connection() {
     if (ssl_) {
       SSL_shutdown(ssl_);
@@ -119,9 +119,9 @@ class Connection {
  private:
   // Each read and write waits at most `timeout`, and never past the conversation's end.
   void arm() {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline_ - std::chrono::steady_clock::now());
-    if (left.count() <= 0) throw Failure{"the SMTP server " + o_.host + " took longer than the time given"};
-    int64_t ms = std::min<int64_t>(left.count(), o_.timeout.millis());
+    int64_t left = (deadline_ - SystemClock().now()).millis();
+    if (left <= 0) throw Failure{"the SMTP server " + o_.host + " took longer than the time given"};
+    int64_t ms = std::min<int64_t>(left, o_.timeout.millis());
     timeval tv{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>((ms % 1000) * 1000)};
     ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
     ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
@@ -143,7 +143,7 @@ class Connection {
   }
 
   const SmtpOptions& o_;
-  std::chrono::steady_clock::time_point deadline_;
+  Instant deadline_;  // the end of the conversation
   int fd_ = -1;
   SSL_CTX* ctx_ = nullptr;
   SSL* ssl_ = nullptr;
