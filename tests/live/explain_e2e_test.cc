@@ -67,8 +67,9 @@ TEST_F(Explain, AHeldThenFixedThenImportedOrderTellsItsStoryInOrder) {
                              "held: duplicate_sku - a line's variant shares its SKU with another variant "
                              "(SKU DUP: variants 31, 41)",
                              "asked to import it by hand (lpsync import-order)",
-                             "imported into Picqer as Picqer order ", "requests (", "POST picqer /api/v1/orders 201",
-                             "processed in Picqer (Picqer order ", "requests (1):", "POST picqer /api/v1/orders/",
+                             "imported into Picqer as Picqer order ", "requests since the previous decision (",
+                             "POST picqer /api/v1/orders 201", "processed in Picqer (Picqer order ",
+                             "requests since the previous decision (1):", "POST picqer /api/v1/orders/",
                              "/process 200",
                              "import by hand: imported, Picqer order ",
                              "What lpsync knows now:", "in Picqer as Picqer order ", "What a person can do now:",

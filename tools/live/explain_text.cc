@@ -75,7 +75,7 @@ std::string requests_text(const bj::object& decision) {
   const bj::value* listed = decision.if_contains("requests");
   const bj::value* total = decision.if_contains("requests_total");
   if (!listed || !listed->is_array() || !total) return "";
-  std::string out = "      requests (" + json::serialize(*total) + "):\n";
+  std::string out = "      requests since the previous decision (" + json::serialize(*total) + "):\n";
   for (const bj::value& line : listed->as_array()) {
     if (line.is_string()) out += "        " + std::string(line.as_string()) + "\n";
   }
