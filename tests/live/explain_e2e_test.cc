@@ -102,6 +102,20 @@ TEST_F(Explain, JsonGivesTheSameStoryWithoutPersonalData) {
   expect_no_personal_data(r.out);
 }
 
+TEST_F(Explain, AnImportByHandStillHeldNamesTheSharedSkuAndItsVariants) {
+  CliResult held = lpsync({"run", "--config", config_, "--once"});
+  ASSERT_EQ(held.code, 0) << held.out << held.err;
+  CliResult asked = lpsync({"import-order", "--config", config_, "ORD3"});
+  EXPECT_EQ(asked.code, 1) << asked.out << asked.err;
+  EXPECT_NE(asked.out.find("(SKU DUP is shared by variants 31, 41)"), std::string::npos) << asked.out;
+  CliResult r = lpsync({"explain", "--config", config_, "ORD3"});
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("import by hand: held (duplicate_sku - a line's variant shares its SKU with another variant) "
+                       "(SKU DUP: variants 31, 41)"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST_F(Explain, ASkuAndAnUnknownOrder) {
   held_fixed_imported();
   CliResult sku = lpsync({"explain", "--config", config_, "--sku", "MUG"});

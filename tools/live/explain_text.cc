@@ -98,7 +98,7 @@ std::string decision_text(const std::string& what, const bj::object& f) {
   if (what == "order_by_hand_asked") return "asked to import it by hand (lpsync import-order)";
   if (what == "order_by_hand") {
     std::string text = "import by hand: " + text_of(f, "result");
-    if (f.contains("reason")) text += " (" + held_reason_text(text_of(f, "reason")) + ")";
+    if (f.contains("reason")) text += " (" + held_reason_text(text_of(f, "reason")) + ")" + sharing_text(f);
     if (f.contains("idorder")) text += ", Picqer order " + idorder;
     return text;
   }
