@@ -14,6 +14,7 @@
 #include "tests/live/live_fixture.h"
 #include "engine/env/http_server.h"
 #include "tools/ops/alert_message.h"
+#include "tools/ops/alert_receiver.h"
 #include "tools/ops/eventually.h"
 #include "tools/ops/strict_exposition.h"
 
@@ -25,20 +26,7 @@ namespace pq = fakes::picqer;
 using ops::testing::parse_strictly;
 using ops::testing::value_of;
 
-// The merchant's alert webhook: a receiver on loopback that takes every alert (204).
-struct AlertReceiver {
-  std::mutex mu;
-  std::vector<Request> got;
-  HttpServer server{[this](const Request& r) -> TransportResult {
-    std::lock_guard lock(mu);
-    got.push_back(r);
-    return Response{204, {}, ""};
-  }};
-  size_t count() {
-    std::lock_guard lock(mu);
-    return got.size();
-  }
-};
+using ops::testing::AlertReceiver;
 
 // The Picqer fake answers its next request with 429.
 void picqer_refuses_once(LiveWorld& w) {

@@ -19,6 +19,7 @@
 #include "tools/fleet/engine_host.h"
 #include "tools/fleet/fleet_shops.h"
 #include "tools/ops/alert_message.h"
+#include "tools/ops/alert_receiver.h"
 #include "tools/pg/postgres_suite.h"
 
 namespace lpsync::fleet {
@@ -40,20 +41,7 @@ class PicqerRefuses final : public Transport {
   std::string picqer_url_;
 };
 
-// An alert webhook receiver on loopback.
-struct Receiver {
-  std::mutex mu;
-  std::vector<Request> got;
-  HttpServer server{[this](const Request& r) -> TransportResult {
-    std::lock_guard lock(mu);
-    got.push_back(r);
-    return Response{204, {}, ""};
-  }};
-  std::vector<Request> requests() {
-    std::lock_guard lock(mu);
-    return got;
-  }
-};
+using ops::testing::AlertReceiver;
 
 class WorkerAlertsTest : public PostgresSuite {
  protected:
@@ -92,7 +80,7 @@ TEST_F(WorkerAlertsTest, EachConnectionAlertsItsOwnWebhookThroughTheWorkersOneSe
   fleet.with([&](fakes::FakeFleet& f) {
     for (int s = 0; s < 2; ++s) stock_shop(f, s);
   });
-  Receiver receivers[2];
+  AlertReceiver receivers[2];
   const std::string secrets[2] = {"alert-secret-shop-0-41d2", "alert-secret-shop-1-9e07"};
   std::vector<int64_t> ids;
   for (int s = 0; s < 2; ++s) {
