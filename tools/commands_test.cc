@@ -62,6 +62,12 @@ TEST(Commands, ReplayExplainTellsTheStoryOfAnOrder) {
   ASSERT_NE(held, std::string::npos) << r.out;
   ASSERT_NE(imported, std::string::npos) << r.out;
   EXPECT_LT(held, imported) << r.out;
+  // Which variants the hold is about, and the requests of the import and the processing.
+  EXPECT_NE(r.out.find("(SKU TEE: variants 21, 22)"), std::string::npos) << r.out;
+  size_t created = r.out.find("POST picqer /api/v1/orders 201");
+  ASSERT_NE(created, std::string::npos) << r.out;
+  EXPECT_LT(imported, created) << r.out;
+  EXPECT_NE(r.out.find("POST picqer /api/v1/orders/2/process 200"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("nothing: the order is in Picqer"), std::string::npos) << r.out;
   Outcome sku = run({"replay", "--explain", "sku:TEE-M", "scenarios/duplicate-sku-fixed-later.json"});
   EXPECT_NE(sku.out.find("created in Picqer as product "), std::string::npos) << sku.out;

@@ -127,12 +127,12 @@ ApiResult<boost::json::value> ApiSession::call(Priority priority, std::string_vi
   std::string target = target_of(request.url);
   if (!result.ok()) {
     const TransportError& e = result.error();
-    trace_.exchange(now, name(), method, target, 0, to_string(e.kind));
+    exchanged(now, name(), method, target, 0, to_string(e.kind));
     bool maybe_applied = method != "GET" && e.kind != TransportErrorKind::refused;
     return R{maybe_applied ? CallOutcome::indeterminate : CallOutcome::transient, {}, what + ": " + e.message, now, 0};
   }
   const Response& r = result.value();
-  trace_.exchange(now, name(), method, target, r.status);
+  exchanged(now, name(), method, target, r.status);
   read_rate_headers(r, now);
   return judge_response(what, r, now);
 }
@@ -185,6 +185,12 @@ ApiResult<boost::json::value> ApiSession::judge_response(const std::string& what
   }
 }
 
+void ApiSession::exchanged(Instant at, std::string_view api, std::string_view method, std::string_view target,
+                           int status, std::string_view error) {
+  trace_.exchange(at, api, method, target, status, error);
+  if (on_request_) on_request_(api, method, target, status, error);
+}
+
 ApiResult<std::string> ApiSession::fetch(const std::string& url) {
   using R = ApiResult<std::string>;
   Instant now = clock_.now();
@@ -192,11 +198,11 @@ ApiResult<std::string> ApiSession::fetch(const std::string& url) {
   TransportResult result = transport_.send(request);
   std::string target = target_of(url);
   if (!result.ok()) {
-    trace_.exchange(now, "download", "GET", target, 0, to_string(result.error().kind));
+    exchanged(now, "download", "GET", target, 0, to_string(result.error().kind));
     return R{CallOutcome::transient, "", "downloading " + target + ": " + result.error().message, now, 0};
   }
   const Response& r = result.value();
-  trace_.exchange(now, "download", "GET", target, r.status);
+  exchanged(now, "download", "GET", target, r.status);
   if (r.status >= 500) return R{CallOutcome::transient, "", "downloading " + target + ": server error", now, r.status};
   if (r.status != 200) {
     return R{CallOutcome::rejected, "", "downloading " + target + ": status " + std::to_string(r.status), now,

@@ -48,6 +48,12 @@ class ApiSession {
   // other shops, in any process); nullptr: this session's own budget only.
   void share_limit(SharedRateLimit* shared) { shared_ = shared; }
 
+  // Hears of every request sent, as the trace records it (api, method, target, status or the
+  // transport's error kind): the decision log's requests (engine/core/decision_recorder.h).
+  using RequestListener = std::function<void(std::string_view api, std::string_view method, std::string_view target,
+                                             int status, std::string_view error)>;
+  void on_request(RequestListener listener) { on_request_ = std::move(listener); }
+
   std::string_view name() const { return spec_.kind == ApiKind::lightspeed ? "lightspeed" : "picqer"; }
   RateBudget& budget() { return budget_; }
   int64_t requests() const { return requests_; }
@@ -68,6 +74,9 @@ class ApiSession {
   Instant retry_after_429(const Response& r, Instant now) const;
   std::string describe(std::string_view method, const std::string& path) const;
   std::string error_message(const Response& r) const;
+  // Into the trace, and to the listener.
+  void exchanged(Instant at, std::string_view api, std::string_view method, std::string_view target, int status,
+                 std::string_view error = "");
 
   Clock& clock_;
   Transport& transport_;
@@ -76,6 +85,7 @@ class ApiSession {
   Trace& trace_;
   ApiSpec spec_;
   std::function<bool()> writes_allowed_;
+  RequestListener on_request_;
   int64_t refused_writes_ = 0;
   int64_t requests_ = 0;
   std::string key_refused_;

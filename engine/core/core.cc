@@ -42,6 +42,11 @@ Core::Core(EngineEnv env, Connection conn, Settings s)
   }
   // The read-only guard: the last line of defence under the type-level split.
   lightspeed_session.guard_writes([this] { return settings.may_write_lightspeed(); });
+  // The decision log keeps the requests on the way to each decision.
+  for (ApiSession* session : {&lightspeed_session, &picqer_session}) {
+    session->on_request([this](std::string_view api, std::string_view method, std::string_view target, int status,
+                               std::string_view error) { decisions.note_request(api, method, target, status, error); });
+  }
   picqer_session.share_limit(env.picqer_shared_limit);
 }
 

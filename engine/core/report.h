@@ -40,6 +40,9 @@ struct ByHandAnswer {
   int64_t idorder = 0;               // imported or already imported
   std::string message;               // failed: what was refused
   Instant at;
+  // Held for duplicate_sku: the SKU and every variant that has it (order_lines.h SharedSku).
+  std::string shared_sku;
+  std::vector<int64_t> sharing;
 };
 
 struct ApiUsage {

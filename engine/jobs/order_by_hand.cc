@@ -48,6 +48,10 @@ void OrderByHand::answer(Asked& a, ByHandAnswer answer) {
   if (answer.reason) fields["reason"] = to_string(*answer.reason);
   if (answer.idorder) fields["idorder"] = answer.idorder;
   if (!answer.message.empty()) fields["message"] = answer.message;
+  if (!answer.sharing.empty()) {
+    fields["productcode"] = answer.shared_sku;
+    fields["variants"] = boost::json::value_from(answer.sharing);
+  }
   basics_.decide("order_by_hand", std::move(fields));
   basics_.report.answered_by_hand(answer);
   if (a.done) a.done(answer);
@@ -91,7 +95,16 @@ StepWith<ByHandAnswer> OrderByHand::import(Asked& a, const ls::Order& order) {
   auto imported = importer_.import(order, lines.value);
   if (!imported.is_done()) return Step(imported);
   backoff_.succeeded();
-  if (imported.value) return ByHandAnswer{a.number, ByHandResult::held, imported.value, 0, "", basics_.now()};
+  if (imported.value) {
+    ByHandAnswer held{a.number, ByHandResult::held, imported.value, 0, "", basics_.now()};
+    if (*imported.value == HeldReason::duplicate_sku) {
+      if (auto shared = shared_sku_of(lines.value, parts_.import.catalog.catalog.skus())) {
+        held.shared_sku = shared->sku;
+        held.sharing = shared->variants;
+      }
+    }
+    return held;
+  }
   auto link = parts_.import.orders.order_link(order.id);
   if (!link) return Step::item_failed("order " + a.number + " was imported but its link is not stored");
   parts_.pending.open.by_order.erase(order.id);  // in Picqer now: no longer open there

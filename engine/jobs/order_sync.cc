@@ -95,7 +95,15 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
   }
   if (reason) {
     held.push_back({order.id, order.number, *reason, basics_.now()});
-    basics_.decide("order_held", {{"order", order.number}, {"reason", to_string(*reason)}});
+    boost::json::object fields{{"order", order.number}, {"reason", to_string(*reason)}};
+    // Which SKU and variants a person has to fix (`lpsync explain` shows them).
+    if (*reason == HeldReason::duplicate_sku && lines) {
+      if (auto shared = shared_sku_of(*lines, parts_.import.catalog.catalog.skus())) {
+        fields["productcode"] = shared->sku;
+        fields["variants"] = boost::json::value_from(shared->variants);
+      }
+    }
+    basics_.decide("order_held", std::move(fields));
   }
   // Orders not imported still hold stock Picqer has not reserved: the stock pushed (section
   // 4), here and in the other shops on the Picqer account, and the base stock of a product

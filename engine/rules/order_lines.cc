@@ -16,6 +16,18 @@ double unit_price_excl(const ls::OrderLine& line) {
   return std::round(line.price_excl / static_cast<double>(line.quantity) * 10000.0) / 10000.0;
 }
 
+std::optional<SharedSku> shared_sku_of(const std::vector<ls::OrderLine>& lines, const SkuIndex& index) {
+  for (const auto& line : lines) {
+    if (!line.variant_id || !index.knows(*line.variant_id)) continue;
+    SkuStatus s = index.status(*line.variant_id);
+    if (s.problem != SkuProblem::duplicate_sku) continue;
+    SharedSku out{s.sku, index.variants_with(s.sku)};
+    if (out.variants.size() > SharedSku::kMaxSharing) out.variants.resize(SharedSku::kMaxSharing);
+    return out;
+  }
+  return std::nullopt;
+}
+
 LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index) {
   LineClassification out;
   for (const auto& line : lines) {

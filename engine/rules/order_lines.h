@@ -32,6 +32,15 @@ struct LineClassification {
 // the caller reads them, adds them and classifies again.
 LineClassification classify_lines(const std::vector<ls::OrderLine>& lines, const SkuIndex& index);
 
+// For an order held for duplicate_sku: the first line's SKU that other variants share, and
+// every variant with it (sorted by id, at most kMaxSharing); nullopt when no line's is shared.
+struct SharedSku {
+  static constexpr size_t kMaxSharing = 20;
+  std::string sku;
+  std::vector<int64_t> variants;
+};
+std::optional<SharedSku> shared_sku_of(const std::vector<ls::OrderLine>& lines, const SkuIndex& index);
+
 // Adds each line's quantity to its variant's total (lines without a variant hold nothing):
 // the open and pending quantities of sections 3 and 4.
 void add_line_quantities(const std::vector<ls::OrderLine>& lines, std::map<int64_t, int64_t>& by_variant);

@@ -54,6 +54,14 @@ TEST(OrderLines, UnknownVariantsAreReadBeforeAnyDecision) {
   EXPECT_EQ(d.held, HeldReason::duplicate_sku);
 }
 
+TEST(OrderLines, AHoldForADuplicateSkuNamesTheSkuAndEveryVariantWithIt) {
+  auto shared = shared_sku_of({line(1), line(std::nullopt), line(4), line(3)}, shop());
+  ASSERT_TRUE(shared);
+  EXPECT_EQ(shared->sku, "DUP");
+  EXPECT_EQ(shared->variants, (std::vector<int64_t>{3, 4}));
+  EXPECT_FALSE(shared_sku_of({line(1), line(5), line(99)}, shop())) << "no line shares its SKU";
+}
+
 TEST(OrderLines, PicqerGetsTheUnitPrice) {
   // Three units of 10.00 each: the line total is 30, Picqer's price is per unit.
   ls::OrderLine l = line(1, 3);

@@ -64,9 +64,13 @@ TEST_F(Explain, AHeldThenFixedThenImportedOrderTellsItsStoryInOrder) {
   CliResult r = lpsync({"explain", "--config", config_, "ORD3"});
   ASSERT_EQ(r.code, 0) << r.out << r.err;
   EXPECT_NE(in_order(r.out, {"Order ORD3", "What lpsync decided",
-                             "held: duplicate_sku - a line's variant shares its SKU with another variant",
+                             "held: duplicate_sku - a line's variant shares its SKU with another variant "
+                             "(SKU DUP: variants 31, 41)",
                              "asked to import it by hand (lpsync import-order)",
-                             "imported into Picqer as Picqer order ", "processed in Picqer (Picqer order ",
+                             "imported into Picqer as Picqer order ", "requests since the previous decision (",
+                             "POST picqer /api/v1/orders 201", "processed in Picqer (Picqer order ",
+                             "requests since the previous decision (1):", "POST picqer /api/v1/orders/",
+                             "/process 200",
                              "import by hand: imported, Picqer order ",
                              "What lpsync knows now:", "in Picqer as Picqer order ", "What a person can do now:",
                              "nothing: the order is in Picqer"}),
@@ -87,13 +91,38 @@ TEST_F(Explain, JsonGivesTheSameStoryWithoutPersonalData) {
   std::vector<std::string> expected = {"order_held", "order_by_hand_asked", "order_imported", "order_processed",
                                        "order_by_hand"};
   EXPECT_EQ(whats, expected) << r.out;
+  const bj::object& held = story.at("decisions").as_array()[0].as_object();
+  EXPECT_EQ(json::serialize(held.at("fields").at("variants")), "[31,41]") << r.out;
+  const bj::object& processed = story.at("decisions").as_array()[3].as_object();
+  ASSERT_TRUE(processed.contains("requests")) << r.out;
+  EXPECT_EQ(processed.at("requests_total").as_int64(), 1) << r.out;
+  std::string request(processed.at("requests").as_array()[0].as_string());
+  EXPECT_EQ(request.rfind("POST picqer /api/v1/orders/", 0), 0u) << request;
+  EXPECT_FALSE(processed.at("fields").as_object().contains("requests")) << "the requests are the decision's, not a field";
   expect_no_personal_data(r.out);
+}
+
+TEST_F(Explain, AnImportByHandStillHeldNamesTheSharedSkuAndItsVariants) {
+  CliResult held = lpsync({"run", "--config", config_, "--once"});
+  ASSERT_EQ(held.code, 0) << held.out << held.err;
+  CliResult asked = lpsync({"import-order", "--config", config_, "ORD3"});
+  EXPECT_EQ(asked.code, 1) << asked.out << asked.err;
+  EXPECT_NE(asked.out.find("(SKU DUP is shared by variants 31, 41)"), std::string::npos) << asked.out;
+  CliResult r = lpsync({"explain", "--config", config_, "ORD3"});
+  ASSERT_EQ(r.code, 0) << r.out << r.err;
+  EXPECT_NE(r.out.find("import by hand: held (duplicate_sku - a line's variant shares its SKU with another variant) "
+                       "(SKU DUP: variants 31, 41)"),
+            std::string::npos)
+      << r.out;
 }
 
 TEST_F(Explain, ASkuAndAnUnknownOrder) {
   held_fixed_imported();
   CliResult sku = lpsync({"explain", "--config", config_, "--sku", "MUG"});
   ASSERT_EQ(sku.code, 0) << sku.out << sku.err;
+  CliResult dup = lpsync({"explain", "--config", config_, "--sku", "DUP"});
+  ASSERT_EQ(dup.code, 0) << dup.out << dup.err;
+  EXPECT_NE(dup.out.find("held: duplicate_sku"), std::string::npos) << "the hold is about the SKU too:\n" << dup.out;
   EXPECT_NE(in_order(sku.out, {"SKU MUG", "created in Picqer as product ", "base stock set in Picqer: ",
                                "What lpsync knows now:", "variant 11 linked"}),
             std::string::npos)

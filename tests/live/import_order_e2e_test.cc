@@ -51,8 +51,8 @@ TEST_F(ImportOrder, AHeldOrderOrAnUnknownNumberExits1SayingWhy) {
   CliResult held = lpsync({"import-order", "--config", config, "ORD3"});
   EXPECT_EQ(held.code, 1) << held.out << held.err;
   EXPECT_NE(held.out.find("Order ORD3 was not imported: duplicate_sku - a line's variant shares its SKU with another "
-                          "variant.\nFix: give each variant its own SKU in the shop; then run lpsync import-order "
-                          "ORD3 again."),
+                          "variant (SKU DUP is shared by variants 31, 41).\nFix: give each variant its own SKU in the "
+                          "shop; then run lpsync import-order ORD3 again."),
             std::string::npos)
       << held.out;
   CliResult unpaid = lpsync({"import-order", "--config", config, "ORD2"});

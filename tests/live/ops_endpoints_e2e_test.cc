@@ -14,6 +14,7 @@
 #include "tests/live/live_fixture.h"
 #include "engine/env/http_server.h"
 #include "tools/ops/alert_message.h"
+#include "tools/ops/alert_receiver.h"
 #include "tools/ops/eventually.h"
 #include "tools/ops/strict_exposition.h"
 
@@ -24,6 +25,24 @@ namespace bj = boost::json;
 namespace pq = fakes::picqer;
 using ops::testing::parse_strictly;
 using ops::testing::value_of;
+
+using ops::testing::AlertReceiver;
+
+// The Picqer fake answers its next request with 429.
+void picqer_refuses_once(LiveWorld& w) {
+  w.fakes->picqer([](pq::PicqerFake& p) {
+    p.add_fault(fakes::FaultRule{fakes::FaultKind::http_429, "", 1});
+    return true;
+  });
+}
+
+// A config "alerting" whose alerts go to `receiver`, signed with alert-secret-e2e-41.
+std::string alerting_config(LiveWorld& w, AlertReceiver& receiver) {
+  ::setenv("LPSYNC_TEST_ALERT_SECRET", "alert-secret-e2e-41", 1);
+  return write_config(w, "alerting", bj::object{{"active", true}},
+                      bj::object{{"alerts", bj::object{{"webhook_url", receiver.server.base_url() + "/alerts"},
+                                                       {"webhook_secret", "env:LPSYNC_TEST_ALERT_SECRET"}}}});
+}
 
 Response send(int port, const std::string& method, const std::string& path, std::string body = "") {
   HttplibTransport http;
@@ -122,41 +141,55 @@ TEST(OpsEndpoints, HealthzAndMetricsOnTheListenerOfRun) {
 // With an alerts section, a 429 from Picqer reaches the merchant's webhook (a receiver the
 // test starts on loopback) as a signed budget_exhausted alert, and the delivery is logged.
 TEST(OpsEndpoints, RunSendsASignedAlertToTheWebhook) {
-  std::mutex mu;
-  std::vector<Request> got;
-  HttpServer receiver([&](const Request& r) -> TransportResult {
-    std::lock_guard lock(mu);
-    got.push_back(r);
-    return Response{204, {}, ""};
-  });
-  ASSERT_TRUE(receiver.ok());
+  AlertReceiver receiver;
+  ASSERT_TRUE(receiver.server.ok());
   LiveWorld w = make_world("ops-alerts", false);
   add_shop(*w.fakes);
-  w.fakes->picqer([](pq::PicqerFake& p) {
-    p.add_fault(fakes::FaultRule{fakes::FaultKind::http_429, "", 1});
-    return true;
-  });
-  ::setenv("LPSYNC_TEST_ALERT_SECRET", "alert-secret-e2e-41", 1);
-  std::string config = write_config(
-      w, "alerting", bj::object{{"active", true}},
-      bj::object{{"alerts", bj::object{{"webhook_url", receiver.base_url() + "/alerts"},
-                                       {"webhook_secret", "env:LPSYNC_TEST_ALERT_SECRET"}}}});
+  picqer_refuses_once(w);
+  std::string config = alerting_config(w, receiver);
   Background run({"run", "--config", config});
-  ASSERT_TRUE(ops::testing::eventually([&] {
-    std::lock_guard lock(mu);
-    return !got.empty();
-  }, Duration::seconds(90))) << run.log().text();
+  ASSERT_TRUE(ops::testing::eventually([&] { return receiver.count() > 0; }, Duration::seconds(90)))
+      << run.log().text();
   ASSERT_TRUE(run.wait_for("alert_sent")) << run.log().text();
   EXPECT_EQ(run.stop(), 0);
-  std::lock_guard lock(mu);
-  const Request& r = got[0];
+  std::lock_guard lock(receiver.mu);
+  const Request& r = receiver.got[0];
   EXPECT_EQ(r.headers.get(ops::kSignatureHeader).value_or(""), ops::alert_signature(r.body, "alert-secret-e2e-41"));
   bj::object alert = json::parse(r.body).as_object();
   EXPECT_EQ(alert.at("cause").as_string(), "budget_exhausted");
   EXPECT_EQ(alert.at("subject").as_string(), "picqer");
   EXPECT_EQ(alert.at("connection").as_string(), "alerting");
   EXPECT_EQ(run.log().text().find("alert-secret-e2e-41"), std::string::npos);
-  EXPECT_EQ(got.size(), 1u) << "once per period";
+  EXPECT_EQ(receiver.got.size(), 1u) << "once per period";
+}
+
+// `lpsync run --once` evaluates the alert rules after its pass and sends what is queued
+// before it exits (the sender's thread would otherwise be stopped with the alert in its
+// queue). A second --once a moment later, with another 429, is within the period: the state
+// remembers the alert, nothing is sent again.
+TEST(OpsEndpoints, RunOnceAlertsBeforeItExitsAndOncePerPeriodAcrossRuns) {
+  AlertReceiver receiver;
+  ASSERT_TRUE(receiver.server.ok());
+  LiveWorld w = make_world("ops-alerts-once", false);
+  add_shop(*w.fakes);
+  picqer_refuses_once(w);
+  std::string config = alerting_config(w, receiver);
+  // The 429 interrupts the order poll: --once says so with exit 1 (the next run polls again).
+  CliResult once = lpsync({"run", "--config", config, "--once"});
+  ASSERT_NE(once.code, 2) << once.out << once.err;
+  {
+    std::lock_guard lock(receiver.mu);
+    ASSERT_EQ(receiver.got.size(), 1u) << "sent before lpsync exited\n" << once.err;
+    bj::object alert = json::parse(receiver.got[0].body).as_object();
+    EXPECT_EQ(alert.at("cause").as_string(), "budget_exhausted");
+    EXPECT_EQ(alert.at("subject").as_string(), "picqer");
+  }
+  EXPECT_NE(once.err.find("alert_sent"), std::string::npos) << once.err;
+  picqer_refuses_once(w);
+  CliResult again = lpsync({"run", "--config", config, "--once"});
+  ASSERT_NE(again.code, 2) << again.out << again.err;
+  EXPECT_NE(again.out.find("1 rate-limited"), std::string::npos) << "the second run met a 429 too\n" << again.out;
+  EXPECT_EQ(receiver.count(), 1u) << "alerted again within repeat_minutes\n" << again.err;
 }
 
 }  // namespace

@@ -99,7 +99,13 @@ std::string by_hand_text(const ByHandAnswer& a, const Settings& settings) {
              "): nothing was created again.\n";
     case ByHandResult::held: {
       HeldReason r = a.reason.value_or(HeldReason::unknown_status);
-      std::string text = order + " was not imported: " + reason_part(r) + ".\nFix: " + fix_for(r);
+      std::string text = order + " was not imported: " + reason_part(r);
+      if (!a.sharing.empty()) {
+        text += " (SKU " + a.shared_sku + " is shared by variants";
+        for (size_t i = 0; i < a.sharing.size(); ++i) text += (i ? ", " : " ") + std::to_string(a.sharing[i]);
+        text += ")";
+      }
+      text += ".\nFix: " + fix_for(r);
       if (fixable(r)) text += "; then run lpsync import-order " + a.number + " again";
       return text + ".\n";
     }

@@ -29,6 +29,15 @@ std::string needs_person_text_of(const std::string& word) {
   return r ? word + " - " + std::string(explain(*r)) : word;
 }
 
+// " (SKU DUP: variants 31, 41)" for a hold about a SKU variants share; "" otherwise.
+std::string sharing_text(const bj::object& f) {
+  const bj::value* variants = f.if_contains("variants");
+  if (!variants || !variants->is_array()) return "";
+  std::string ids;
+  for (const bj::value& v : variants->as_array()) ids += (ids.empty() ? "" : ", ") + json::serialize(v);
+  return " (SKU " + text_of(f, "productcode") + ": variants " + ids + ")";
+}
+
 // The decisions of the log, oldest first, as the document's list.
 bj::array decisions_json(const std::vector<LoggedDecision>& log) {
   bj::array out;
@@ -39,10 +48,16 @@ bj::array decisions_json(const std::vector<LoggedDecision>& log) {
     } catch (const std::exception&) {
       // A damaged entry still shows its name and time.
     }
-    out.push_back(bj::object{{"at", format_iso8601(d.at)},
-                             {"what", d.what},
-                             {"text", decision_text(d.what, fields)},
-                             {"fields", fields}});
+    // The requests on the way to it are the decision's own (the recorder added them).
+    bj::object decision{{"at", format_iso8601(d.at)}, {"what", d.what}, {"text", decision_text(d.what, fields)}};
+    for (const char* name : {"requests", "requests_total", "requests_more"}) {
+      if (auto it = fields.find(name); it != fields.end()) {
+        decision[name] = it->value();
+        fields.erase(it);
+      }
+    }
+    decision["fields"] = std::move(fields);
+    out.push_back(std::move(decision));
   }
   return out;
 }
@@ -55,11 +70,24 @@ std::string unknown_order_advice(const std::string& number) {
          "status).";
 }
 
+// The requests on the way to a decision, one a line under it, and how many more there were.
+std::string requests_text(const bj::object& decision) {
+  const bj::value* listed = decision.if_contains("requests");
+  const bj::value* total = decision.if_contains("requests_total");
+  if (!listed || !listed->is_array() || !total) return "";
+  std::string out = "      requests since the previous decision (" + json::serialize(*total) + "):\n";
+  for (const bj::value& line : listed->as_array()) {
+    if (line.is_string()) out += "        " + std::string(line.as_string()) + "\n";
+  }
+  if (const bj::value* more = decision.if_contains("requests_more")) out += "        and " + json::serialize(*more) + " more\n";
+  return out;
+}
+
 }  // namespace
 
 std::string decision_text(const std::string& what, const bj::object& f) {
   const std::string idorder = text_of(f, "idorder");
-  if (what == "order_held") return "held: " + held_reason_text(text_of(f, "reason"));
+  if (what == "order_held") return "held: " + held_reason_text(text_of(f, "reason")) + sharing_text(f);
   if (what == "order_imported") return "imported into Picqer as Picqer order " + idorder;
   if (what == "order_adopted") return "found already in Picqer as Picqer order " + idorder + " and linked (not created twice)";
   if (what == "order_processed") return "processed in Picqer (Picqer order " + idorder + ")";
@@ -70,7 +98,7 @@ std::string decision_text(const std::string& what, const bj::object& f) {
   if (what == "order_by_hand_asked") return "asked to import it by hand (lpsync import-order)";
   if (what == "order_by_hand") {
     std::string text = "import by hand: " + text_of(f, "result");
-    if (f.contains("reason")) text += " (" + held_reason_text(text_of(f, "reason")) + ")";
+    if (f.contains("reason")) text += " (" + held_reason_text(text_of(f, "reason")) + ")" + sharing_text(f);
     if (f.contains("idorder")) text += ", Picqer order " + idorder;
     return text;
   }
@@ -192,6 +220,7 @@ std::string story_text(const bj::object& story) {
   if (decisions.empty()) out << "  nothing in the log\n";
   for (const bj::value& d : decisions) {
     out << "  " << std::string(d.at("at").as_string()) << "  " << std::string(d.at("text").as_string()) << "\n";
+    out << requests_text(d.as_object());
   }
   out << "\nWhat lpsync knows now:\n";
   const bj::array& known_now = story.at("now").as_array();

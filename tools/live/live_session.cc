@@ -15,6 +15,7 @@
 #include "tools/live/state_snapshot.h"
 #include "tools/live/status_file.h"
 #include "tools/live/stop_signals.h"
+#include "tools/ops/alert_memory.h"
 #include "tools/ops/figures_json.h"
 #include "tools/ops/health.h"
 
@@ -41,6 +42,14 @@ std::string_view mode_name(SessionMode m) {
     case SessionMode::import_order: return "import-order";
   }
   return "run";
+}
+
+// At a stop, each alert target (webhook URL, mail server) gets this long to take what is queued.
+constexpr Duration kAlertDrainPerTarget = Duration::seconds(10);
+
+// The alert rules' memory into the state when alerts went out since it was last kept.
+void keep_alert_memory(StatusWatch& watch, StateStore& store) {
+  if (auto memory = watch.alert_memory_to_keep()) store.put_value(ops::kAlertMemoryKey, *memory);
 }
 
 uint64_t fresh_seed() { return std::stoull(system_random_hex(8), nullptr, 16); }
@@ -107,8 +116,11 @@ bool Session::prepare() {
     if (recorder_) recorder_->decision(line);
     if (options_.mode == SessionMode::plan) decisions_.push_back(line);
   });
-  if (options_.mode == SessionMode::run && config_.alerts) {
+  // lpsync run alerts as it goes; --once after its pass (the rules run when the status is saved).
+  bool alerts = options_.mode == SessionMode::run || options_.mode == SessionMode::once;
+  if (alerts && config_.alerts && sqlite_) {
     watch_.alert_with(*config_.alerts, fs::path(config_.file).stem().string(), config_.ca_file, wall_, log_);
+    if (auto memory = store_->value(ops::kAlertMemoryKey)) watch_.remember_alerts(*memory);
   }
   bool webhooks = options_.mode == SessionMode::run && config_.webhooks.has_value();
   if (webhooks && !start_listener()) return false;
@@ -190,6 +202,7 @@ void Session::save_status() {
   ops::OpsFigures figures = watch_.refresh(engine_.get(), doc, settings_, now);
   for (auto& p : figures.problems) p.message = redactor_.text(p.message);  // the status file is read by the console
   doc["ops"] = ops::figures_json(figures);
+  keep_alert_memory(watch_, *store_);
   last_ops_refresh_ = now;
   ops_stale_ = false;
   // The console's charts: the APIs' counts once a quarter hour, the last 24 hours of them.
@@ -291,6 +304,7 @@ int Session::finish(int code) {
             "path, and record again.\n";
     code = kExitFailed;
   }
+  if (code != kExitOk || !engine_) finish_alerts();
   if (code != kExitOk) return code;
   if (options_.mode == SessionMode::import_products) show_progress(true);
   if (!engine_) {
@@ -300,8 +314,9 @@ int Session::finish(int code) {
   const Report& report = engine_->report();
   if (sqlite_) {
     store_->put_value(kLastRunKey, json::serialize(usage_json(report, wall_.now())));
-    save_status();
+    save_status();  // --once: the alert rules' one evaluation
   }
+  finish_alerts();
   if (options_.mode == SessionMode::import_order) return finish_import_order(code);
   // A run that could not poll the orders once did not do its main job: say so, and (once,
   // plan) fail, so a cron job or a script notices.
@@ -316,6 +331,11 @@ int Session::finish(int code) {
   print_report(report, unfinished);
   log_.info("stopped", {});
   return code;
+}
+
+void Session::finish_alerts() {
+  watch_.drain_alerts(kAlertDrainPerTarget);
+  if (sqlite_) keep_alert_memory(watch_, *store_);
 }
 
 int Session::finish_import_order(int code) {

@@ -66,6 +66,7 @@ class Session {
   bool start_recording();
   void print_report(const Report& report, const std::string& unfinished);
   int finish_import_order(int code);
+  void finish_alerts();  // sends what is queued (bounded) and keeps the rules' memory
 
   // The console's commands (command_box.h), taken every second in run mode.
   void take_commands();

@@ -8,6 +8,7 @@
 
 #include <memory>
 #include <optional>
+#include <string>
 
 #include "engine/core/engine.h"
 #include "tools/live/config.h"
@@ -19,6 +20,11 @@
 
 namespace lpsync::live {
 
+// The alert channels of a config's `alerts` section, naming `connection` in every alert.
+ops::AlertChannels alert_channels(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file);
+// Logs each delivery of an alert sender (alert_sent as info, the rest as warnings).
+ops::AlertSender::Report log_alert_deliveries(Log& log);
+
 class StatusWatch {
  public:
   explicit StatusWatch(Instant started_at) : started_at_(started_at) {}
@@ -29,6 +35,13 @@ class StatusWatch {
   void alert_with(const AlertsSection& alerts, const std::string& connection, const std::string& ca_file,
                   SystemClock& wall, Log& log, ops::RetryPolicy policy = {});
   const ops::AlertSender* alert_sender() const { return sender_.get(); }
+  // The rules' memory from the state (ops/alert_memory.h), and what to keep of it there when
+  // alerts were sent since it was last asked (nullopt: nothing new).
+  void remember_alerts(const std::string& memory_json);
+  std::optional<std::string> alert_memory_to_keep();
+  // At a stop: sends what is queued, each target for at most `per_target`, and logs what
+  // was not sent (alert_sender.h drain). Nothing without alerts.
+  void drain_alerts(Duration per_target);
   // A trace line: order_poll_failed and order_poll_interrupted count as failed polls.
   void observe(const boost::json::object& line, Instant at);
   // Gathers the figures from the state's status document (report_text.h) and the engine
@@ -43,6 +56,7 @@ class StatusWatch {
   ops::OpsBoard board_;
   std::optional<ops::AlertRules> rules_;
   std::unique_ptr<ops::AlertSender> sender_;
+  bool alerted_ = false;  // since alert_memory_to_keep()
   Log* log_ = nullptr;
 };
 

@@ -10,10 +10,24 @@ Duration retry_delay(int attempts, const RetryPolicy& p) {
   return std::min(d, p.max_retry);
 }
 
-bool AlertOutbox::add(const Alert& a, Channel c, Instant now) {
+bool AlertOutbox::add(const Alert& a, Channel c, Instant now, const std::string& to) {
   if (queue_.size() >= p_.max_queued) return false;
-  queue_.push_back(Delivery{a, c, 0, now});
+  queue_.push_back(Delivery{a, c, 0, now, to, ""});
   return true;
+}
+
+std::optional<Delivery> AlertOutbox::take_first(const std::function<bool(const Delivery&)>& may) {
+  auto it = std::find_if(queue_.begin(), queue_.end(), may);
+  if (it == queue_.end()) return std::nullopt;
+  Delivery d = std::move(*it);
+  queue_.erase(it);
+  return d;
+}
+
+std::vector<Delivery> AlertOutbox::take_all() {
+  std::vector<Delivery> out(std::make_move_iterator(queue_.begin()), std::make_move_iterator(queue_.end()));
+  queue_.clear();
+  return out;
 }
 
 std::optional<Delivery> AlertOutbox::take_due(Instant now) {

@@ -5,7 +5,10 @@
 #pragma once
 
 #include <deque>
+#include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "tools/ops/alert_rules.h"
 
@@ -28,18 +31,27 @@ struct Delivery {
   Channel channel = Channel::webhook;
   int attempts = 0;  // failed so far
   Instant next_at;
+  std::string to;            // whose channels (the connection's name; "" = the sender's own)
+  std::string last_failure;  // why the last attempt failed ("" none)
 };
 
 class AlertOutbox {
  public:
   explicit AlertOutbox(RetryPolicy p) : p_(p) {}
-  // Due at once; false when the outbox is full (the alert is not kept).
-  bool add(const Alert& a, Channel c, Instant now);
+  // Due at once; false when the outbox is full (the alert is not kept). `to`: Delivery::to.
+  bool add(const Alert& a, Channel c, Instant now, const std::string& to = "");
   // The first delivery due at `now`, taken out; nullopt when none is.
   std::optional<Delivery> take_due(Instant now);
+  // The first delivery `may` accepts, due or not (the last tries at a stop); nullopt: none.
+  std::optional<Delivery> take_first(const std::function<bool(const Delivery&)>& may);
+  // Everything still queued, taken out.
+  std::vector<Delivery> take_all();
+  // Back in as it is (not an attempt: at a stop, what was not tried).
+  void put_back(Delivery d) { queue_.push_back(std::move(d)); }
   // A failed attempt: back in, due after its delay; false when it was the last attempt.
   bool failed(Delivery d, Instant now);
   std::optional<Instant> next_due() const;
+  const std::deque<Delivery>& queued() const { return queue_; }
   size_t size() const { return queue_.size(); }
 
  private:

@@ -12,6 +12,15 @@ std::string minutes_text(Duration d) {
 
 }  // namespace
 
+void AlertRules::remember(std::map<std::string, Instant> sent) {
+  sent_ = std::move(sent);
+  while (sent_.size() > kMaxRemembered) {
+    auto oldest = std::min_element(sent_.begin(), sent_.end(),
+                                   [](const auto& a, const auto& b) { return a.second < b.second; });
+    sent_.erase(oldest);
+  }
+}
+
 bool AlertRules::due(const std::string& key, Instant now) {
   auto it = sent_.find(key);
   if (it != sent_.end() && now - it->second < t_.repeat_after) return false;

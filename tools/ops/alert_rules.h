@@ -37,6 +37,12 @@ class AlertRules {
   explicit AlertRules(AlertThresholds t) : t_(t) {}
   // The alerts due now; each is remembered as sent (the sender retries it, not the rules).
   std::vector<Alert> evaluate(const OpsFigures& f, Instant now);
+  // When each cause was last alerted: kept in the state between runs (alert_memory.h), so a
+  // run started every few minutes (`lpsync run --once` from cron) alerts once per period too.
+  const std::map<std::string, Instant>& remembered() const { return sent_; }
+  void remember(std::map<std::string, Instant> sent);
+  // A cause whose alert was not sent after all (lpsync stopped first): due again.
+  void forget(const std::string& key) { sent_.erase(key); }
 
  private:
   bool due(const std::string& key, Instant now);

@@ -5,7 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <condition_variable>
 #include <cstdlib>
+#include <mutex>
 #include <filesystem>
 
 #include "engine/env/http_server.h"
@@ -97,6 +99,63 @@ TEST(AlertSender, GivesUpAfterTheLastAttemptAndNeverBlocks) {
   for (int i = 0; i < 10; ++i) refused += !busy.send(order_alert());
   EXPECT_GE(refused, 7);
   EXPECT_EQ(busy.stats().dropped, refused);
+}
+
+TEST(AlertSender, AtAStopWhatWaitsForARetryIsTriedAtOnceAndWhatFailsIsReported) {
+  Receiver receiver(1);
+  SystemClock wall;
+  std::vector<std::string> events;
+  std::mutex mu;
+  AlertSender::Report report = [&](const std::string& event, const Alert& a, const std::string& connection,
+                                   const std::string& detail) {
+    std::lock_guard lock(mu);
+    events.push_back(event + " " + connection + " " + a.key() + " " + detail);
+  };
+  // The retry would come after 10 minutes: the stop does not wait for it.
+  RetryPolicy slow{Duration::minutes(10), Duration::minutes(10), 5, 50};
+  AlertSender sender(slow, wall, report);
+  AlertChannels acme{"acme", receiver.server.base_url() + "/alerts", kSecret, std::nullopt, ""};
+  // Nothing listens on this port: refused at once.
+  AlertChannels gone{"gone", "http://127.0.0.1:1/alerts", kSecret, std::nullopt, ""};
+  ASSERT_TRUE(sender.send_for(acme, order_alert()));
+  ASSERT_TRUE(eventually([&] { return sender.stats().failed_attempts == 1; }));
+  ASSERT_TRUE(sender.send_for(gone, order_alert()));
+  EXPECT_EQ(sender.drain(Duration::seconds(2)).size(), 1u);
+  EXPECT_EQ(receiver.count(), 2u) << "the waiting retry was sent at the stop";
+  AlertSender::Stats stats = sender.stats();
+  EXPECT_EQ(stats.sent, 1);
+  EXPECT_EQ(stats.not_sent, 1);
+  std::lock_guard lock(mu);
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back(), "alert_not_sent gone order_needs_person:ORD7 the alert webhook could not be reached");
+}
+
+TEST(AlertSender, AStopGivesAStuckTargetItsTimeAndNoMore) {
+  // A receiver that takes the request and answers only when the test ends.
+  std::mutex mu;
+  std::condition_variable release;
+  bool done = false;
+  HttpServer stuck([&](const Request&) -> TransportResult {
+    std::unique_lock lock(mu);
+    release.wait(lock, [&] { return done; });
+    return Response{204, {}, ""};
+  });
+  ASSERT_TRUE(stuck.ok());
+  SystemClock wall;
+  AlertSender sender(AlertChannels{"acme", stuck.base_url() + "/alerts", kSecret, std::nullopt, "", Duration::seconds(2)},
+                     RetryPolicy{Duration::minutes(10), Duration::minutes(10), 5, 50}, wall);
+  // The first may be under way when the drain begins (2 s at most), the second is tried in it.
+  sender.send(order_alert());
+  sender.send(order_alert());
+  Instant before = wall.now();
+  EXPECT_EQ(sender.drain(Duration::seconds(1)).size(), 2u) << "neither was answered within the target's second";
+  Duration took = wall.now() - before;
+  {
+    std::lock_guard lock(mu);
+    done = true;
+  }
+  release.notify_all();
+  EXPECT_LT(took.millis(), 8'000) << "bounded: 1 s for the target, 2 s for a try under way before the drain";
 }
 
 TEST(AlertSender, MailGoesOverStarttlsWithTheCredentialsAndIsRetried) {

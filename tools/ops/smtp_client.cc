@@ -9,8 +9,10 @@
 #include <sys/time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "engine/env/clock.h"
 #include "engine/env/crypto.h"
 
 namespace lpsync::ops {
@@ -26,7 +28,8 @@ struct Failure {
 // One connection, plain until starttls(), then TLS.
 class Connection {
  public:
-  explicit Connection(const SmtpOptions& o) : o_(o) {}
+  explicit Connection(const SmtpOptions& o)
+      : o_(o), deadline_(SystemClock().now() + o.within) {}
   ~Connection() {
     if (ssl_) {
       SSL_shutdown(ssl_);
@@ -44,7 +47,8 @@ class Connection {
       throw Failure{"cannot resolve " + o_.host};
     }
     std::unique_ptr<addrinfo, decltype(&::freeaddrinfo)> list(found, ::freeaddrinfo);
-    timeval tv{static_cast<time_t>(o_.timeout.seconds()), static_cast<suseconds_t>((o_.timeout.millis() % 1000) * 1000)};
+    int64_t ms = std::min(o_.timeout.millis(), o_.within.millis());
+    timeval tv{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>((ms % 1000) * 1000)};
     for (addrinfo* a = found; a; a = a->ai_next) {
       int fd = ::socket(a->ai_family, a->ai_socktype, a->ai_protocol);
       if (fd < 0) continue;
@@ -86,6 +90,7 @@ class Connection {
   }
 
   void write(const std::string& text) {
+    arm();
     size_t done = 0;
     while (done < text.size()) {
       long n = ssl_ ? SSL_write(ssl_, text.data() + done, static_cast<int>(text.size() - done))
@@ -97,6 +102,7 @@ class Connection {
 
   // One reply (all its lines); its code and its last line's text.
   std::pair<int, std::string> reply() {
+    arm();
     for (size_t lines = 0; lines < kMaxReplyLines; ++lines) {
       std::string line = read_line();
       if (line.size() < 3) throw Failure{"a malformed answer from " + o_.host};
@@ -111,6 +117,16 @@ class Connection {
   const std::string& last_lines() const { return capabilities_; }
 
  private:
+  // Each read and write waits at most `timeout`, and never past the conversation's end.
+  void arm() {
+    int64_t left = (deadline_ - SystemClock().now()).millis();
+    if (left <= 0) throw Failure{"the SMTP server " + o_.host + " took longer than the time given"};
+    int64_t ms = std::min<int64_t>(left, o_.timeout.millis());
+    timeval tv{static_cast<time_t>(ms / 1000), static_cast<suseconds_t>((ms % 1000) * 1000)};
+    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+    ::setsockopt(fd_, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+  }
+
   std::string read_line() {
     std::string line;
     while (line.size() < kMaxLine) {
@@ -127,6 +143,7 @@ class Connection {
   }
 
   const SmtpOptions& o_;
+  Instant deadline_;  // the end of the conversation
   int fd_ = -1;
   SSL_CTX* ctx_ = nullptr;
   SSL* ssl_ = nullptr;

@@ -19,7 +19,8 @@ struct SmtpOptions {
   std::vector<std::string> to;
   std::string user, password;  // both or neither
   std::string ca_file;         // "" = the system's CAs
-  Duration timeout = Duration::seconds(30);
+  Duration timeout = Duration::seconds(30);  // each read and write
+  Duration within = Duration::minutes(2);    // the whole conversation
 };
 
 // "" when the server accepted the message; otherwise what went wrong, with the server's
