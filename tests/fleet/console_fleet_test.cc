@@ -21,6 +21,7 @@
 #include "tools/console/fleet_source.h"
 #include "tools/fleet/engine_host.h"
 #include "tools/fleet/worker.h"
+#include "tools/fleet/worker_watch.h"
 #include "tools/pg/postgres_suite.h"
 
 namespace lpsync::console {
@@ -61,8 +62,10 @@ class FleetConsole : public PostgresSuite {
     auto db = pg::Db::connect(url_);
     ASSERT_TRUE(db.ok());
     worker_db_ = std::move(db).value();
+    watch_ = std::make_unique<fleet::WorkerWatch>(wall_, log_, redactor_, Duration::seconds(1));
     fleet::HostOptions options;
     options.threads = 1;
+    options.watch = watch_.get();
     host_ = std::make_unique<fleet::EngineHost>(url_, options, log_, redactor_);
     worker_ = std::make_unique<fleet::Worker>(*worker_db_, "w1", *host_, fleet::WorkerOptions{});
     worker_->tick(wall_.now());
@@ -109,6 +112,7 @@ class FleetConsole : public PostgresSuite {
   testing::SharedLog log_text_;
   live::Redactor redactor_;
   live::Log log_{log_text_, false, wall_, redactor_};
+  std::unique_ptr<fleet::WorkerWatch> watch_;
   std::unique_ptr<fleet::EngineHost> host_;
   std::unique_ptr<fleet::Worker> worker_;
   Instant last_tick_;
@@ -162,6 +166,12 @@ TEST_F(FleetConsole, AShopConnectedInTheConsoleIsRunByTheFleetsWorkerAndWorkedFr
     return status.body.find("ORD3") != std::string::npos;  // held: its SKU DUP is not unique
   })) << status.body;
   EXPECT_NE(status.body.find("Worker w1 runs this connection"), std::string::npos) << status.body;
+  // The run's figures as the worker keeps them in the state: requests per API and the chart.
+  ASSERT_TRUE(wait_for([&] {
+    status = client_->get("/connection?name=acme");
+    return status.body.find("requests per quarter hour") != std::string::npos;
+  })) << status.body;
+  EXPECT_NE(status.body.find("Last successful order poll"), std::string::npos) << status.body;
 
   // Import now of the held order, after the merchant gave variant 41 its own SKU.
   world_.fakes->lightspeed([](ls::LightspeedFake& s) {

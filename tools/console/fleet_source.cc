@@ -10,6 +10,7 @@
 #include "engine/state/pg_state_store.h"
 #include "tools/console/config_file.h"
 #include "tools/fleet/console_commands.h"
+#include "tools/fleet/worker_watch.h"
 #include "tools/live/cassette.h"
 #include "tools/live/console_settings.h"
 #include "tools/live/report_text.h"
@@ -152,6 +153,16 @@ live::StatusRead FleetSource::status(const std::string& name, const live::LiveCo
           return;
         }
         r.doc = live::status_document(*store.value());
+        // The run's figures as the worker last kept them (fleet/worker_watch.h).
+        if (auto kept = store.value()->value(fleet::WorkerWatch::kFiguresKey)) {
+          boost::system::error_code ec;
+          bj::value v = bj::parse(*kept, ec);
+          if (!ec && v.is_object()) {
+            for (const char* part : {"ops", "ops_history"}) {
+              if (const bj::value* p = v.as_object().if_contains(part)) (*r.doc)[part] = *p;
+            }
+          }
+        }
         if (row->leased) r.running_note = "Worker " + row->worker + " runs this connection; its state as of now:";
       },
       error);

@@ -209,7 +209,7 @@ void EngineHost::run_engine(Loop& loop, Hosted& h, const live::LiveConfig& confi
   h.trace = std::make_unique<Trace>(false);
   h.trace->observe([this, &loop, connection_id](const boost::json::object& line) {
     if (!line.contains("decision")) return;
-    if (options_.alerts) options_.alerts->observe(connection_id, line, loop.wall.now());
+    if (options_.watch) options_.watch->observe(connection_id, line, loop.wall.now());
     boost::json::object fields = line;
     fields["connection"] = connection_id;
     log_.trace_line(fields);
@@ -251,10 +251,10 @@ void EngineHost::run_engine(Loop& loop, Hosted& h, const live::LiveConfig& confi
   // The first jobs run in a callback of the engine's clock, so an error there stops it alone.
   Hosted* hosted = &h;
   h.clock->post([hosted] { hosted->engine->start(); });
-  if (options_.alerts) options_.alerts->watch(loop.wall, connection_id, config, [&loop, connection_id] {
+  if (options_.watch) options_.watch->watch(loop.wall, connection_id, config, [&loop, connection_id] {
     auto found = loop.hosted.find(connection_id);
-    if (found == loop.hosted.end() || !found->second->engine) return WorkerAlerts::Running{};
-    return WorkerAlerts::Running{found->second->engine.get(), found->second->store.get()};
+    if (found == loop.hosted.end() || !found->second->engine) return WorkerWatch::Running{};
+    return WorkerWatch::Running{found->second->engine.get(), found->second->store.get()};
   });
 }
 

@@ -26,7 +26,7 @@
 #include "engine/env/clock.h"
 #include "engine/env/http.h"
 #include "tools/fleet/worker.h"
-#include "tools/fleet/worker_alerts.h"
+#include "tools/fleet/worker_watch.h"
 #include "engine/core/connection.h"
 #include "tools/live/config.h"
 #include "tools/live/log.h"
@@ -47,8 +47,8 @@ struct HostOptions {
   // Each loop takes the console's commands of its running engines (console_commands.h) every
   // `command_check`.
   Duration command_check = Duration::seconds(1);
-  // Evaluates each connection's alert rules and sends its alerts (nullptr: no alerts).
-  WorkerAlerts* alerts = nullptr;
+  // Keeps each connection's figures for the console and sends its alerts (nullptr: neither).
+  WorkerWatch* watch = nullptr;
   // Tests only: wraps each engine's transport in front of its lease guard (nullptr: none).
   std::function<std::unique_ptr<Transport>(Transport& guarded)> wrap_transport;
 };

@@ -52,10 +52,10 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
       return 2;
     }
   }
-  WorkerAlerts alerts(wall, log);  // before the host: its engines' loops use it
+  WorkerWatch watch(wall, log, redactor);  // before the host: its engines' loops use it
   HostOptions host_options = options.host;
   host_options.longest_request = options.lease.longest_request;
-  host_options.alerts = &alerts;
+  host_options.watch = &watch;
   EngineHost host(options.database_url, host_options, log, redactor);
   Worker worker(*db, options.name, host, options.lease);
   live::StopSignals signals([&] {
@@ -96,7 +96,7 @@ int run_worker_process(std::unique_ptr<pg::Db> db, const WorkerProcessOptions& o
     // The leases run out by themselves within one period.
     log.warn("hand_back_failed", {{"reason", e.what()}});
   }
-  alerts.drain(Duration::seconds(10));  // what is queued, at most 10 s per alert target
+  watch.drain(Duration::seconds(10));  // what is queued, at most 10 s per alert target
   if (listener) listener->stop();
   log.info("worker_stopped", {{"worker", options.name}});
   return 0;

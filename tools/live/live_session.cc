@@ -27,8 +27,6 @@ namespace fs = std::filesystem;
 
 constexpr int kExitOk = 0, kExitFailed = 1, kExitUsage = 2;
 constexpr Duration kSaveEvery = Duration::seconds(30);
-constexpr Duration kHistoryEvery = Duration::minutes(15);
-constexpr size_t kHistoryKept = 24 * 4 + 1;  // 96 quarter hours between the first and the last
 // After an engine callback, the figures of /metrics and /healthz (and the status file) are
 // gathered again when they are older than this (they read the state: not after every callback).
 constexpr Duration kOpsRefreshEvery = Duration::seconds(2);
@@ -205,13 +203,7 @@ void Session::save_status() {
   keep_alert_memory(watch_, *store_);
   last_ops_refresh_ = now;
   ops_stale_ = false;
-  // The console's charts: the APIs' counts once a quarter hour, the last 24 hours of them.
-  if (ops_history_.empty() || now - last_history_at_ >= kHistoryEvery) {
-    last_history_at_ = now;
-    const bj::value* apis = doc["ops"].as_object().if_contains("apis");
-    ops_history_.push_back(bj::object{{"at", format_iso8601(now)}, {"apis", apis ? *apis : bj::object{}}});
-    while (ops_history_.size() > kHistoryKept) ops_history_.erase(ops_history_.begin());
-  }
+  ops::sample_history(ops_history_, doc["ops"].as_object(), now);  // the console's charts
   doc["ops_history"] = ops_history_;
   write_status_file(config_.state_path, std::move(doc), engine_ ? &engine_->report_as_is() : nullptr, now);
 }

@@ -109,7 +109,6 @@ class Session {
   std::unique_ptr<Listener> listener_;
   std::unique_ptr<CommandBox> commands_;
   boost::json::array ops_history_;       // samples of the APIs' counts for the console's charts
-  Instant last_history_at_;
 };
 
 }  // namespace lpsync::live

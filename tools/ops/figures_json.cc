@@ -134,4 +134,14 @@ OpsFigures figures_from_json(const bj::object& o) {
   return f;
 }
 
+void sample_history(bj::array& history, const bj::object& ops, Instant now) {
+  if (!history.empty() && history.back().is_object()) {
+    auto last = time_at(history.back().as_object(), "at");
+    if (last && now - *last < kHistoryEvery) return;
+  }
+  const bj::value* apis = ops.if_contains("apis");
+  history.push_back(bj::object{{"at", format_iso8601(now)}, {"apis", apis ? *apis : bj::object{}}});
+  while (history.size() > kHistoryKept) history.erase(history.begin());
+}
+
 }  // namespace lpsync::ops

@@ -4,7 +4,7 @@
 // is kept in its state. The Picqer API of the fake answers 429 here (through the host's test
 // hook on the engines' transport): a budget exhausted, alerted once per connection. On the
 // wall clock: the test waits for conditions with a deadline and asserts no timing.
-#include "tools/fleet/worker_alerts.h"
+#include "tools/fleet/worker_watch.h"
 
 #include <gtest/gtest.h>
 
@@ -43,16 +43,13 @@ class PicqerRefuses final : public Transport {
 
 using ops::testing::AlertReceiver;
 
-class WorkerAlertsTest : public PostgresSuite {
+class WorkerWatchTest : public PostgresSuite {
  protected:
   void SetUp() override {
-    std::string name = "alerts_" + std::to_string(++databases_), error;
-    ASSERT_TRUE(server_->create_database(name, error)) << error;
-    url_ = server_->url(name);
-    auto db = pg::Db::connect(url_);
-    ASSERT_TRUE(db.ok()) << db.error().message;
-    admin_ = std::move(db).value();
-    pg::migrate(*admin_);
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
   }
   template <typename Done>
   bool wait_for(Done done) {
@@ -65,7 +62,6 @@ class WorkerAlertsTest : public PostgresSuite {
     return done();
   }
 
-  static inline int databases_ = 0;
   std::string url_;
   std::unique_ptr<pg::Db> admin_;
   std::ostringstream log_text_;
@@ -74,7 +70,7 @@ class WorkerAlertsTest : public PostgresSuite {
   live::Log log_{log_text_, false, wall_, redactor_};
 };
 
-TEST_F(WorkerAlertsTest, EachConnectionAlertsItsOwnWebhookThroughTheWorkersOneSender) {
+TEST_F(WorkerWatchTest, EachConnectionAlertsItsOwnWebhookThroughTheWorkersOneSender) {
   fakes::FakeFleet fleet(fakes::FakeFleetOptions{2, 1, 7});
   ASSERT_TRUE(fleet.ok());
   fleet.with([&](fakes::FakeFleet& f) {
@@ -91,11 +87,11 @@ TEST_F(WorkerAlertsTest, EachConnectionAlertsItsOwnWebhookThroughTheWorkersOneSe
     ASSERT_TRUE(id.ok()) << id.error().message;
     ids.push_back(id.value());
   }
-  WorkerAlerts alerts(wall_, log_, Duration::millis(200),
+  WorkerWatch alerts(wall_, log_, redactor_, Duration::millis(200),
                       ops::RetryPolicy{Duration::millis(50), Duration::millis(200), 5, 100});
   HostOptions options;
   options.threads = 1;
-  options.alerts = &alerts;
+  options.watch = &alerts;
   std::string picqer_url = fleet.picqer_url();
   options.wrap_transport = [picqer_url](Transport& guarded) {
     return std::make_unique<PicqerRefuses>(guarded, picqer_url);
@@ -123,6 +119,15 @@ TEST_F(WorkerAlertsTest, EachConnectionAlertsItsOwnWebhookThroughTheWorkersOneSe
                                {ids[s]});
       ASSERT_EQ(kept.size(), 1) << "shop " << s;
       EXPECT_NE(kept.text(0, 0)->find("budget_exhausted:picqer"), std::string::npos) << *kept.text(0, 0);
+      // The run's figures are in its state too, for the console: the 429s and a chart sample.
+      auto figures = admin_->exec("figures",
+                                  "SELECT convert_from(value, 'UTF8') FROM named_values WHERE connection_id = $1 AND "
+                                  "key = $2",
+                                  {ids[s], std::string(WorkerWatch::kFiguresKey)});
+      ASSERT_EQ(figures.size(), 1) << "shop " << s;
+      boost::json::object kept_figures = json::parse(*figures.text(0, 0)).as_object();
+      EXPECT_GT(kept_figures.at("ops").at("apis").at("picqer").at("rate_limited").as_int64(), 0) << *figures.text(0, 0);
+      EXPECT_EQ(kept_figures.at("ops_history").as_array().size(), 1u) << *figures.text(0, 0);
     }
     worker.stop_all();
   }
