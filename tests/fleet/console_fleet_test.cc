@@ -32,13 +32,11 @@ namespace ls = fakes::lightspeed;
 
 constexpr Duration kDeadline = Duration::seconds(60);
 
-class FleetConsole : public PostgresSuite {
+class FleetConsole : public FreshDatabaseTest {
  protected:
   void SetUp() override {
-    MigratedDatabase fresh = migrated_database();
-    ASSERT_TRUE(fresh.db);
-    url_ = fresh.url;
-    admin_ = std::move(fresh.db);
+    FreshDatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     world_ = testing::make_world("fleet-console", false);
     ASSERT_TRUE(world_.fakes->ok());
     testing::add_shop(*world_.fakes);
@@ -100,8 +98,7 @@ class FleetConsole : public PostgresSuite {
     host_.reset();
   }
 
-  std::string url_;
-  std::unique_ptr<pg::Db> admin_, worker_db_;
+  std::unique_ptr<pg::Db> worker_db_;
   testing::LiveWorld world_;
   std::unique_ptr<FleetSource> source_;
   SystemClock wall_;

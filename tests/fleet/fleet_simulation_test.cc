@@ -63,13 +63,11 @@ bool in_picqer(FakeFleet& fleet, const std::string& number) {
 
 double since(SystemClock& wall, Instant start) { return static_cast<double>((wall.now() - start).millis()) / 1000.0; }
 
-class FleetSimulation : public PostgresSuite {
+class FleetSimulation : public FreshDatabaseTest {
  protected:
   void SetUp() override {
-    MigratedDatabase fresh = migrated_database();
-    ASSERT_TRUE(fresh.db);
-    url_ = fresh.url;
-    admin_ = std::move(fresh.db);
+    FreshDatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     const char* dir = std::getenv("TEST_UNDECLARED_OUTPUTS_DIR");
     logs_ = dir ? dir : std::getenv("TEST_TMPDIR");
   }
@@ -107,8 +105,7 @@ class FleetSimulation : public PostgresSuite {
         .integer(0, 0);
   }
 
-  std::string url_, logs_;
-  std::unique_ptr<pg::Db> admin_;
+  std::string logs_;
 };
 
 TEST_F(FleetSimulation, EveryOrderOnceThroughKillsEndedSessionsAndAPausePastTheLease) {

@@ -26,14 +26,8 @@ namespace {
 
 constexpr Duration kDeadline = Duration::seconds(90);
 
-class EngineHostTest : public PostgresSuite {
+class EngineHostTest : public FreshDatabaseTest {
  protected:
-  void SetUp() override {
-    MigratedDatabase fresh = migrated_database();
-    ASSERT_TRUE(fresh.db);
-    url_ = fresh.url;
-    admin_ = std::move(fresh.db);
-  }
   // A fleet of `shops` on `accounts`, each shop with order 1 placed and a connection added.
   void make_fleet(int shops, int accounts) {
     fleet_ = std::make_unique<fakes::FakeFleet>(fakes::FakeFleetOptions{shops, accounts, 7});
@@ -74,8 +68,7 @@ class EngineHostTest : public PostgresSuite {
     return fleet_->with([&](fakes::FakeFleet& f) { return copies_in_picqer(f, shop, 1); });
   }
 
-  std::string url_;
-  std::unique_ptr<pg::Db> admin_, worker_db_;
+  std::unique_ptr<pg::Db> worker_db_;
   std::unique_ptr<fakes::FakeFleet> fleet_;
   std::vector<int64_t> ids_;
   std::ostringstream log_text_;

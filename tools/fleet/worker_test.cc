@@ -39,14 +39,12 @@ class RecordingRunner final : public Runner {
   std::string worker_;
 };
 
-class WorkerTest : public PostgresSuite {
+class WorkerTest : public FreshDatabaseTest {
  protected:
 
   void SetUp() override {
-    MigratedDatabase fresh = migrated_database();
-    ASSERT_TRUE(fresh.db);
-    url_ = fresh.url;
-    admin_ = std::move(fresh.db);
+    FreshDatabaseTest::SetUp();
+    if (HasFatalFailure()) return;
     for (int i = 1; i <= 10; ++i) {
       auto id = add_connection(*admin_, "shop-" + std::to_string(i), "");
       ASSERT_TRUE(id.ok());
@@ -65,8 +63,6 @@ class WorkerTest : public PostgresSuite {
                  {worker});
   }
 
-  std::string url_;
-  std::unique_ptr<pg::Db> admin_;
   Engines engines_;
   Instant t_ = Instant::from_unix_seconds(1'000'000);
 };

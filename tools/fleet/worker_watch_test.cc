@@ -43,14 +43,8 @@ class PicqerRefuses final : public Transport {
 
 using ops::testing::AlertReceiver;
 
-class WorkerWatchTest : public PostgresSuite {
+class WorkerWatchTest : public FreshDatabaseTest {
  protected:
-  void SetUp() override {
-    MigratedDatabase fresh = migrated_database();
-    ASSERT_TRUE(fresh.db);
-    url_ = fresh.url;
-    admin_ = std::move(fresh.db);
-  }
   template <typename Done>
   bool wait_for(Done done) {
     SystemClock wall;
@@ -62,8 +56,6 @@ class WorkerWatchTest : public PostgresSuite {
     return done();
   }
 
-  std::string url_;
-  std::unique_ptr<pg::Db> admin_;
   std::ostringstream log_text_;
   SystemClock wall_;
   live::Redactor redactor_;

@@ -52,4 +52,18 @@ class PostgresSuite : public ::testing::Test {
   static inline int databases_ = 0;
 };
 
+// A suite whose every test has a fresh migrated database of its own: url_, and admin_ (a
+// session to it).
+class FreshDatabaseTest : public PostgresSuite {
+ protected:
+  void SetUp() override {
+    MigratedDatabase fresh = migrated_database();
+    ASSERT_TRUE(fresh.db);
+    url_ = fresh.url;
+    admin_ = std::move(fresh.db);
+  }
+  std::string url_;
+  std::unique_ptr<pg::Db> admin_;
+};
+
 }  // namespace lpsync
