@@ -20,6 +20,7 @@
 #include "tools/live/console_settings.h"
 #include "tools/fleet/webhook_inbox.h"
 #include "tools/pg/postgres_suite.h"
+#include "tools/process/child.h"
 
 namespace lpsync::fleet {
 namespace {
@@ -45,15 +46,8 @@ class EngineHostTest : public FreshDatabaseTest {
     }
   }
   // Waits (on the wall clock, up to kDeadline) until `done` holds; false when it never did.
-  template <typename Done>
-  bool wait_for(Done done) {
-    SystemClock wall;
-    Instant end = wall.now() + kDeadline;
-    while (wall.now() < end) {
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    return done();
+  bool wait_for(const std::function<bool()>& done) {
+    return process::eventually(done, static_cast<double>(kDeadline.millis()) / 1000, 100);
   }
   // A worker "w1" over `host`, after its first heartbeat (it claims every connection).
   std::unique_ptr<Worker> first_beat(EngineHost& host) {

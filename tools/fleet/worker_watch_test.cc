@@ -21,6 +21,7 @@
 #include "tools/ops/alert_message.h"
 #include "tools/ops/alert_receiver.h"
 #include "tools/pg/postgres_suite.h"
+#include "tools/process/child.h"
 
 namespace lpsync::fleet {
 namespace {
@@ -45,15 +46,8 @@ using ops::testing::AlertReceiver;
 
 class WorkerWatchTest : public FreshDatabaseTest {
  protected:
-  template <typename Done>
-  bool wait_for(Done done) {
-    SystemClock wall;
-    Instant end = wall.now() + kDeadline;
-    while (wall.now() < end) {
-      if (done()) return true;
-      std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    }
-    return done();
+  bool wait_for(const std::function<bool()>& done) {
+    return process::eventually(done, static_cast<double>(kDeadline.millis()) / 1000, 50);
   }
 
   std::ostringstream log_text_;
