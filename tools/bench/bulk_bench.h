@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/client/budget.h"
@@ -47,6 +48,8 @@ struct BulkRun {
   RequestCount others;               // the rest of the engine's meanwhile (orders first)
   double longest_order_wait_seconds = 0;  // a paid order placed during the import, until it was in Picqer
   int64_t orders_during_import = 0;
+  std::string longest_wait_order;          // the order that waited longest
+  double longest_wait_placed_seconds = 0;  // when it was placed, from "Import products" on
   double wall_seconds = 0;
   bool finished = false;
   // With lean fakes: the heap the engine and its in-memory state held at the end (what

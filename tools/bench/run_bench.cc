@@ -102,7 +102,10 @@ void bulk_figure(int64_t n, Figures& out, std::ostream& progress) {
                std::to_string(b.lightspeed_requests) + " and " + std::to_string(b.picqer_requests) + "; " +
                fixed(b.wall_seconds) + " s wall"});
   out.add({"longest_order_wait_" + size, "4. longest wait of a paid order during it", b.longest_order_wait_seconds,
-           "s", 300 + 60, true, std::to_string(b.orders_during_import) + " paid orders placed during the import"});
+           "s", 300 + 60, true,
+           std::to_string(b.orders_during_import) + " paid orders placed during the import; the longest, " +
+               b.longest_wait_order + ", placed " + fixed(b.longest_wait_placed_seconds / 60) +
+               " min after Import products was pressed"});
 }
 
 void bulk_figures(const std::vector<int64_t>& sizes, Figures& out, std::ostream& progress) {
