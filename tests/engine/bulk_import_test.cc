@@ -3,6 +3,7 @@
 // imported within a poll interval.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 
 #include "tests/engine/shop_fixture.h"
@@ -12,20 +13,27 @@ namespace {
 
 constexpr int kVariants = 10000;
 
-TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
-  sim::World w(world_config());
-  for (int i = 0; i < kVariants; ++i) {
+// `n` products of one variant each (ids 1.., variants 100000..), `images` images each, stock 3,
+// the SKU of product i from `sku_of(i)`.
+void add_products(sim::World& w, int n, int images, const std::function<std::string(int)>& sku_of) {
+  for (int i = 0; i < n; ++i) {
     ls_fake::ProductSpec p;
     p.id = 1 + i;
     p.title = "Product " + std::to_string(i);
-    p.images = {"p" + std::to_string(i) + ".jpg"};
+    for (int k = 0; k < images; ++k) p.images.push_back("p" + std::to_string(i) + "-" + std::to_string(k) + ".jpg");
     ls_fake::VariantSpec v;
     v.id = 100000 + i;
-    v.sku = i == 7 ? "" : "SKU-" + std::to_string(i);  // one without a SKU is skipped
+    v.sku = sku_of(i);
     v.stock_level = 3;
     p.variants = {v};
     w.lightspeed().add_product(p);
   }
+}
+
+TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
+  sim::World w(world_config());
+  // One without a SKU is skipped.
+  add_products(w, kVariants, 1, [](int i) { return i == 7 ? std::string() : "SKU-" + std::to_string(i); });
   w.start_engine();
   w.run_until(kStart + Duration::minutes(1));
   ASSERT_EQ(w.import_products(), "");
@@ -77,18 +85,7 @@ TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
   config.lightspeed.limits.per_day = 1500;
   sim::World w(config);
   constexpr int kProducts = 2500;
-  for (int i = 0; i < kProducts; ++i) {
-    ls_fake::ProductSpec p;
-    p.id = 1 + i;
-    p.title = "Product " + std::to_string(i);
-    p.images = {"p" + std::to_string(i) + "-a.jpg", "p" + std::to_string(i) + "-b.jpg"};
-    ls_fake::VariantSpec v;
-    v.id = 100000 + i;
-    v.sku = "DAY-" + std::to_string(i);
-    v.stock_level = 2;
-    p.variants = {v};
-    w.lightspeed().add_product(p);
-  }
+  add_products(w, kProducts, 2, [](int i) { return "DAY-" + std::to_string(i); });
   w.start_engine();
   w.run_until(kStart + Duration::minutes(1));
   ASSERT_EQ(w.import_products(), "");

@@ -144,10 +144,13 @@ BulkRun run_bulk_import(int64_t products, bool lean_fakes) {
     if (lean_fakes) {
       // Destroy the engine (a downtime that outlasts the run) and empty its state: what
       // that frees is what they held.
+      auto mb = [](size_t bytes) { return static_cast<double>(bytes) / (1024.0 * 1024.0); };
       size_t before = mallinfo2().uordblks;
       w.down(Duration::days(10000));
+      size_t without_engine = mallinfo2().uordblks;
       store = MemoryStateStore();
-      out.engine_heap_mb = static_cast<double>(before - mallinfo2().uordblks) / (1024.0 * 1024.0);
+      out.engine_heap_mb = mb(before - mallinfo2().uordblks);
+      out.engine_alone_heap_mb = mb(before - without_engine);
     }
     auto minute_of = [&](Instant at) { return static_cast<size_t>(std::max<int64_t>(0, (at - pressed).millis() / 60'000)); };
     auto count = [&](const auto& journal, bool lightspeed) {

@@ -55,6 +55,9 @@ struct BulkRun {
   // With lean fakes: the heap the engine and its in-memory state held at the end (what
   // destroying them freed).
   double engine_heap_mb = 0;
+  // Of that, the engine alone (what destroying it freed before its state was emptied): what a
+  // process keeping its state in SQLite, as `lpsync run` does, holds on its heap for the sync.
+  double engine_alone_heap_mb = 0;
   // Requests to Lightspeed and to Picqer per minute from "Import products" on (the probe's).
   std::vector<std::pair<int64_t, int64_t>> per_minute;
   double ratio() const { return lower_bound_seconds > 0 ? simulated_seconds / lower_bound_seconds : 0; }

@@ -10,7 +10,7 @@ int main(int argc, char** argv) {
   std::string what = argc > 1 ? argv[1] : "day";
   if (what == "bulk" || what == "memory") {
     auto b = lpsync::bench::run_bulk_import(argc > 2 ? std::atoll(argv[2]) : 10000, what == "memory");
-    if (what == "memory") std::cout << "engine heap " << b.engine_heap_mb << " MB\n";
+    if (what == "memory") std::cout << "engine heap " << b.engine_heap_mb << " MB (engine alone " << b.engine_alone_heap_mb << " MB)\n";
     std::cout << "bulk " << b.products << ": " << b.simulated_seconds << " s simulated, bound " << b.lower_bound_seconds
               << " s, ratio " << b.ratio() << ", LS " << b.lightspeed_requests << " PQ " << b.picqer_requests
               << ", longest order wait " << b.longest_order_wait_seconds << " s over " << b.orders_during_import
