@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <set>
 #include <stdexcept>
 
@@ -149,7 +150,7 @@ void MemoryStateStore::append_decisions(const std::vector<LoggedDecision>& entri
     auto& [seq, at, key] = decisions_by_age_.front();
     auto it = decisions_.find(key);
     if (it != decisions_.end() && !it->second.empty() && it->second.front().first == seq) {
-      it->second.pop_front();
+      it->second.erase(it->second.begin());  // at most per_subject entries move
       if (it->second.empty()) decisions_.erase(it);
     }
     decisions_by_age_.pop_front();
@@ -157,7 +158,10 @@ void MemoryStateStore::append_decisions(const std::vector<LoggedDecision>& entri
   for (const Subject& key : touched) {
     auto it = decisions_.find(key);
     if (it == decisions_.end()) continue;
-    while (static_cast<int64_t>(it->second.size()) > per_subject) it->second.pop_front();
+    auto& entries = it->second;
+    if (static_cast<int64_t>(entries.size()) > per_subject) {
+      entries.erase(entries.begin(), entries.end() - std::max<int64_t>(per_subject, 0));
+    }
     if (it->second.empty()) decisions_.erase(it);
   }
 }

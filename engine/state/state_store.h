@@ -294,8 +294,10 @@ class MemoryStateStore final : public StateStore {
   std::map<std::string, std::string> values_;
   // The decision log: each subject's entries oldest first (with their sequence number), and
   // every entry's time in the order appended, so trimming costs what it removes, not the log's size.
+  // A subject's entries are a vector, not a deque: most subjects (the SKUs of a large import) have
+  // two or three entries, and a deque takes a 512-byte block for each subject however few it holds.
   using Subject = std::pair<DecisionSubject, std::string>;
-  std::map<Subject, std::deque<std::pair<int64_t, LoggedDecision>>> decisions_;
+  std::map<Subject, std::vector<std::pair<int64_t, LoggedDecision>>> decisions_;
   std::deque<std::tuple<int64_t, Instant, Subject>> decisions_by_age_;
   int64_t next_decision_ = 1;
 };

@@ -238,5 +238,16 @@ TYPED_TEST(StateStoreContract, DecisionLogForgetsOldEntriesAndCapsEachSubject) {
   EXPECT_EQ(s.decisions_about(D::order, "B").size(), 1u);
 }
 
+TYPED_TEST(StateStoreContract, DecisionLogKeepsEachSubjectsNewestEntriesUpToTheCap) {
+  StateStore& s = this->s();
+  using D = DecisionSubject;
+  auto entry = [](int minute) { return LoggedDecision{D::sku, "C", kT + Duration::minutes(minute), "product_created", "{}"}; };
+  // Nothing is old enough for the retention: only the cap trims, in one batch and across two.
+  s.append_decisions({entry(1), entry(2), entry(3), entry(4), entry(5)}, kT, 3);
+  EXPECT_EQ(s.decisions_about(D::sku, "C"), (std::vector<LoggedDecision>{entry(3), entry(4), entry(5)}));
+  s.append_decisions({entry(6)}, kT, 3);
+  EXPECT_EQ(s.decisions_about(D::sku, "C"), (std::vector<LoggedDecision>{entry(4), entry(5), entry(6)}));
+}
+
 }  // namespace
 }  // namespace lpsync

@@ -3,6 +3,7 @@
 // imported within a poll interval.
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <map>
 
 #include "tests/engine/shop_fixture.h"
@@ -12,20 +13,27 @@ namespace {
 
 constexpr int kVariants = 10000;
 
-TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
-  sim::World w(world_config());
-  for (int i = 0; i < kVariants; ++i) {
+// `n` products of one variant each (ids 1.., variants 100000..), `images` images each, stock 3,
+// the SKU of product i from `sku_of(i)`.
+void add_products(sim::World& w, int n, int images, const std::function<std::string(int)>& sku_of) {
+  for (int i = 0; i < n; ++i) {
     ls_fake::ProductSpec p;
     p.id = 1 + i;
     p.title = "Product " + std::to_string(i);
-    p.images = {"p" + std::to_string(i) + ".jpg"};
+    for (int k = 0; k < images; ++k) p.images.push_back("p" + std::to_string(i) + "-" + std::to_string(k) + ".jpg");
     ls_fake::VariantSpec v;
     v.id = 100000 + i;
-    v.sku = i == 7 ? "" : "SKU-" + std::to_string(i);  // one without a SKU is skipped
+    v.sku = sku_of(i);
     v.stock_level = 3;
     p.variants = {v};
     w.lightspeed().add_product(p);
   }
+}
+
+TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
+  sim::World w(world_config());
+  // One without a SKU is skipped.
+  add_products(w, kVariants, 1, [](int i) { return i == 7 ? std::string() : "SKU-" + std::to_string(i); });
   w.start_engine();
   w.run_until(kStart + Duration::minutes(1));
   ASSERT_EQ(w.import_products(), "");
@@ -66,6 +74,40 @@ TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
     EXPECT_LE(o.created - it->second, Settings().poll_interval) << o.reference;
   }
   EXPECT_EQ(w.picqer().orders().size(), placed.size());
+}
+
+// Issue 21, goal 2: an import that spends the shop's day budget for several days still leaves
+// every paid order placed meanwhile waiting at most a poll interval and a minute, also around
+// the day window's resets (the fake's day limit is cut to 1,500 so that a small catalogue
+// crosses several of them).
+TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
+  sim::WorldConfig config = world_config();
+  config.lightspeed.limits.per_day = 1500;
+  sim::World w(config);
+  constexpr int kProducts = 2500;
+  add_products(w, kProducts, 2, [](int i) { return "DAY-" + std::to_string(i); });
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_EQ(w.import_products(), "");
+
+  std::map<std::string, Instant> placed;
+  for (int k = 0; !w.store().bulk_import().finished; ++k) {
+    ASSERT_LT(k, 6 * 24 * 5) << "the import did not finish in 5 simulated days";
+    std::string number = "DAY" + std::to_string(k);
+    place_order(w, number, {{100000 + (k * 7919) % kProducts, 1}});
+    placed[number] = w.clock().now();
+    // Orders at uneven times, so that some fall just before a window resets.
+    w.run_until(w.clock().now() + Duration::minutes(10) + Duration::seconds(37));
+  }
+  w.run_until(w.clock().now() + Duration::minutes(10));
+  EXPECT_GT(w.clock().now() - kStart, Duration::days(2)) << "the import crossed fewer day windows than meant";
+  ASSERT_EQ(w.picqer().orders().size(), placed.size());
+  for (const auto& o : w.picqer().orders()) {
+    auto it = placed.find(o.reference);
+    ASSERT_NE(it, placed.end());
+    EXPECT_LE(o.created - it->second, Settings().poll_interval + Duration::minutes(1))
+        << o.reference << " placed at " << format_iso8601(it->second);
+  }
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "engine/client/budget.h"
@@ -47,11 +48,16 @@ struct BulkRun {
   RequestCount others;               // the rest of the engine's meanwhile (orders first)
   double longest_order_wait_seconds = 0;  // a paid order placed during the import, until it was in Picqer
   int64_t orders_during_import = 0;
+  std::string longest_wait_order;          // the order that waited longest
+  double longest_wait_placed_seconds = 0;  // when it was placed, from "Import products" on
   double wall_seconds = 0;
   bool finished = false;
   // With lean fakes: the heap the engine and its in-memory state held at the end (what
   // destroying them freed).
   double engine_heap_mb = 0;
+  // Of that, the engine alone (what destroying it freed before its state was emptied): what a
+  // process keeping its state in SQLite, as `lpsync run` does, holds on its heap for the sync.
+  double engine_alone_heap_mb = 0;
   // Requests to Lightspeed and to Picqer per minute from "Import products" on (the probe's).
   std::vector<std::pair<int64_t, int64_t>> per_minute;
   double ratio() const { return lower_bound_seconds > 0 ? simulated_seconds / lower_bound_seconds : 0; }

@@ -10,11 +10,12 @@ int main(int argc, char** argv) {
   std::string what = argc > 1 ? argv[1] : "day";
   if (what == "bulk" || what == "memory") {
     auto b = lpsync::bench::run_bulk_import(argc > 2 ? std::atoll(argv[2]) : 10000, what == "memory");
-    if (what == "memory") std::cout << "engine heap " << b.engine_heap_mb << " MB\n";
+    if (what == "memory") std::cout << "engine heap " << b.engine_heap_mb << " MB (engine alone " << b.engine_alone_heap_mb << " MB)\n";
     std::cout << "bulk " << b.products << ": " << b.simulated_seconds << " s simulated, bound " << b.lower_bound_seconds
               << " s, ratio " << b.ratio() << ", LS " << b.lightspeed_requests << " PQ " << b.picqer_requests
               << ", longest order wait " << b.longest_order_wait_seconds << " s over " << b.orders_during_import
-              << " orders, wall " << b.wall_seconds << " s, finished " << b.finished << "\n";
+              << " orders (longest " << b.longest_wait_order << ", placed " << b.longest_wait_placed_seconds
+              << " s after pressing), wall " << b.wall_seconds << " s, finished " << b.finished << "\n";
     std::cout << "others LS " << b.others.lightspeed << " PQ " << b.others.picqer << "\n";
     if (argc > 3) {
       for (size_t m = 0; m < b.per_minute.size() && m < b.simulated_seconds / 60 + 2; ++m) {
