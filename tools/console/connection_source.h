@@ -29,6 +29,8 @@ using PlanRunner = std::function<std::string(const std::string& config_file)>;
 struct ListedConnection {
   std::string name;
   std::optional<std::string> config;  // the config's text (nullopt: it cannot be read)
+  live::ConfigResult parsed;          // that text checked (parse())
+  std::optional<Settings> settings;   // in force (as settings()), when the config is valid
   std::string state;                  // "has state", "run by worker w1", ...
 };
 
@@ -40,7 +42,8 @@ class ConnectionSource {
 
   // Where the connections are, in words ("the config files in /etc/lpsync").
   virtual std::string where() const = 0;
-  // Every connection, by name (at most kMaxConnections); `error` when the list cannot be read.
+  // Every connection, by name (at most kMaxConnections), with its settings in force read in
+  // as few reads as the source allows; `error` when the list cannot be read.
   virtual std::vector<ListedConnection> list(std::string& error) = 0;
   // A connection's config as stored (keys as written, or env:NAME); nullopt when there is none.
   virtual std::optional<std::string> config_text(const std::string& name) = 0;

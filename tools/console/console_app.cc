@@ -200,16 +200,13 @@ Response ConsoleApp::home(const Session& s) {
   std::string error, rows;
   for (const ListedConnection& listed : options_.source->list(error)) {
     std::string health;
-    live::ConfigResult c = listed.config ? options_.source->parse(listed.name, *listed.config) : live::ConfigResult{};
     if (!listed.config) {
       health = "its config cannot be read";
-    } else if (c) {
-      health = options_.source->settings(listed.name, *c.config).active
-                   ? "active"
-                   : "not active (nothing is written)";
+    } else if (listed.settings) {
+      health = listed.settings->active ? "active" : "not active (nothing is written)";
     } else {
       // Each problem names the key and what to do; none holds a secret's value.
-      for (const auto& e : c.errors) health += (health.empty() ? "" : "; ") + e;
+      for (const auto& e : listed.parsed.errors) health += (health.empty() ? "" : "; ") + e;
     }
     rows += "<tr><td><a href=\"/connection?name=" + percent_encode(listed.name) + "\">" + escape(listed.name) +
             "</a></td><td>" + escape(health) + "</td><td>" + escape(listed.state) + "</td></tr>";

@@ -34,10 +34,13 @@ std::vector<ListedConnection> DirSource::list(std::string& error) {
   std::sort(names.begin(), names.end());
   std::vector<ListedConnection> out;
   for (const auto& name : names) {
-    ListedConnection c{name, config_text(name), ""};
-    if (c.config) {
-      live::ConfigResult parsed = parse(name, *c.config);
-      if (parsed) c.state = fs::exists(parsed.config->state_path) ? "has state" : "not run yet";
+    ListedConnection c;
+    c.name = name;
+    c.config = config_text(name);
+    if (c.config) c.parsed = parse(name, *c.config);
+    if (c.parsed) {
+      c.state = fs::exists(c.parsed.config->state_path) ? "has state" : "not run yet";
+      c.settings = settings(name, *c.parsed.config);
     }
     out.push_back(std::move(c));
   }

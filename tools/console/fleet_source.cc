@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <map>
 
 #include "engine/env/clock.h"
 #include "engine/state/pg_fleet.h"
@@ -92,9 +93,24 @@ std::vector<ListedConnection> FleetSource::list(std::string& error) {
   std::vector<ListedConnection> out;
   with_db(
       [&](auto& db) {
+        // Every connection's saved settings in one read, not one per connection.
+        std::map<int64_t, std::string> saved;
+        pg::Rows r = db->exec("read the console's settings",
+                              "SELECT connection_id, convert_from(value, 'UTF8') FROM named_values WHERE key = $1",
+                              {std::string(live::kConsoleSettingsKey)});
+        for (int i = 0; i < r.size(); ++i) saved[r.integer(i, 0)] = r.text(i, 1).value_or("");
         for (const auto& row : fleet::list_connections(*db)) {
           if (out.size() >= kMaxConnections) break;
-          out.push_back({row.name, row.config, row.leased ? "run by worker " + row.worker : "no worker runs it now"});
+          ListedConnection c;
+          c.name = row.name;
+          c.config = row.config;
+          c.parsed = parse(row.name, row.config);
+          c.state = row.leased ? "run by worker " + row.worker : "no worker runs it now";
+          if (c.parsed) {
+            auto value = saved.count(row.id) ? std::optional<std::string>(saved[row.id]) : std::nullopt;
+            c.settings = live::console_settings(value).value_or(c.parsed.config->settings);
+          }
+          out.push_back(std::move(c));
         }
       },
       error);

@@ -21,8 +21,7 @@ std::optional<Settings> check_settings(const bj::object& proposed, std::vector<s
 
 namespace {
 
-bj::object saved(const StateStore& store) {
-  auto text = store.value(kConsoleSettingsKey);
+bj::object saved(const std::optional<std::string>& text) {
   if (!text || text->empty()) return {};
   try {
     bj::value v = json::parse(*text);
@@ -34,8 +33,10 @@ bj::object saved(const StateStore& store) {
 
 }  // namespace
 
-std::optional<Settings> console_settings(const StateStore& store) {
-  bj::object doc = saved(store);
+std::optional<Settings> console_settings(const StateStore& store) { return console_settings(store.value(kConsoleSettingsKey)); }
+
+std::optional<Settings> console_settings(const std::optional<std::string>& value) {
+  bj::object doc = saved(value);
   const bj::value* s = doc.if_contains("settings");
   if (!s || !s->is_object()) return std::nullopt;
   std::vector<std::string> errors;
@@ -58,7 +59,7 @@ bj::array settings_changes(const Settings& before, const Settings& after) {
 }
 
 bj::array settings_log(const StateStore& store) {
-  bj::object doc = saved(store);
+  bj::object doc = saved(store.value(kConsoleSettingsKey));
   const bj::value* log = doc.if_contains("log");
   return log && log->is_array() ? log->as_array() : bj::array{};
 }

@@ -27,6 +27,8 @@ std::optional<Settings> check_settings(const boost::json::object& proposed, std:
 
 // The console's saved settings in `store`, if any and readable.
 std::optional<Settings> console_settings(const StateStore& store);
+// The same from the stored value (kConsoleSettingsKey) read already.
+std::optional<Settings> console_settings(const std::optional<std::string>& value);
 // What is in force: the console's saved settings, else the config file's.
 Settings effective_settings(const LiveConfig& config, const StateStore& store);
 
