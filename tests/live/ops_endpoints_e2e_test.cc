@@ -140,13 +140,22 @@ TEST(OpsEndpoints, HealthzAndMetricsOnTheListenerOfRun) {
 
 // With an alerts section, a 429 from Picqer reaches the merchant's webhook (a receiver the
 // test starts on loopback) as a signed budget_exhausted alert, and the delivery is logged.
-TEST(OpsEndpoints, RunSendsASignedAlertToTheWebhook) {
+// A shop whose Picqer answers its next request 429, and a config alerting `receiver`.
+class Alerting : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(receiver.server.ok());
+    w = make_world(std::string("ops-") + ::testing::UnitTest::GetInstance()->current_test_info()->name(), false);
+    add_shop(*w.fakes);
+    picqer_refuses_once(w);
+    config = alerting_config(w, receiver);
+  }
   AlertReceiver receiver;
-  ASSERT_TRUE(receiver.server.ok());
-  LiveWorld w = make_world("ops-alerts", false);
-  add_shop(*w.fakes);
-  picqer_refuses_once(w);
-  std::string config = alerting_config(w, receiver);
+  LiveWorld w;
+  std::string config;
+};
+
+TEST_F(Alerting, RunSendsASignedAlertToTheWebhook) {
   Background run({"run", "--config", config});
   ASSERT_TRUE(ops::testing::eventually([&] { return receiver.count() > 0; }, Duration::seconds(90)))
       << run.log().text();
@@ -167,13 +176,7 @@ TEST(OpsEndpoints, RunSendsASignedAlertToTheWebhook) {
 // before it exits (the sender's thread would otherwise be stopped with the alert in its
 // queue). A second --once a moment later, with another 429, is within the period: the state
 // remembers the alert, nothing is sent again.
-TEST(OpsEndpoints, RunOnceAlertsBeforeItExitsAndOncePerPeriodAcrossRuns) {
-  AlertReceiver receiver;
-  ASSERT_TRUE(receiver.server.ok());
-  LiveWorld w = make_world("ops-alerts-once", false);
-  add_shop(*w.fakes);
-  picqer_refuses_once(w);
-  std::string config = alerting_config(w, receiver);
+TEST_F(Alerting, RunOnceAlertsBeforeItExitsAndOncePerPeriodAcrossRuns) {
   // The 429 interrupts the order poll: --once says so with exit 1 (the next run polls again).
   CliResult once = lpsync({"run", "--config", config, "--once"});
   ASSERT_NE(once.code, 2) << once.out << once.err;
