@@ -57,10 +57,11 @@ class ProductLinker {
   Step finish_setup(const ProductLink& link, Priority p, int64_t unseen_pending = 0);
 
   // Section 4 "Never pushed": whether the linked product has unlimited stock in Picqer, as
-  // last seen in a product this process read (lookups by code, Import products' pages); a
-  // product not seen yet is read once by its code.
+  // last seen in a product this process read (lookups by code, listings of every product);
+  // a product not seen yet, or forgotten since, is read once by its code.
   StepWith<bool> unlimited(const ProductLink& link, Priority p);
   void note_product(const pq::Product& product) { unlimited_[product.id] = product.unlimited; }
+  void forget_product_types() { unlimited_.clear(); }
 
   Backoff& backoff() { return backoff_; }
   // How long a create waits before asking again whether the open orders are counted.

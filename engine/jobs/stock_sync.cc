@@ -207,6 +207,33 @@ bool StockSync::shop_sold_unseen_stock(const Reconciliation& r) const {
   return false;
 }
 
+Step StockSync::read_product_types(Reconciliation& r) {
+  if (!r.types_decided) {
+    // The listing's pages, estimated from the products the stock listing named.
+    std::set<int64_t> listed;
+    for (const auto& row : r.rows) listed.insert(row.idproduct);
+    size_t pages = listed.size() / kPicqerPageSize + 1;
+    ProductTypes read = product_types_read(types_read_at_, r.started, parts_.links.product_links().size(), pages);
+    r.types_decided = true;
+    r.types_read = read == ProductTypes::keep;
+    if (read != ProductTypes::keep) {
+      // Types not listed again (a product made inactive, say) are looked up by code.
+      products_.forget_product_types();
+      types_read_at_ = r.started;
+      r.types_read = read == ProductTypes::forget;
+    }
+  }
+  while (!r.types_read) {
+    if (r.types_offset >= static_cast<int64_t>(basics_.limits.picqer_pages) * kPicqerPageSize) break;  // page cap
+    auto page = parts_.account.picqer.products(kP, r.types_offset, false);
+    if (!page.ok()) return step_for(basics_, backoff_, page);
+    for (const auto& p : page.value) products_.note_product(p);
+    r.types_offset += kPicqerPageSize;
+    r.types_read = page.value.size() < static_cast<size_t>(kPicqerPageSize);
+  }
+  return Step::ok();
+}
+
 Step StockSync::reconcile(Instant now) {
   if (!reconciliation_) reconciliation_ = Reconciliation{now};
   Reconciliation& r = *reconciliation_;
@@ -248,6 +275,7 @@ Step StockSync::reconcile(Instant now) {
       }
     }
   }
+  if (Step s = read_product_types(r); !s.is_done()) return s;
   for (; r.next_push < r.pushes.size(); ++r.next_push) {
     auto [variant, desired] = r.pushes[r.next_push];
     if (Step s = push(variant, desired, parts_.catalog.shop_stock.shop_stock(variant)); !s.is_done()) return s;

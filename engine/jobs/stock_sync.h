@@ -63,6 +63,8 @@ class StockSync final : public Job {
     bool poll_requested = false;
     std::map<int64_t, int64_t> known_before;  // shop levels the engine knew before reading
     std::vector<std::pair<int64_t, int64_t>> pushes;  // variant -> desired, computed once
+    bool types_decided = false, types_read = false;  // section 4: the product types' part
+    int64_t types_offset = 0;                         // listing Picqer's products for their types, from here
     size_t next_push = 0;
   };
 
@@ -73,6 +75,8 @@ class StockSync final : public Job {
   void identify_rows(std::vector<pq::StockRow>& rows) const;
   bool shop_sold_unseen_stock(const Reconciliation& r) const;
   Step push_marked();
+  // The reconciliation's part in keeping the product types at most a day old (section 4).
+  Step read_product_types(Reconciliation& r);
   bool queue_full(size_t size);
   Step push(int64_t variant_id, int64_t desired, std::optional<int64_t> shop_has);
   // Whether the shop counts the variant's stock (section 4 "Never pushed"); reports a
@@ -90,6 +94,7 @@ class StockSync final : public Job {
   bool reconcile_due_ = true;
   Instant next_reconcile_;
   std::optional<Reconciliation> reconciliation_;
+  std::optional<Instant> types_read_at_;  // when the product types were last listed or forgotten
   std::set<int64_t> not_counted_reported_;  // variants reported as not counted (at most the catalogue)
 };
 

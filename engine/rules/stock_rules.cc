@@ -59,4 +59,10 @@ std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool pic
   return std::nullopt;
 }
 
+ProductTypes product_types_read(std::optional<Instant> read_at, Instant now, size_t linked_products,
+                                size_t listing_pages) {
+  if (read_at && now - *read_at < kProductTypesKeptFor) return ProductTypes::keep;
+  return linked_products > listing_pages ? ProductTypes::list : ProductTypes::forget;
+}
+
 }  // namespace lpsync

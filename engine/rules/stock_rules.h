@@ -52,4 +52,14 @@ enum class NotCounted {
 std::string_view to_string(NotCounted r);
 std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool picqer_unlimited);
 
+// Section 4 "Never pushed": which Picqer products have unlimited stock is known at most a day
+// old. When the types read last are that old (or none were read), a reconciliation either
+// lists every Picqer product (one request per 100) or, when that costs more requests than
+// the linked products it would serve, forgets the types so each is looked up by its code
+// before its next push.
+inline constexpr Duration kProductTypesKeptFor = Duration::hours(24);
+enum class ProductTypes { keep, list, forget };
+ProductTypes product_types_read(std::optional<Instant> read_at, Instant now, size_t linked_products,
+                                size_t listing_pages);
+
 }  // namespace lpsync

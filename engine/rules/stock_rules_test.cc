@@ -79,6 +79,20 @@ TEST(NotCounted, TrackingDisabledOrUnlimited) {
 
 // After the create, Picqer reserves the open orders' quantity: its free stock equals the shop's
 // count, so the first push changes nothing in the shop.
+TEST(ProductTypes, ReadAtMostADayAgoByTheCheaperWay) {
+  Instant t0 = *parse_iso8601("2026-11-02T08:00:00Z");
+  // Never read: 5,000 linked products against a listing of 51 pages: list.
+  EXPECT_EQ(product_types_read(std::nullopt, t0, 5000, 51), ProductTypes::list);
+  // Three linked products: three lookups cost less than a listing of 51 pages.
+  EXPECT_EQ(product_types_read(std::nullopt, t0, 3, 51), ProductTypes::forget);
+  EXPECT_EQ(product_types_read(std::nullopt, t0, 51, 51), ProductTypes::forget);
+  // Read within the day: kept.
+  EXPECT_EQ(product_types_read(t0, t0 + Duration::hours(23), 5000, 51), ProductTypes::keep);
+  // A day old: read again.
+  EXPECT_EQ(product_types_read(t0, t0 + kProductTypesKeptFor, 5000, 51), ProductTypes::list);
+  EXPECT_EQ(product_types_read(t0, t0 + kProductTypesKeptFor, 3, 51), ProductTypes::forget);
+}
+
 RC_GTEST_PROP(BaseStockProperty, FreeStockAfterReservationsEqualsTheShopCount, (unsigned level, unsigned pending)) {
   int64_t shop = level % 100000, open = pending % 1000;
   int64_t free_after_reserving = base_stock(shop, open) - open;

@@ -1,5 +1,7 @@
 #include "tools/bench/day_bench.h"
 
+#include <set>
+
 #include "engine/env/stopwatch.h"
 #include "tools/bench/minimum.h"
 #include "tools/scenario/runner.h"
@@ -35,8 +37,11 @@ void count_picqer(const fakes::JournalEntry& e, WorkRequests& w) {
   const std::string& p = e.path;
   if (matches_pattern("GET /orders", m, p)) {
     (e.query.find("status=") != std::string::npos ? w.shipments : w.orders)++;
+  } else if (matches_pattern("GET /products", m, p)) {
+    // A lookup by code links an order's product; a listing reads the types for the pushes.
+    (e.query.find("productcode=") != std::string::npos ? w.orders : w.stock)++;
   } else if (matches_pattern("/orders*", m, p) || matches_pattern("/orders/*", m, p) ||
-             matches_pattern("/orders/*/*", m, p) || matches_pattern("GET /products", m, p) ||
+             matches_pattern("/orders/*/*", m, p) ||
              matches_pattern("POST /products", m, p) || matches_pattern("/products/*/images", m, p) ||
              matches_pattern("POST /products/*/stock/*", m, p)) {
     ++w.orders;
@@ -57,18 +62,25 @@ DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning) {
   DayRun out;
   scenario::RunOptions options;
   options.tuning = tuning;
-  int64_t stock_rows = 0, order_lists = 0, shipment_lists = 0;
+  int64_t stock_rows = 0, order_lists = 0, shipment_lists = 0, reconciliations_made = 0;
+  std::set<int64_t> products_pushed;
   options.after_run = [&](sim::World& w) {
     for (const auto& e : w.lightspeed().journal().entries()) {
       count_lightspeed(e, out.actual);
       order_lists += matches_pattern("GET /orders", e.method, e.path);
       bool applied = e.applied && e.status > 0 && e.status < 300;
-      out.stock_pushes += applied && matches_pattern("PUT /variants/*", e.method, e.path);
+      bool pushed = applied && matches_pattern("PUT /variants/*", e.method, e.path);
+      out.stock_pushes += pushed;
+      // The busy day's products have one variant each: a variant pushed is a product pushed.
+      if (pushed) products_pushed.insert(std::stoll(e.path.substr(e.path.rfind('/') + 1)));
       out.shipments_pushed += applied && matches_pattern("PUT /shipments/*", e.method, e.path);
     }
     for (const auto& e : w.picqer().journal().entries()) {
       count_picqer(e, out.actual);
       shipment_lists += matches_pattern("GET /orders", e.method, e.path) && e.query.find("status=") != std::string::npos;
+      // Each reconciliation starts the stock listing of the busy day's one warehouse anew.
+      reconciliations_made +=
+          matches_pattern("GET /warehouses/*/stock", e.method, e.path) && e.query == "offset=0" && e.status == 200;
     }
     out.lightspeed_requests = static_cast<int64_t>(w.lightspeed().journal().size());
     out.picqer_requests = static_cast<int64_t>(w.picqer().journal().size());
@@ -88,6 +100,10 @@ DayRun run_busy_day(const BusyDaySize& size, const Tuning& tuning) {
   work.orders_imported = out.orders_imported;
   work.stock_pushes = out.stock_pushes;
   work.reconciliations = static_cast<int64_t>(r.simulated.seconds() / 3600);
+  work.reconciliations_made = reconciliations_made;
+  work.days = ceil_div(r.simulated.seconds(), 86400);
+  work.products_pushed = static_cast<int64_t>(products_pushed.size());
+  work.product_list_pages = ceil_div(stock_rows, 100);
   work.reconciliation_pages = ceil_div(size.products, 250) + ceil_div(stock_rows, 100) + 1;
   work.shipments_pushed = out.shipments_pushed;
   MinimumRequests m = minimum_requests(work);
