@@ -128,8 +128,8 @@ TransportResult Engine::receive_webhook(const Request& request) {
   t.picqer_secret = [this] { return core_.store.value("picqer.hook_secret").value_or(""); };
   t.lightspeed_token = core_.connection.webhook_token;
   t.lightspeed_signing_secret = core_.connection.lightspeed_webhook_secret;
-  t.free_stock_changed = [this](int64_t idproduct) {
-    if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.product_changed(idproduct, core_.now()));
+  t.free_stock_changed = [this](int64_t idproduct, const std::optional<std::vector<pq::StockRow>>& stock) {
+    if (core_.settings.pushes_stock()) scheduler_.wake(stock_, stock_.product_changed(idproduct, core_.now(), stock));
   };
   t.picqer_order_changed = [this](int64_t idorder) {
     if (core_.settings.pushes_shipments()) {

@@ -23,7 +23,23 @@ bool StockSync::queue_full(size_t size) {
   return true;
 }
 
-Instant StockSync::product_changed(int64_t idproduct, Instant now) {
+bool StockSync::needs_read(int64_t idproduct, const std::vector<pq::StockRow>& noticed) const {
+  // The stock warehouses are known once the account was read (the first reconciliation).
+  if (!parts_.account.account.loaded) return true;
+  int64_t free = free_stock(noticed, idproduct, stock_warehouse_ids(basics_.settings, parts_.account.account.warehouses));
+  std::vector<NoticedLevel> levels;
+  for (const auto& link : parts_.links.product_links_of(idproduct)) {
+    if (!link.setup_done) continue;  // not pushed before its set-up is done
+    levels.push_back({desired_for(link.variant_id, free), parts_.catalog.shop_stock.shop_stock(link.variant_id)});
+  }
+  return notice_asks_for_push(levels);
+}
+
+Instant StockSync::product_changed(int64_t idproduct, Instant now, const std::optional<std::vector<pq::StockRow>>& noticed) {
+  if (noticed && basics_.tuning.coalesce_stock && !needs_read(idproduct, *noticed)) {
+    free_.erase(idproduct);  // a later change of the pending quantities reads it afresh
+    return now + kCoalesce;
+  }
   if (queue_full(stale_products_.size())) return now;
   stale_products_.insert(idproduct);
   return basics_.tuning.coalesce_stock ? now + kCoalesce : now;

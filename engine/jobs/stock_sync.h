@@ -37,8 +37,11 @@ class StockSync final : public Job {
   static constexpr Duration kCoalesce = Duration::seconds(10);
   static constexpr Duration kReconcileEvery = Duration::hours(1);
 
-  // Marks a product (by idproduct) for a re-read; returns when the job should run.
-  Instant product_changed(int64_t idproduct, Instant now);
+  // Marks a product (by idproduct) for a re-read; returns when the job should run. `noticed`:
+  // the product's stock as a notice told it; when those figures ask for no push (section 4,
+  // `notice_asks_for_push`) no read follows, and the free stock read before is dropped.
+  Instant product_changed(int64_t idproduct, Instant now,
+                          const std::optional<std::vector<pq::StockRow>>& noticed = std::nullopt);
   // Marks variants whose desired level may have changed without Picqer knowing.
   Instant variants_changed(const std::vector<int64_t>& variant_ids, Instant now);
   // The next run reconciles everything (e.g. send_stock was just switched on).
@@ -75,6 +78,7 @@ class StockSync final : public Job {
   void identify_rows(std::vector<pq::StockRow>& rows) const;
   bool shop_sold_unseen_stock(const Reconciliation& r) const;
   Step push_marked();
+  bool needs_read(int64_t idproduct, const std::vector<pq::StockRow>& noticed) const;
   // The reconciliation's part in keeping the product types at most a day old (section 4).
   Step read_product_types(Reconciliation& r);
   bool queue_full(size_t size);

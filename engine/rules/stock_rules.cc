@@ -59,6 +59,11 @@ std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool pic
   return std::nullopt;
 }
 
+bool notice_asks_for_push(const std::vector<NoticedLevel>& levels) {
+  return std::any_of(levels.begin(), levels.end(),
+                     [](const NoticedLevel& l) { return !l.shop || *l.shop != l.desired; });
+}
+
 ProductTypes product_types_read(std::optional<Instant> read_at, Instant now, size_t linked_products,
                                 size_t listing_pages) {
   if (read_at && now - *read_at < kProductTypesKeptFor) return ProductTypes::keep;

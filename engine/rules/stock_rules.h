@@ -52,6 +52,16 @@ enum class NotCounted {
 std::string_view to_string(NotCounted r);
 std::optional<NotCounted> stock_not_counted(const ls::Variant& variant, bool picqer_unlimited);
 
+// Section 4's fast path: a free-stock notice carries the product's stock. Its figures give,
+// per linked variant of the product, the level to push and the level last known in the shop
+// (nullopt: not known). A notice asks for a push when any differs or is not known; only then
+// is the free stock read (a notice may be stale or out of order: it never sets a level).
+struct NoticedLevel {
+  int64_t desired = 0;
+  std::optional<int64_t> shop;
+};
+bool notice_asks_for_push(const std::vector<NoticedLevel>& levels);
+
 // Section 4 "Never pushed": which Picqer products have unlimited stock is known at most a day
 // old. When the types read last are that old (or none were read), a reconciliation either
 // lists every Picqer product (one request per 100) or, when that costs more requests than

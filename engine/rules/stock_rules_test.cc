@@ -79,6 +79,13 @@ TEST(NotCounted, TrackingDisabledOrUnlimited) {
 
 // After the create, Picqer reserves the open orders' quantity: its free stock equals the shop's
 // count, so the first push changes nothing in the shop.
+TEST(NoticeAsksForPush, OnlyWhenALevelDiffersOrIsNotKnown) {
+  EXPECT_FALSE(notice_asks_for_push({}));  // no linked variant: nothing to push
+  EXPECT_FALSE(notice_asks_for_push({{5, 5}, {0, 0}}));
+  EXPECT_TRUE(notice_asks_for_push({{5, 5}, {3, 4}}));
+  EXPECT_TRUE(notice_asks_for_push({{5, std::nullopt}}));
+}
+
 TEST(ProductTypes, ReadAtMostADayAgoByTheCheaperWay) {
   Instant t0 = *parse_iso8601("2026-11-02T08:00:00Z");
   // Never read: 5,000 linked products against a listing of 51 pages: list.

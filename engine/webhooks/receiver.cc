@@ -1,6 +1,7 @@
 #include "engine/webhooks/receiver.h"
 
 #include "engine/env/crypto.h"
+#include "engine/client/picqer_json.h"
 #include "engine/env/json.h"
 
 namespace lpsync {
@@ -16,6 +17,21 @@ int64_t id_in(const json::Reader& data, std::string_view key) {
   return f ? f->as_int_loose() : 0;
 }
 
+// A product has a row per warehouse; more rows than this is not a stock list to trust.
+constexpr size_t kMaxNoticedRows = 1000;
+
+std::optional<std::vector<pq::StockRow>> stock_in(const json::Reader& data, int64_t idproduct) {
+  auto list = data.find("stock");
+  if (!list || !list->is_array() || list->size() > kMaxNoticedRows) return std::nullopt;
+  try {
+    std::vector<pq::StockRow> rows;
+    for (const auto& row : list->items()) rows.push_back(pq::read_product_stock(row, idproduct));
+    return rows;
+  } catch (const json::Error&) {
+    return std::nullopt;  // unreadable figures: the stock is read from the API
+  }
+}
+
 Response picqer(const Request& request, const WebhookTargets& t) {
   std::string secret = t.picqer_secret ? t.picqer_secret() : "";
   auto signature = request.headers.get("X-Picqer-Signature");
@@ -28,7 +44,9 @@ Response picqer(const Request& request, const WebhookTargets& t) {
     std::string event = root.string_at("event");
     json::Reader data = root.field("data");
     if (event == "products.free_stock_changed") {
-      if (int64_t id = id_in(data, "idproduct"); id > 0 && t.free_stock_changed) t.free_stock_changed(id);
+      if (int64_t id = id_in(data, "idproduct"); id > 0 && t.free_stock_changed) {
+        t.free_stock_changed(id, stock_in(data, id));
+      }
     } else if (event.rfind("picklists.shipments.", 0) == 0 || event.rfind("orders.", 0) == 0) {
       if (int64_t id = id_in(data, "idorder"); id > 0 && t.picqer_order_changed) t.picqer_order_changed(id);
     }

@@ -1,5 +1,6 @@
 // The engine's webhook endpoint (section 8). It answers at once and only queues work: a
-// payload is a hint, the work reads the state from the API. Picqer deliveries must carry
+// payload is a hint, the work reads the state from the API (a free-stock notice's own stock
+// figures may spare that read when they ask for no push; they never set a level). Picqer deliveries must carry
 // a valid X-Picqer-Signature (checked in constant time): otherwise 401 and nothing
 // happens. Lightspeed deliveries must come to the secret token in the path; when they also
 // carry X-Signature (md5 of the raw body + app secret, lightspeed-api.md §6.2, community
@@ -9,9 +10,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "engine/env/http.h"
+#include "engine/model/picqer.h"
 
 namespace lpsync {
 
@@ -21,7 +25,9 @@ struct WebhookTargets {
   // What Lightspeed signs X-Signature with (the app secret; for a back-office API key, its
   // secret); "" = a signature cannot be checked and the token alone decides.
   std::string lightspeed_signing_secret;
-  std::function<void(int64_t idproduct)> free_stock_changed;
+  // `stock`: the product's stock per warehouse as the notice tells it; nullopt when the
+  // payload has no readable stock list.
+  std::function<void(int64_t idproduct, const std::optional<std::vector<pq::StockRow>>& stock)> free_stock_changed;
   std::function<void(int64_t idorder)> picqer_order_changed;
   std::function<void()> lightspeed_order_changed;
 };

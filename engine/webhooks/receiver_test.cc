@@ -74,5 +74,39 @@ TEST(LightspeedReceiver, WithoutAKnownSecretASignatureCannotBeCheckedAndTheToken
   EXPECT_EQ(c.orders_changed, 1);
 }
 
+// A free-stock notice hands on the product's stock as told, or nothing when the payload
+// has no readable stock list (then the stock job reads it from the API, as before).
+std::optional<std::optional<std::vector<pq::StockRow>>> noticed_stock(const std::string& data) {
+  std::string body = R"({"event":"products.free_stock_changed","data":)" + data + "}";
+  WebhookTargets t;
+  t.picqer_secret = [] { return std::string("hook-secret"); };
+  std::optional<std::optional<std::vector<pq::StockRow>>> seen;
+  t.free_stock_changed = [&](int64_t idproduct, const std::optional<std::vector<pq::StockRow>>& stock) {
+    EXPECT_EQ(idproduct, 7);
+    seen = stock;
+  };
+  Request r{"POST", "http://engine.test/webhooks/picqer", {}, body};
+  r.headers.set("X-Picqer-Signature", picqer_signature(body, "hook-secret"));
+  TransportResult result = receive_webhook(r, t);
+  EXPECT_TRUE(result.ok() && result.value().status == 200);
+  return seen;
+}
+
+TEST(PicqerReceiver, AFreeStockNoticeHandsOnTheStockItCarries) {
+  auto seen = noticed_stock(
+      R"({"idproduct":7,"stock":[{"idwarehouse":1,"stock":9,"reserved":2,"freestock":7},{"idwarehouse":2,"freestock":"3"}]})");
+  ASSERT_TRUE(seen && *seen);
+  ASSERT_EQ((*seen)->size(), 2u);
+  EXPECT_EQ((**seen)[0], (pq::StockRow{1, 7, "", 9, 2, 7}));
+  EXPECT_EQ((**seen)[1].freestock, 3);
+  // No stock list, or one that cannot be read: the product is still marked, without figures.
+  for (const char* data : {R"({"idproduct":7})", R"({"idproduct":7,"stock":[{"freestock":7}]})",
+                           R"({"idproduct":7,"stock":"none"})"}) {
+    seen = noticed_stock(data);
+    ASSERT_TRUE(seen) << data;
+    EXPECT_FALSE(*seen) << data;
+  }
+}
+
 }  // namespace
 }  // namespace lpsync
