@@ -73,6 +73,7 @@ StepWith<std::optional<HeldReason>> OrderImporter::import(const ls::Order& order
 Step OrderImporter::create_order(const ls::Order& order, const std::vector<ls::OrderLine>& shop_lines,
                                  std::vector<NewOrderLine> lines) {
   parts_.intents.begin_intent({IntentKind::create_order, order.number, basics_.now()});
+  following_.insert(order.number);
   // Right before the create: an order with this reference is adopted, never created twice.
   auto existing = parts_.picqer.orders_with_reference(kP, order.number);
   if (!existing.ok()) return step_for(basics_, backoff_, existing);
@@ -89,14 +90,45 @@ Step OrderImporter::create_order(const ls::Order& order, const std::vector<ls::O
     if (!created.ok()) return step_for(basics_, backoff_, created);
     link.idorder = created.value.id;
   }
-  parts_.commits.atomically([&] {
-    parts_.orders.put_order_link(link);
-    parts_.intents.end_intent(IntentKind::create_order, order.number);
-  });
+  parts_.orders.put_order_link(link);  // the intent stays open until the follow-up is done
   backoff_.succeeded();
   basics_.report.imported_order({order.number, link.idorder, basics_.now(), adopted});
   basics_.decide(adopted ? "order_adopted" : "order_imported", {{"order", order.number}, {"idorder", link.idorder}});
-  return follow_up_.follow(order, link, nullptr);  // step 6
+  return follow(order, link, nullptr);  // step 6
+}
+
+Step OrderImporter::follow(const ls::Order& order, const OrderLink& link, const std::vector<ls::OrderLine>* lines) {
+  Step s = follow_up_.follow(order, link, lines);
+  // Decided (done, or failed and reported): nothing is left for a later process to finish.
+  if (s.kind != Step::stop && following_.erase(order.number)) {
+    parts_.intents.end_intent(IntentKind::create_order, order.number);
+  }
+  return s;
+}
+
+Step OrderImporter::follow_interrupted() {
+  if (!interrupted_) {
+    interrupted_.emplace();
+    for (const auto& i : parts_.intents.intents()) {
+      if (i.kind == IntentKind::create_order && interrupted_->size() < kMaxInterrupted) interrupted_->push_back(i.key);
+    }
+  }
+  while (!interrupted_->empty()) {
+    const std::string number = interrupted_->back();
+    auto listed = parts_.catalog.lightspeed.orders_with_number(kP, number);
+    if (!listed.ok()) return step_for(basics_, backoff_, listed);
+    backoff_.succeeded();
+    std::optional<OrderLink> link;
+    if (!listed.value.empty()) link = parts_.orders.order_link(listed.value.front().id);
+    if (link) {
+      basics_.decide("order_follow_up_resumed", {{"order", number}, {"idorder", link->idorder}});
+      following_.insert(number);
+      Step s = follow(listed.value.front(), *link, nullptr);
+      if (s.kind == Step::stop) return s;
+    }
+    interrupted_->pop_back();
+  }
+  return Step::ok();
 }
 
 }  // namespace lpsync

@@ -123,6 +123,8 @@ Step OrderSync::poll(Instant now) {
   if (poll_ && now - poll_->started > basics_.settings.poll_interval) poll_.reset();
   if (!poll_) poll_ = Poll{now};
   Poll& p = *poll_;
+  // Orders an earlier process created but did not follow up, in the window or not.
+  if (Step s = importer_.follow_interrupted(); s.kind == Step::stop) return s;
   if (!p.catalog_current) {
     // Decisions are made on the shop's SKUs and levels as they are now.
     Step catalog = make_catalog_current(basics_, parts_.import.catalog, backoff_, kP);

@@ -68,5 +68,47 @@ TEST(CrashLeftovers, AProductWhoseCreateAnswerWasLostIsAdoptedAndFinished) {
   EXPECT_EQ(result.orders_imported, 1);
 }
 
+// The process died between the create of an order imported by hand and its process: the
+// Picqer order is a concept, the link is stored, and the order's create intent is still open
+// (it lasts until the first follow-up is done). The order is older than the 12-hour window,
+// so no poll lists it, and nobody asks again: the restarted engine finishes it by itself.
+const char kUnprocessedByHand[] = R"({
+  "format": "lpsync-scenario/1",
+  "name": "unprocessed-by-hand",
+  "start": "2026-11-02T08:00:00Z",
+  "lightspeed": {
+    "products": [{"id": 1, "title": "Mug", "variants": [{"id": 11, "sku": "MUG", "priceExcl": 8, "stockLevel": 10}]}],
+    "orders": [{"id": 100, "number": "ORD100", "createdAt": "-13h", "updatedAt": "-13h", "paymentStatus": "paid",
+                "lines": [{"variant": 11, "quantity": 1}]}]
+  },
+  "picqer": {"products": [{"productcode": "MUG", "name": "Mug", "price": 8}],
+             "orders": [{"idorder": 500, "reference": "ORD100", "status": "concept", "products": [{"productcode": "MUG", "amount": 1}]}]},
+  "run_until": "+20m",
+  "expect": {}
+})";
+
+TEST(CrashLeftovers, AnOrderCreatedByHandButNotProcessedIsFinishedAtTheNextStart) {
+  scenario::Scenario s = parse(kUnprocessedByHand);
+  std::string db = work_dir("unprocessed-by-hand") + "/state.db";
+  scenario::RunOptions options;
+  options.before_start = [&](sim::World& w) {
+    w.open_store_with([db] { return std::move(SqliteStateStore::open(db).value().store); });
+    int64_t idorder = w.picqer().orders_by_reference("ORD100").at(0).idorder;
+    w.store().put_order_link({100, "ORD100", idorder, false, s.start - Duration::minutes(10)});
+    w.store().begin_intent({IntentKind::create_order, "ORD100", s.start - Duration::minutes(10)});
+  };
+  options.after_run = [&](sim::World& w) {
+    auto orders = w.picqer().orders_by_reference("ORD100");
+    ASSERT_EQ(orders.size(), 1u);
+    EXPECT_EQ(orders[0].status, "processing");
+    auto link = w.store().order_link(100);
+    ASSERT_TRUE(link);
+    EXPECT_TRUE(link->processed);
+    EXPECT_TRUE(w.store().intents().empty()) << "the follow-up is done: the intent is closed";
+  };
+  auto result = scenario::run_scenario(s, options);
+  EXPECT_TRUE(result.errors.empty());
+}
+
 }  // namespace
 }  // namespace lpsync::crash

@@ -90,6 +90,9 @@ std::string decision_text(const std::string& what, const bj::object& f) {
   if (what == "order_held") return "held: " + held_reason_text(text_of(f, "reason")) + sharing_text(f);
   if (what == "order_imported") return "imported into Picqer as Picqer order " + idorder;
   if (what == "order_adopted") return "found already in Picqer as Picqer order " + idorder + " and linked (not created twice)";
+  if (what == "order_follow_up_resumed") {
+    return "created in Picqer (Picqer order " + idorder + ") before a restart that came before its follow-up: followed up now";
+  }
   if (what == "order_processed") return "processed in Picqer (Picqer order " + idorder + ")";
   if (what == "order_allocated") return "allocated in Picqer (Picqer order " + idorder + "; order_filter: all)";
   if (what == "order_cancelled_in_picqer") return "cancelled in Picqer (Picqer order " + idorder + ")";
