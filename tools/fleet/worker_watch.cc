@@ -94,12 +94,23 @@ void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t ge
     for (auto& p : f.problems) p.message = redactor_.text(p.message);
     boost::json::object ops = ops::figures_json(f);
     ops::sample_history(w.history, ops, now);
+    boost::json::object timeless = ops;
+    timeless.erase("gathered_at");
+    std::string compared = boost::json::serialize(boost::json::object{{"ops", timeless}, {"ops_history", w.history}});
+    bool write_figures = kept_figures_due(w.kept, compared, now);
     std::string figures = boost::json::serialize(boost::json::object{{"ops", ops}, {"ops_history", w.history}});
     lock.unlock();
-    r.store->atomically([&] {
-      r.store->put_value(kFiguresKey, figures);
-      if (!due.empty()) r.store->put_value(ops::kAlertMemoryKey, memory);
-    });
+    if (write_figures || !due.empty()) {
+      r.store->atomically([&] {
+        if (write_figures) r.store->put_value(kFiguresKey, figures);
+        if (!due.empty()) r.store->put_value(ops::kAlertMemoryKey, memory);
+      });
+    }
+    if (write_figures) {
+      lock.lock();
+      it->second.kept = std::pair{std::move(compared), now};  // only once written
+      lock.unlock();
+    }
   } catch (const std::exception& e) {
     // The state could not be read or written now (the database away, the lease gone): the
     // engine meets it too and says so; the next evaluation tries again.
@@ -109,6 +120,11 @@ void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t ge
   loop.call_after(every_, [this, &loop, connection_id, generation, current] {
     evaluate(loop, connection_id, generation, current);
   });
+}
+
+bool kept_figures_due(const std::optional<std::pair<std::string, Instant>>& kept, const std::string& now_figures,
+                      Instant now) {
+  return !kept || kept->first != now_figures || now - kept->second >= kKeptFiguresRefresh;
 }
 
 void WorkerWatch::drain(Duration per_target) {

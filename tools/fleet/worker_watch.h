@@ -33,6 +33,14 @@
 
 namespace lpsync::fleet {
 
+// Whether a connection's figures are written to its state now: when they changed since the
+// last write (`kept` and `now` leave out the time they were gathered), or when the last write
+// is kKeptFiguresRefresh old, so a page still shows when the worker last looked. Unchanged
+// figures every minute were a database write per connection per minute for nothing.
+inline constexpr Duration kKeptFiguresRefresh = Duration::minutes(15);
+bool kept_figures_due(const std::optional<std::pair<std::string, Instant>>& kept, const std::string& now_figures,
+                      Instant now);
+
 class WorkerWatch {
  public:
   // The state's value of the run's figures: {"ops": figures_json, "ops_history": [...]}.
@@ -67,6 +75,7 @@ class WorkerWatch {
     ops::AlertChannels channels;
     ops::ProblemTimes problems;
     boost::json::array history;  // the console's charts (ops::sample_history)
+    std::optional<std::pair<std::string, Instant>> kept;  // the figures last written (no time), when
     Instant started;
     bool polls_expected = false;
   };
