@@ -303,7 +303,10 @@ void EngineHost::hand_over_webhooks(Loop& loop) {
     Hosted& h = *loop.hosted.at(id);
     Engine* engine = h.engine.get();
     // As a callback of the engine's clock: a failure there stops that engine alone.
-    h.clock->post([engine, r = std::move(request)] { engine->receive_webhook(r); });
+    h.clock->post([engine, id, watch = options_.watch, r = std::move(request)] {
+      TransportResult answer = engine->receive_webhook(r);
+      if (watch && answer.ok()) watch->webhook_answered(id, r, answer.value().status);
+    });
   }
 }
 

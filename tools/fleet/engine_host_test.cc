@@ -19,6 +19,7 @@
 #include "tools/live/cassette.h"
 #include "tools/live/console_settings.h"
 #include "tools/fleet/webhook_inbox.h"
+#include "tools/fleet/worker_watch.h"
 #include "tools/pg/postgres_suite.h"
 #include "tools/process/child.h"
 
@@ -160,6 +161,9 @@ TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFlee
   HostOptions options;
   options.threads = 1;
   options.public_url = listener.base_url();
+  SystemClock wall;
+  WorkerWatch watch(wall, log_, redactor_, Duration::millis(200));
+  options.watch = &watch;
   EngineHost host(url_, options, log_, redactor_);
   std::unique_ptr<Worker> worker = first_beat(host);
   ASSERT_TRUE(wait_for([&] { return copies(0) == 1 && copies(1) == 1; })) << log_text_.str();
@@ -177,6 +181,18 @@ TEST_F(EngineHostTest, AStockChangeInPicqerReachesTheShopByWebhookThroughTheFlee
       << "stock " << shop_stock(0) << " and " << shop_stock(1) << "\n"
       << log_text_.str();
   EXPECT_NE(log_text_.str().find("\"webhook_received\""), std::string::npos);
+  // Each connection's webhooks are counted by topic in its figures (the console shows them,
+  // the alert rules watch them for silence).
+  auto arrivals = [&](int64_t id) -> int64_t {
+    auto kept = admin_->exec("figures",
+                             "SELECT convert_from(value, 'UTF8') FROM named_values WHERE connection_id = $1 AND key = $2",
+                             {id, std::string(WorkerWatch::kFiguresKey)});
+    if (kept.size() != 1) return 0;
+    boost::json::value v = boost::json::parse(*kept.text(0, 0));
+    const boost::json::value* n = v.at("ops").at("webhooks").as_object().if_contains("picqer/products.free_stock_changed");
+    return n ? n->at("arrivals").as_int64() : 0;
+  };
+  EXPECT_TRUE(wait_for([&] { return arrivals(ids_[0]) >= 1 && arrivals(ids_[1]) >= 1; })) << log_text_.str();
   // What is not for a fleet's connection is refused, and nothing is queued for it.
   Request stray{"POST", listener.base_url() + "/c/999/webhooks/picqer", {}, "{}"};
   EXPECT_EQ(inbox.accept(stray).value().status, 503);

@@ -55,6 +55,14 @@ void WorkerWatch::observe(int64_t connection_id, const boost::json::object& line
   if (it != watched_.end()) it->second.polls.on_failure(at);
 }
 
+void WorkerWatch::webhook_answered(int64_t connection_id, const Request& r, int status) {
+  std::lock_guard lock(mu_);
+  auto it = watched_.find(connection_id);
+  if (it == watched_.end()) return;
+  if (status == 200) it->second.webhooks->arrived(ops::webhook_topic(r), wall_.now());
+  if (status == 401) it->second.webhooks->refused();
+}
+
 void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t generation, const Current& current) {
   Running r = current();
   std::unique_lock lock(mu_);
@@ -78,6 +86,9 @@ void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t ge
     Watched& w = it->second;
     w.polls.on_polls(report.order_polls);
     w.problems.update(report.problems, now);
+    f.webhook_arrivals = w.webhooks->counts();
+    f.webhook_last_arrival = w.webhooks->last_arrivals();
+    f.webhooks_refused = w.webhooks->refusals();
     ops::RunFacts facts{w.started, w.polls_expected, w.polls.failures(), w.polls.failing_since()};
     facts.problem_times = &w.problems;
     ops::add_run(f, report, facts);

@@ -8,8 +8,8 @@
 //   from its state and its engine's report, sent through one AlertSender (one outbox, one
 //   thread) for the whole worker. Each connection's memory of what it alerted is kept in its
 //   state, as `lpsync run` keeps it, so a connection moving to another worker is not alerted
-//   twice. Not watched in the fleet: webhook topics gone silent (the fleet's listener has no
-//   tally per connection yet).
+//   twice. Its webhooks are counted by topic as its engine accepts them (webhook_answered),
+//   so a topic gone silent is alerted about as in `lpsync run`.
 #pragma once
 
 #include <boost/json.hpp>
@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <mutex>
 #include <string>
@@ -30,6 +31,7 @@
 #include "tools/ops/alert_rules.h"
 #include "tools/ops/alert_sender.h"
 #include "tools/ops/gather.h"
+#include "tools/ops/webhook_tally.h"
 
 namespace lpsync::fleet {
 
@@ -61,6 +63,9 @@ class WorkerWatch {
   // while `current` gives its engine, with its alert rules as its config says (none without an
   // `alerts` section); a later watch of the same connection (a restart) replaces this one.
   void watch(SystemClock& loop, int64_t connection_id, const live::LiveConfig& config, Current current);
+  // The connection's engine answered a webhook the worker handed it (on the engine's thread):
+  // 200 is counted by topic, 401 as refused.
+  void webhook_answered(int64_t connection_id, const Request& r, int status);
   // A trace line of the connection's engine: failed order polls (on its loop's thread).
   void observe(int64_t connection_id, const boost::json::object& line, Instant at);
   // At the worker's stop: sends what is queued, each target for at most `per_target`.
@@ -76,6 +81,7 @@ class WorkerWatch {
     ops::ProblemTimes problems;
     boost::json::array history;  // the console's charts (ops::sample_history)
     std::optional<std::pair<std::string, Instant>> kept;  // the figures last written (no time), when
+    std::shared_ptr<ops::WebhookTally> webhooks = std::make_shared<ops::WebhookTally>();
     Instant started;
     bool polls_expected = false;
   };
