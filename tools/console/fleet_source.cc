@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <map>
 
+#include "engine/env/check.h"
 #include "engine/env/clock.h"
 #include "engine/state/pg_fleet.h"
 #include "engine/state/pg_schema.h"
@@ -22,37 +23,44 @@ namespace {
 namespace bj = boost::json;
 namespace fs = std::filesystem;
 
-// A connection's queue through the source's one session.
+// A connection's queue, each call on a session of the source's pool.
 class SourceCommands final : public live::CommandQueue {
  public:
   SourceCommands(FleetSource& source, int64_t id) : source_(source), id_(id) {}
   std::optional<std::string> submit(const std::string& kind, bj::object args, const std::string& user, Instant now,
                                     std::string& error) override {
     std::optional<std::string> out;
-    std::string why;
-    source_.with_db([&](auto& db) { out = fleet::PgCommands(*db, id_).submit(kind, std::move(args), user, now, error); },
-                    why);
+    std::string why = on_queue([&](fleet::PgCommands& q) { out = q.submit(kind, std::move(args), user, now, error); });
     if (!why.empty()) error = why;
     return out;
   }
   void answer(const std::string& id, const bj::object& answer) override {
-    std::string why;
-    source_.with_db([&](auto& db) { fleet::PgCommands(*db, id_).answer(id, answer); }, why);
+    on_queue([&](fleet::PgCommands& q) { q.answer(id, answer); });
   }
   std::optional<bj::object> answer_of(const std::string& id) const override {
     std::optional<bj::object> out;
-    std::string why;
-    source_.with_db([&](auto& db) { out = fleet::PgCommands(*db, id_).answer_of(id); }, why);
+    on_queue([&](fleet::PgCommands& q) { out = q.answer_of(id); });
     return out;
   }
   bool waiting(const std::string& id) const override {
     bool out = false;
-    std::string why;
-    source_.with_db([&](auto& db) { out = fleet::PgCommands(*db, id_).waiting(id); }, why);
+    on_queue([&](fleet::PgCommands& q) { out = q.waiting(id); });
     return out;
   }
 
  private:
+  // Runs `work` on the connection's queue; what went wrong with the database, or "".
+  std::string on_queue(const std::function<void(fleet::PgCommands&)>& work) const {
+    std::string why;
+    source_.with_db(
+        [&](auto& db) {
+          fleet::PgCommands queue(*db, id_);
+          work(queue);
+        },
+        why);
+    return why;
+  }
+
   FleetSource& source_;
   int64_t id_;
 };
@@ -69,22 +77,56 @@ live::Environment workers_environment() {
 
 }  // namespace
 
-bool FleetSource::with_db(const std::function<void(std::shared_ptr<pg::Db>&)>& body, std::string& error) {
-  std::lock_guard lock(mu_);
-  try {
-    if (!db_) {
-      auto connected = pg::Db::connect(url_);
-      if (!connected.ok()) {
-        error = "Cannot reach the fleet database: " + connected.error().message;
-        return false;
-      }
-      db_ = std::shared_ptr<pg::Db>(std::move(connected).value());
-      pg::migrate(*db_);
+std::shared_ptr<pg::Db> FleetSource::take_session(std::string& error) {
+  {
+    std::unique_lock lock(mu_);
+    freed_.wait(lock, [&] { return !idle_.empty() || open_ < kMaxSessions; });
+    if (!idle_.empty()) {
+      std::shared_ptr<pg::Db> db = std::move(idle_.back());
+      idle_.pop_back();
+      return db;
     }
-    body(db_);
+    ++open_;  // this caller opens one
+  }
+  auto connected = pg::Db::connect(url_);
+  if (!connected.ok()) {
+    error = "Cannot reach the fleet database: " + connected.error().message;
+    give_back(nullptr);
+    return nullptr;
+  }
+  return std::shared_ptr<pg::Db>(std::move(connected).value());
+}
+
+void FleetSource::give_back(std::shared_ptr<pg::Db> db) {
+  {
+    std::lock_guard lock(mu_);
+    if (db) {
+      idle_.push_back(std::move(db));
+    } else {
+      LPSYNC_CHECK(open_ > 0, "a session given back that was never taken");
+      --open_;
+    }
+  }
+  freed_.notify_one();
+}
+
+bool FleetSource::with_db(const std::function<void(std::shared_ptr<pg::Db>&)>& body, std::string& error) {
+  std::shared_ptr<pg::Db> db = take_session(error);
+  if (!db) return false;
+  try {
+    {
+      std::lock_guard lock(migrate_mu_);
+      if (!migrated_) {
+        pg::migrate(*db);
+        migrated_ = true;
+      }
+    }
+    body(db);
+    give_back(std::move(db));
     return true;
   } catch (const std::exception& e) {
     error = std::string("The fleet database refused: ") + e.what();
+    give_back(nullptr);  // the session may be broken: closed
     return false;
   }
 }
