@@ -28,8 +28,7 @@ void add_products(sim::World& w, int64_t first, int n) {
 }
 
 Settings pushing() {
-  Settings s = active_settings();
-  s.send_stock = true;
+  Settings s = stock_settings();
   s.send_shipments = true;
   return s;
 }

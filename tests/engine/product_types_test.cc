@@ -8,13 +8,6 @@
 namespace lpsync::testing {
 namespace {
 
-Settings pushing() {
-  Settings s = active_settings();
-  s.send_stock = true;
-  return s;
-}
-
-int64_t shop_stock(sim::World& w, int64_t variant) { return w.lightspeed().variant(variant)->stock_level; }
 
 // Picqer's product lookups by code (GET /products?productcode=...) and its product listings.
 struct ProductReads {
@@ -48,7 +41,7 @@ void add_linked_catalogue(sim::World& w, int n) {
 // The busy day's pattern: every linked product's stock changes once. One listing of Picqer's
 // products (3 pages for 250) serves every push, where a lookup per product cost 250 requests.
 TEST(ProductTypes, PushesOfManyProductsReadTheTypesFromOneListing) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_linked_catalogue(w, 250);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));
@@ -62,7 +55,7 @@ TEST(ProductTypes, PushesOfManyProductsReadTheTypesFromOneListing) {
 
 // A shop with one linked product looks that one up (a listing would cost as much or more).
 TEST(ProductTypes, AFewLinkedProductsAreLookedUpOneByOne) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_standard_catalogue(w);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));
@@ -75,7 +68,7 @@ TEST(ProductTypes, AFewLinkedProductsAreLookedUpOneByOne) {
 // The merchant switches a linked product to unlimited stock in Picqer: within a day the
 // engine stops pushing it, and says so once.
 TEST(ProductTypes, AProductSwitchedToUnlimitedStockIsNoLongerPushedWithinADay) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_standard_catalogue(w);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));

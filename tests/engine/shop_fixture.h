@@ -20,6 +20,13 @@ inline Settings active_settings() {
   return s;
 }
 
+// Active, pushing stock to the shop (section 4).
+inline Settings stock_settings() {
+  Settings s = active_settings();
+  s.send_stock = true;
+  return s;
+}
+
 inline sim::WorldConfig world_config(Settings s = active_settings(), uint64_t seed = 1) {
   sim::WorldConfig c;
   c.seed = seed;
@@ -42,6 +49,9 @@ inline int64_t place_order(sim::World& w, const std::string& number,
                            const std::string& payment_status = "paid") {
   return place_order(w.lightspeed(), number, lines, payment_status);
 }
+
+// The shop's stock level of a variant now.
+inline int64_t shop_stock(sim::World& w, int64_t variant) { return w.lightspeed().variant(variant)->stock_level; }
 
 // References of the Picqer orders the engine created, sorted.
 std::vector<std::string> picqer_references(sim::World& w);

@@ -10,13 +10,11 @@ namespace lpsync::testing {
 namespace {
 
 Settings pushing() {
-  Settings s = active_settings();
-  s.send_stock = true;
+  Settings s = stock_settings();
   s.send_shipments = true;
   return s;
 }
 
-int64_t shop_stock(sim::World& w, int64_t variant) { return w.lightspeed().variant(variant)->stock_level; }
 
 TEST(Stock, LinkedVariantsGetPicqersFreeStock) {
   sim::World w(world_config(pushing()));

@@ -9,19 +9,12 @@
 namespace lpsync::testing {
 namespace {
 
-Settings pushing() {
-  Settings s = active_settings();
-  s.send_stock = true;
-  return s;
-}
-
-int64_t shop_stock(sim::World& w, int64_t variant) { return w.lightspeed().variant(variant)->stock_level; }
 size_t stock_reads(sim::World& w) { return w.picqer().journal().count("GET /products/*/stock"); }
 
 // An imported order: the shop took 2 off when it was placed, Picqer reserves 2 when the
 // order comes in and tells so. Nothing changes for the shop, and no read is needed to know it.
 TEST(StockNotice, PicqersReservationForAnImportedOrderCostsNoRead) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_standard_catalogue(w);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));
@@ -40,7 +33,7 @@ TEST(StockNotice, PicqersReservationForAnImportedOrderCostsNoRead) {
 
 // A count in Picqer that changes the shop's level: the notice is verified by a read, then pushed.
 TEST(StockNotice, ANoticeThatAsksForAPushIsReadFirst) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_standard_catalogue(w);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));
@@ -54,7 +47,7 @@ TEST(StockNotice, ANoticeThatAsksForAPushIsReadFirst) {
 // A notice that asks for nothing drops the product's last read free stock, so a later change
 // of the pending quantities (an unpaid order) reads it again instead of using a stale figure.
 TEST(StockNotice, APendingChangeAfterASkippedNoticeReadsTheFreeStockAgain) {
-  sim::World w(world_config(pushing()));
+  sim::World w(world_config(stock_settings()));
   add_standard_catalogue(w);
   w.start_engine();
   w.run_until(kStart + Duration::minutes(2));  // free stock 7 read and pushed
