@@ -55,6 +55,7 @@ TEST(BenchSmoke, QuickRunWritesEveryFigure) {
 
 // --loopback-memory N: only the engine process over loopback, and its import finished.
 TEST(BenchSmoke, LoopbackMemoryWritesItsFiguresAlone) {
+  setenv("TMPDIR", std::getenv("TEST_TMPDIR"), 1);  // the engine's SQLite file
   std::ostringstream out;
   std::map<std::string, double> figures = bench_figures({"--loopback-memory", "300"}, out);
   EXPECT_GT(figures["loopback_engine_peak_rss_mb_300"], 0);

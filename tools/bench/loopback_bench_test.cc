@@ -2,12 +2,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace lpsync::bench {
 namespace {
 
 // Two processes, one simulated time: the engine process imports the whole shop from the
 // fakes served by this one, every product ends up in the Picqer fake.
 TEST(LoopbackBenchTest, AnEngineProcessImportsTheShopFromFakesInAnotherProcess) {
+  setenv("TMPDIR", std::getenv("TEST_TMPDIR"), 1);  // the engine's SQLite file
   LoopbackRun run = run_loopback_import(300);
   ASSERT_TRUE(run.engine_reported);
   EXPECT_GE(run.engine.import_ms, 0) << "the import did not end";

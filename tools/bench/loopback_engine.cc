@@ -80,7 +80,7 @@ LoopbackEngineFigures run_loopback_engine(const LoopbackEngineSetup& setup, Shar
     http.disconnect();
   }
   store.reset();
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(setup.state_path + suffix);
+  for (const char* suffix : {"", "-wal", "-shm", "-journal", ".lock"}) std::filesystem::remove(setup.state_path + suffix);
   return out;
 }
 
