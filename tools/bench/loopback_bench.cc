@@ -69,11 +69,14 @@ class LoopbackFakes {
   bool loaded_ = false;
 };
 
-// Everything written to `fd` until the writer closes it.
+// What is written to `fd` until the writer closes it, up to 4 kB (two loopback addresses).
 std::string read_to_end(int fd) {
+  constexpr size_t kAtMost = 4096;
   std::string text;
   char buf[256];
-  for (ssize_t got; (got = read(fd, buf, sizeof buf)) > 0;) text.append(buf, static_cast<size_t>(got));
+  for (ssize_t got; text.size() < kAtMost && (got = read(fd, buf, sizeof buf)) > 0;) {
+    text.append(buf, static_cast<size_t>(got));
+  }
   return text;
 }
 
@@ -114,14 +117,15 @@ LoopbackRun run_loopback_import(int64_t products) {
   close(addresses[0]);
   {
     LoopbackFakes fakes(products, *shared);
+    bool told = false;  // the engine process has the fakes' addresses
     if (fakes.ok()) {
       fakes.serve();
       std::string text = fakes.addresses();
-      out.engine_reported = write(addresses[1], text.data(), text.size()) == static_cast<ssize_t>(text.size());
+      told = write(addresses[1], text.data(), text.size()) == static_cast<ssize_t>(text.size());
     }
     close(addresses[1]);
     std::optional<ChildResult> reported = finish_child(engine);
-    out.engine_reported = out.engine_reported && reported && reported->value == 0;
+    out.engine_reported = told && reported && reported->value == 0;
     if (out.engine_reported) out.engine = *figures;
     if (fakes.ok()) out.created_in_picqer = fakes.in_picqer();
   }
