@@ -1,4 +1,4 @@
-// lpsync bench [--quick] [--bulk N[,N...]] [--json FILE]; lpsync bench --fleet [--quick] [--connections N] [--json FILE]
+// lpsync bench [--quick] [--bulk N[,N...]] [--loopback-memory N] [--json FILE]; lpsync bench --fleet [--quick] [--connections N] [--json FILE]
 #include <fstream>
 #include <ostream>
 #include <sstream>
@@ -42,6 +42,19 @@ int run_bench_command(const Args& args, std::ostream& out, std::ostream& err) {
       }
       options.bulk_only.push_back(n);
     }
+  }
+  if (auto n = args.value("loopback-memory")) {
+    // --loopback-memory N: only the engine process importing N products over loopback HTTP.
+    int64_t parsed = 0;
+    try {
+      parsed = std::stoll(*n);
+    } catch (const std::exception&) {
+    }
+    if (parsed < 1 || parsed > 1'000'000 || args.has("fleet") || args.has("bulk")) {
+      err << "lpsync bench: --loopback-memory " << *n << ": expected a size from 1 to 1000000, without --fleet or --bulk.\n";
+      return kExitUsage;
+    }
+    options.loopback_memory = parsed;
   }
   std::ofstream json;
   if (auto path = args.value("json")) {

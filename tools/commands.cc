@@ -44,6 +44,8 @@ const std::vector<Command>& commands() {
        {{"quick", false, "small sizes: a smoke run of about a minute"},
         {"json", true, "FILE  also write the figures as JSON"},
         {"bulk", true, "N[,N...]  only the bulk-import figures, at these catalogue sizes (100000: several minutes)"},
+        {"loopback-memory", true, "N  only the peak memory of an engine process importing N products from the "
+                                  "fakes in another process over loopback HTTP (100000: several minutes)"},
         {"fleet", false, "the fleet's figures instead (issue 18): connections per 2-core worker, memory per "
                          "connection, failover (a throwaway PostgreSQL; about 30 minutes, --quick 1)"},
         {"connections", true, "N  with --fleet: connections in the capacity and memory runs (default 1000, --quick 20)"}},

@@ -15,7 +15,7 @@ Response not_ready() {
 
 }  // namespace
 
-FakeServers::FakeServers(std::mutex& serialize, const FakeServersOptions& options) : serialize_(serialize) {
+FakeServers::FakeServers(std::mutex& serialize, const FakeServersOptions& options) : serialize_(serialize), before_each_(options.before_each) {
   HttpServerOptions server;
   server.serialize = &serialize_;
   server.cert_file = options.cert_file;
@@ -48,11 +48,13 @@ void FakeServers::stop() {
 
 TransportResult FakeServers::to_lightspeed(const Request& r) {
   if (!pair_) return not_ready();
+  if (before_each_) before_each_();
   return pair_->lightspeed().handle(r);
 }
 
 TransportResult FakeServers::to_picqer(const Request& r) {
   if (!pair_) return not_ready();
+  if (before_each_) before_each_();
   return pair_->picqer().handle(r);
 }
 

@@ -5,6 +5,7 @@
 // other callers (its timers, a test acting on it) hold too.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -21,6 +22,9 @@ struct FakeServersOptions {
   // Errors of the HTTP layer itself (413, a malformed request) in each API's envelope
   // (http_errors.h); false: as plain text.
   bool api_error_bodies = true;
+  // Runs before each request reaches a fake, holding `serialize` (a clock shared with another
+  // process fires the fakes' due timers here: tools/bench/shared_clock.h). nullptr: nothing.
+  std::function<void()> before_each;
 };
 
 class FakeServers {
@@ -46,6 +50,7 @@ class FakeServers {
   TransportResult to_picqer(const Request& r);
 
   std::mutex& serialize_;
+  std::function<void()> before_each_;
   FakePair* pair_ = nullptr;  // read by the server threads holding serialize_
   std::unique_ptr<HttpServer> lightspeed_, picqer_;
 };

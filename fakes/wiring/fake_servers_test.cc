@@ -36,6 +36,37 @@ TEST(FakeServers, AnswerStartingUntilThePairIsServedThenReachIt) {
   client.disconnect();
 }
 
+TEST(FakeServers, RunBeforeEachRequestThatReachesAFakeHoldingTheirLock) {
+  std::mutex mutex;
+  int calls = 0;
+  bool locked = false;
+  FakeServersOptions options;
+  options.before_each = [&] {
+    ++calls;
+    locked = !mutex.try_lock();
+    if (!locked) mutex.unlock();
+  };
+  FakeServers servers(mutex, options);
+  ASSERT_TRUE(servers.ok()) << servers.error();
+  HttplibTransport client;
+  std::string ls = servers.lightspeed_url() + "/en/orders.json", pq = servers.picqer_url() + "/api/v1/orders";
+  EXPECT_EQ(status_of(client, ls), 503);
+  EXPECT_EQ(calls, 0);  // not served yet: no fake to prepare
+
+  SimClock clock(Instant::from_unix_seconds(1'800'000'000));
+  FakePairConfig config;
+  FakePair pair(clock, client, config);
+  servers.serve(pair);
+  EXPECT_EQ(status_of(client, ls), 401);
+  EXPECT_EQ(status_of(client, pq), 401);
+  {
+    std::lock_guard lock(mutex);  // written by the servers' threads under it
+    EXPECT_EQ(calls, 2);
+    EXPECT_TRUE(locked);
+  }
+  client.disconnect();
+}
+
 TEST(WallClockFakes, ServesBothFakesAtTheirOwnOrigins) {
   WallClockFakes fakes({});
   ASSERT_TRUE(fakes.ok()) << fakes.error();

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "engine/env/stopwatch.h"
+#include "tools/bench/bulk_shop.h"
 #include "tools/scenario/runner.h"
 #include "tools/sim/world.h"
 
@@ -80,19 +81,7 @@ scenario::Scenario bulk_scenario(int64_t products) {
   s.settings.active = false;
   s.timeline.push_back({s.start + kActivatedAfter, Activate{}});
   Instant pressed = s.start + kImportPressedAfter;
-  for (int64_t i = 0; i < products; ++i) {
-    LightspeedProduct p;
-    p.id = 1 + i;
-    p.title = "Product " + std::to_string(i);
-    p.images = {"p" + std::to_string(i) + "-a.jpg", "p" + std::to_string(i) + "-b.jpg"};
-    LightspeedVariant v;
-    v.id = 1'000'000 + i;
-    v.sku = "BULK-" + std::to_string(i);
-    v.price_excl = 10;
-    v.stock_level = 5;
-    p.variants.push_back(v);
-    s.lightspeed.products.push_back(p);
-  }
+  s.lightspeed.products = bulk_catalog(products);
   s.timeline.push_back({pressed, ImportProducts{}});
   // Long enough for the Lightspeed day budget (12,000) to carry the image lists.
   s.run_until = s.start + Duration::hours(24 * (products / 10'000 + 2));

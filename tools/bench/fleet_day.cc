@@ -3,7 +3,6 @@
 #include <sys/resource.h>
 
 #include <ctime>
-#include <fstream>
 #include <map>
 #include <memory>
 
@@ -162,15 +161,6 @@ void play_next(Hosted& h, int shop, SimClock& clock, Fakes& fakes, DayTally& tal
 }
 
 }  // namespace
-
-int64_t resident_kb(int pid) {
-  std::ifstream status(pid == 0 ? std::string("/proc/self/status") : "/proc/" + std::to_string(pid) + "/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmRSS:", 0) == 0) return std::stoll(line.substr(6));
-  }
-  return 0;
-}
 
 CpuSeconds FleetDayRun::day() const {
   double rest = static_cast<double>(24 - span.warmup_hours) / span.measured_hours;

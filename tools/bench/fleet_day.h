@@ -11,6 +11,7 @@
 #include <functional>
 #include <string>
 
+#include "tools/bench/proc_status.h"
 #include "tools/bench/typical_shop.h"
 
 namespace lpsync::bench {
@@ -51,7 +52,5 @@ struct FleetDayRun {
 FleetDayRun run_fleet_day(const std::string& database_url, int connections, const TypicalLoad& load,
                           const DaySpan& span, const std::function<double()>& server_cpu, int sessions = 8);
 
-// The resident set of process `pid` now, in kB (0 when unreadable); 0 for pid = this process.
-int64_t resident_kb(int pid = 0);
 
 }  // namespace lpsync::bench

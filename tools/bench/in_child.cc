@@ -6,14 +6,7 @@
 
 namespace lpsync::bench {
 
-namespace {
-
-struct Child {
-  pid_t pid = -1;
-  int fd = -1;
-};
-
-Child start(const std::function<int64_t()>& work) {
+StartedChild start_child(const std::function<int64_t()>& work) {
   int fds[2];
   if (pipe(fds) != 0) return {};
   pid_t pid = fork();
@@ -36,7 +29,7 @@ Child start(const std::function<int64_t()>& work) {
   return {pid, fds[0]};
 }
 
-std::optional<ChildResult> finish(const Child& c) {
+std::optional<ChildResult> finish_child(const StartedChild& c) {
   if (c.pid < 0) return std::nullopt;
   ChildResult r;
   ssize_t got = read(c.fd, &r, sizeof r);
@@ -47,15 +40,13 @@ std::optional<ChildResult> finish(const Child& c) {
   return r;
 }
 
-}  // namespace
-
-std::optional<ChildResult> run_in_child(const std::function<int64_t()>& work) { return finish(start(work)); }
+std::optional<ChildResult> run_in_child(const std::function<int64_t()>& work) { return finish_child(start_child(work)); }
 
 std::vector<std::optional<ChildResult>> run_in_children(int n, const std::function<int64_t(int)>& work) {
-  std::vector<Child> children;
-  for (int i = 0; i < n; ++i) children.push_back(start([&work, i] { return work(i); }));
+  std::vector<StartedChild> children;
+  for (int i = 0; i < n; ++i) children.push_back(start_child([&work, i] { return work(i); }));
   std::vector<std::optional<ChildResult>> out;
-  for (const auto& c : children) out.push_back(finish(c));
+  for (const auto& c : children) out.push_back(finish_child(c));
   return out;
 }
 

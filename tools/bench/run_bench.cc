@@ -9,6 +9,7 @@
 #include "tools/bench/bulk_bench.h"
 #include "tools/bench/day_bench.h"
 #include "tools/bench/in_child.h"
+#include "tools/bench/loopback_bench.h"
 #include "tools/bench/machine.h"
 #include "tools/properties/property.h"
 
@@ -135,7 +136,34 @@ void memory_figure(const BenchOptions& o, Figures& out, std::ostream& progress) 
   out.add({"engine_alone_memory_mb", "5. of which the engine alone (its state in SQLite, as lpsync run keeps it)",
            alone_mb, "MB", std::nullopt, false,
            "the heap freed by destroying the engine before its in-memory state; an engine process over "
-           "loopback HTTP was not measured (its fakes would need the engine's simulated clock)"});
+           "loopback HTTP is measured apart (lpsync bench --loopback-memory N)"});
+}
+
+// Issue 21 goal 3: the engine as a process of its own, over loopback HTTP.
+void loopback_figures(int64_t n, Figures& out, std::ostream& progress) {
+  progress << "an engine process importing " << n << " products from fakes in this process, over loopback HTTP ...\n";
+  LoopbackRun r = run_loopback_import(n);
+  std::string size = std::to_string(n);
+  const LoopbackEngineFigures& e = r.engine;
+  std::string ended = r.finished() ? "the import finished: " : "DID NOT FINISH: ";
+  out.add({"loopback_engine_peak_rss_mb_" + size,
+           "5. engine process over loopback, " + size + " products", r.peak_rss_mb(), "MB", 128, true,
+           ended + std::to_string(r.created_in_picqer) + " of " + size +
+               " products created in the Picqer fake; the peak RSS (VmHWM) of the engine process (HTTP clients on cpp-httplib, "
+               "state in SQLite), forked before the fakes loaded the shop; " +
+               fixed(static_cast<double>(e.start_rss_kb) / 1024, 1) + " MB resident when it started"});
+  out.add({"loopback_import_hours_" + size, "5. its import, simulated", static_cast<double>(e.import_ms) / 3.6e6, "h",
+           std::nullopt, false, "from Import products to its end, the real rate limits, one time shared by both processes"});
+  out.add({"loopback_engine_wall_s_" + size, "5. its wall time", static_cast<double>(e.wall_ms) / 1000, "s",
+           std::nullopt, false,
+           "the engine process from its start to the import's end; the whole run, loading the fakes included: " +
+               fixed(r.wall_seconds, 1) + " s"});
+  out.add({"loopback_requests_" + size, "5. its requests", static_cast<double>(e.lightspeed_requests + e.picqer_requests),
+           "", std::nullopt, false,
+           std::to_string(e.lightspeed_requests) + " to Lightspeed, " + std::to_string(e.picqer_requests) +
+               " to Picqer, over loopback HTTP"});
+  out.add({"loopback_import_finished_" + size, "5. the import finished (1) or not (0)", r.finished() ? 1.0 : 0.0, "",
+           std::nullopt, false, r.engine_reported ? "" : "the engine process did not report"});
 }
 
 void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
@@ -154,6 +182,10 @@ void fake_figures(const BenchOptions& o, Figures& out, std::ostream& progress) {
 
 Figures run_bench(const BenchOptions& o, std::ostream& progress) {
   Figures out = figures_of_today(o.quick ? "quick" : "full");
+  if (o.loopback_memory > 0) {
+    loopback_figures(o.loopback_memory, out, progress);
+    return out;
+  }
   if (!o.bulk_only.empty()) {
     bulk_figures(o.bulk_only, out, progress);
     return out;

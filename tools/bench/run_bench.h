@@ -25,6 +25,10 @@ struct BenchOptions {
   // Only the bulk-import figures, at these sizes (--bulk 100000: about N minutes; see
   // BENCHMARKS.md).
   std::vector<int64_t> bulk_only;
+  // Only the engine process importing this many products over loopback HTTP (issue 21 goal
+  // 3; loopback_bench.h); 0: not measured. Best alone: the engine process is forked from this
+  // one and starts with its memory.
+  int64_t loopback_memory = 0;
 };
 
 // Runs the benchmarks, printing progress to `progress`.
