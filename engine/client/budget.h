@@ -4,7 +4,8 @@
 // running into 429s.
 //
 // Each window is counted two ways and the stricter wins: a log of our own sends (at most
-// `limit` in any span of `length`, which also respects the server's fixed windows), and
+// `limit` in any span of `length`, which also respects the server's fixed windows; once the
+// server said when its window resets, what went before that reset no longer counts), and
 // the server's own count when its headers tell it (remaining, and for Lightspeed the time
 // to reset). Lower priorities leave headroom in every window for the higher ones: what
 // those sent recently (up to the last hour), scaled to the time left until the window
@@ -62,7 +63,11 @@ class RateBudget {
  private:
   struct Window {
     WindowLimit limit;
-    std::deque<Instant> sends;  // our sends inside the last `length`
+    // Our sends inside the last `length` that went in the server's current window: none from
+    // before `counted_from`, the end of a server window we knew (the server counts fixed
+    // windows, from the first request after the last one ended).
+    std::deque<Instant> sends;
+    Instant counted_from;
     std::array<std::deque<Instant>, kPriorities> by_priority;
     std::optional<int64_t> server_remaining;
     std::optional<Instant> server_reset_at;

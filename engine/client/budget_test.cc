@@ -54,6 +54,51 @@ TEST(RateBudget, TheFloorsShrinkAsTheServersWindowEnds) {
   EXPECT_EQ(bulk, 7);
 }
 
+// Both APIs count a window from its first request until it resets, and Lightspeed says when.
+// Once that window ended, what was sent in it no longer counts, however late in it it went.
+TEST(RateBudget, AServerWindowThatResetCountsNothingSentBefore) {
+  RateBudget b({{300, Duration::minutes(5), true}});
+  for (int i = 0; i < 150; ++i) b.on_sent(Priority::orders, kT0);
+  b.on_reported({150}, {Duration::minutes(5)}, kT0);
+  Instant late = kT0 + Duration::minutes(4);
+  for (int i = 0; i < 150; ++i) b.on_sent(Priority::orders, late);
+  b.on_reported({0}, {Duration::minutes(1)}, late);
+  // Full until the server's window resets, and not a moment longer.
+  Instant reset = kT0 + Duration::minutes(5);
+  EXPECT_EQ(b.available_at(Priority::orders, late), reset);
+  // Then the whole limit again, though half of it went only a minute before.
+  int orders = 0;
+  while (b.available_at(Priority::orders, reset) == reset && orders < 1000) b.on_sent(Priority::orders, reset), ++orders;
+  EXPECT_EQ(orders, 300);
+}
+
+// The same for the import, after its wait for the window to reset: only the floors kept back.
+TEST(RateBudget, TheImportResumesInFullWhenTheServersWindowResets) {
+  RateBudget b({{3000, Duration::hours(1), true}});
+  Instant t = kT0;
+  for (int i = 0; i < 10; ++i, t += Duration::minutes(5)) {
+    for (int k = 0; k < 290; ++k) b.on_sent(Priority::bulk, t);
+    b.on_reported({3000 - 290 * (i + 1)}, {kT0 + Duration::hours(1) - t}, t);
+  }
+  Instant reset = kT0 + Duration::hours(1);
+  int bulk = 0;
+  while (b.available_at(Priority::bulk, reset) == reset && bulk < 10000) b.on_sent(Priority::bulk, reset), ++bulk;
+  EXPECT_EQ(bulk, 3000 - 3 * 60);  // the floors: a fiftieth of the window each
+}
+
+// Where the server does not say when its window resets (Picqer), our own sends in any span of
+// the window's length are what we know: a window we cannot place is not assumed to have reset.
+TEST(RateBudget, WithoutAResetTheSendsOfTheLastWindowLengthCount) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  for (int i = 0; i < 250; ++i) b.on_sent(Priority::orders, kT0);
+  for (int i = 0; i < 250; ++i) b.on_sent(Priority::orders, kT0 + Duration::seconds(50));
+  b.on_reported({250}, {}, kT0);
+  Instant later = kT0 + Duration::seconds(61);
+  int orders = 0;
+  while (b.available_at(Priority::orders, later) == later && orders < 1000) b.on_sent(Priority::orders, later), ++orders;
+  EXPECT_EQ(orders, 250);
+}
+
 TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
   RateBudget b({{20, Duration::minutes(1), false}});
   for (int i = 0; i < 5; ++i) b.on_sent(Priority::orders, kT0);
