@@ -152,13 +152,18 @@ void RateBudget::on_reported(const std::vector<int64_t>& remaining, const std::v
   for (auto& w : windows_) {
     if (!w.limit.reported) continue;
     if (k < remaining.size()) {
+      // The server's window holds no more than what we sent since its last answer: it began
+      // with one of those requests (a window opens with a request), at the latest now.
+      bool began_with_ours = w.limit.limit - remaining[k] <= w.sent_since_report;
       w.server_remaining = remaining[k];
       w.server_seen_at = now;
       w.sent_since_report = 0;
       if (k < reset_in.size()) {
         w.server_reset_at = now + reset_in[k];
-      } else {
-        w.server_reset_at.reset();
+      } else if (began_with_ours) {
+        // Not said when it resets (Picqer): at the latest a window's length from now. A later
+        // answer without that sign keeps this reset.
+        w.server_reset_at = now + w.limit.length;
       }
     }
     ++k;

@@ -5,9 +5,10 @@
 //
 // Each window is counted two ways and the stricter wins: a log of our own sends (at most
 // `limit` in any span of `length`, which also respects the server's fixed windows; once the
-// server said when its window resets, what went before that reset no longer counts), and
+// server's window is known to have reset, what went before that reset no longer counts), and
 // the server's own count when its headers tell it (remaining, and for Lightspeed the time
-// to reset). Lower priorities leave headroom in every window for the higher ones: what
+// to reset; for Picqer the reset is placed when the count shows a window that began with our
+// own requests). Lower priorities leave headroom in every window for the higher ones: what
 // those sent recently (up to the last hour), scaled to the time left until the window
 // resets, plus a small floor each, so a day's budget is not spent on stock by noon while
 // orders still come in all afternoon.

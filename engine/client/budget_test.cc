@@ -86,17 +86,34 @@ TEST(RateBudget, TheImportResumesInFullWhenTheServersWindowResets) {
   EXPECT_EQ(bulk, 3000 - 3 * 60);  // the floors: a fiftieth of the window each
 }
 
-// Where the server does not say when its window resets (Picqer), our own sends in any span of
-// the window's length are what we know: a window we cannot place is not assumed to have reset.
+// Where the server does not say when its window resets (Picqer) and its count shows others'
+// requests in it too, our own sends in any span of the window's length are what we know: a
+// window we cannot place is not assumed to have reset.
 TEST(RateBudget, WithoutAResetTheSendsOfTheLastWindowLengthCount) {
   RateBudget b({{500, Duration::minutes(1), true}});
   for (int i = 0; i < 250; ++i) b.on_sent(Priority::orders, kT0);
+  b.on_reported({200}, {}, kT0);  // 50 of someone else's
   for (int i = 0; i < 250; ++i) b.on_sent(Priority::orders, kT0 + Duration::seconds(50));
-  b.on_reported({250}, {}, kT0);
   Instant later = kT0 + Duration::seconds(61);
   int orders = 0;
   while (b.available_at(Priority::orders, later) == later && orders < 1000) b.on_sent(Priority::orders, later), ++orders;
   EXPECT_EQ(orders, 250);
+}
+
+// Picqer says only what remains. When that shows a window holding no more than what we sent
+// since its last answer, the window began with one of those requests, so it resets within a
+// window's length from now, whatever went later.
+TEST(RateBudget, AWindowThatBeganWithOurRequestsResetsALengthLater) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  b.on_sent(Priority::bulk, kT0);
+  b.on_reported({499}, {}, kT0);
+  Instant half = kT0 + Duration::seconds(30);
+  for (int i = 0; i < 469; ++i) b.on_sent(Priority::bulk, half);
+  b.on_reported({30}, {}, half);
+  Instant reset = kT0 + Duration::minutes(1);
+  int orders = 0;
+  while (b.available_at(Priority::orders, reset) == reset && orders < 1000) b.on_sent(Priority::orders, reset), ++orders;
+  EXPECT_EQ(orders, 500);
 }
 
 TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
