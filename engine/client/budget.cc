@@ -104,11 +104,16 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
       at = std::max(at, reset);
     }
   }
-  // A wait caused only by the reserve is looked at again within a minute: the higher
-  // priorities may have slowed down.
-  if (reserve > 0 && at > now + kReconsiderReserve) {
+  if (reserve > 0 && at > now) {
+    // `at` is when the reserve is whole again (the window resets, or the sends holding it
+    // leave the window). From kSpendReserveBefore earlier a higher priority that found no
+    // room would wait at most that long, so the lower one spends the room, one request at a
+    // time while that still holds, rather than leave it unused.
     Instant hard = window_available_at_for_orders(w, now);
-    at = std::max(hard, now + kReconsiderReserve);
+    at = std::max(hard, at - kSpendReserveBefore);
+    // A wait caused only by the reserve is looked at again within a minute: the higher
+    // priorities may have slowed down.
+    if (at > now + kReconsiderReserve) at = std::max(hard, now + kReconsiderReserve);
   }
   return at;
 }

@@ -11,7 +11,8 @@
 // own requests). Lower priorities leave headroom in every window for the higher ones: what
 // those sent recently (up to the last hour), scaled to the time left until the window
 // resets, plus a small floor each, so a day's budget is not spent on stock by noon while
-// orders still come in all afternoon.
+// orders still come in all afternoon. That headroom is spent by the lower priority in the
+// last kSpendReserveBefore before it would come back anyway.
 #pragma once
 
 #include <array>
@@ -60,6 +61,10 @@ class RateBudget {
   // than half of it to go before there is room again: its budget went early (for operators).
   std::optional<Duration> exhausted_early(Instant now) const;
   static constexpr Duration kEarlyWindow = Duration::minutes(5);
+  // A lower priority spends what a window keeps for the higher ones when that room would
+  // come back within this time anyway (the window resets, or the sends holding it leave):
+  // a higher priority arriving then waits at most this long, per API.
+  static constexpr Duration kSpendReserveBefore = Duration::seconds(20);
 
  private:
   struct Window {

@@ -116,6 +116,43 @@ TEST(RateBudget, AWindowThatBeganWithOurRequestsResetsALengthLater) {
   EXPECT_EQ(orders, 500);
 }
 
+// What a window keeps for higher priorities is spent in its last seconds when no higher
+// priority came for it: an order arriving then waits for the reset, which is that close.
+TEST(RateBudget, TheReserveIsSpentInTheLastSecondsBeforeTheWindowResets) {
+  RateBudget b({{300, Duration::minutes(5), true}});
+  for (int i = 0; i < 282; ++i) b.on_sent(Priority::bulk, kT0);
+  b.on_reported({18}, {Duration::minutes(5)}, kT0);
+  Instant reset = kT0 + Duration::minutes(5);
+  // Half a minute before the reset the floors (one each by then) are kept...
+  Instant early = reset - Duration::seconds(30);
+  int bulk = 0;
+  while (b.available_at(Priority::bulk, early) == early && bulk < 100) b.on_sent(Priority::bulk, early), ++bulk;
+  EXPECT_EQ(bulk, 15);
+  // ...until the last seconds before it, when the import may take the window to its limit.
+  Instant last = reset - RateBudget::kSpendReserveBefore;
+  EXPECT_EQ(b.available_at(Priority::bulk, early), last);
+  while (b.available_at(Priority::bulk, last) == last && bulk < 100) b.on_sent(Priority::bulk, last), ++bulk;
+  EXPECT_EQ(bulk, 18);
+  // An order then waits for the reset, no longer.
+  EXPECT_EQ(b.available_at(Priority::orders, last), reset);
+}
+
+// The same where only our own sends tell when room comes back (Picqer): the import spends
+// the reserve once the sends that will give it back leave the window within those seconds.
+TEST(RateBudget, WithoutAResetTheReserveIsSpentWhenItComesBackSoon) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  for (int i = 0; i < 470; ++i) b.on_sent(Priority::bulk, kT0);
+  // Kept while the burst stays in the window for longer...
+  Instant early = kT0 + Duration::seconds(30);
+  EXPECT_GT(b.available_at(Priority::bulk, early), early);
+  // ...and spent when it leaves within the last seconds.
+  Instant last = kT0 + Duration::minutes(1) - RateBudget::kSpendReserveBefore + Duration::seconds(1);
+  int bulk = 0;
+  while (b.available_at(Priority::bulk, last) == last && bulk < 100) b.on_sent(Priority::bulk, last), ++bulk;
+  EXPECT_EQ(bulk, 30);
+  EXPECT_LE(b.available_at(Priority::orders, last), last + RateBudget::kSpendReserveBefore);
+}
+
 TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
   RateBudget b({{20, Duration::minutes(1), false}});
   for (int i = 0; i < 5; ++i) b.on_sent(Priority::orders, kT0);
