@@ -47,19 +47,21 @@ RateBudget::RateBudget(std::vector<WindowLimit> windows) : limits_(std::move(win
   for (const auto& l : limits_) {
     LPSYNC_CHECK(l.limit > 0 && l.length > Duration(), "a rate-budget window allows requests over a positive time");
   }
-  for (const auto& l : limits_) windows_.push_back(Window{l, {}, {}, std::nullopt, std::nullopt, Instant(), 0});
+  for (const auto& l : limits_) windows_.push_back(Window{l, {}, Instant(), {}, std::nullopt, std::nullopt, Instant(), 0});
 }
 
 void RateBudget::expire(Window& w, Instant now) const {
   Instant cutoff = now - w.limit.length;
-  while (!w.sends.empty() && w.sends.front() <= cutoff) w.sends.pop_front();
-  for (auto& q : w.by_priority) {
-    while (!q.empty() && q.front() <= cutoff) q.pop_front();
-  }
   if (w.server_reset_at && now >= *w.server_reset_at) {
-    // The server's window ended: its count no longer binds.
+    // The server's window ended: neither its count nor what we sent in it binds any more.
+    w.counted_from = *w.server_reset_at;
     w.server_remaining.reset();
     w.server_reset_at.reset();
+  }
+  while (!w.sends.empty() && (w.sends.front() <= cutoff || w.sends.front() < w.counted_from)) w.sends.pop_front();
+  // The higher priorities' pace (headroom) is read over the last `length`, resets or not.
+  for (auto& q : w.by_priority) {
+    while (!q.empty() && q.front() <= cutoff) q.pop_front();
   }
 }
 
@@ -89,11 +91,11 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
     // Wait until enough of our own sends leave the window.
     int64_t need = reserve - left + 1;  // sends that must expire
     LPSYNC_CHECK(need >= 1, "a window without room needs at least one send to expire");
-    if (need > used) {
-      at = std::max(at, now + w.limit.length);
-    } else {
-      at = std::max(at, w.sends[static_cast<size_t>(need - 1)] + w.limit.length + Duration::millis(1));
-    }
+    Instant room = need > used ? now + w.limit.length
+                               : w.sends[static_cast<size_t>(need - 1)] + w.limit.length + Duration::millis(1);
+    // Every send counted went in the server's current window: all leave at its reset.
+    if (w.server_reset_at) room = std::min(room, *w.server_reset_at);
+    at = std::max(at, room);
   }
   if (w.server_remaining) {
     int64_t server_left = *w.server_remaining - w.sent_since_report;
@@ -102,11 +104,16 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
       at = std::max(at, reset);
     }
   }
-  // A wait caused only by the reserve is looked at again within a minute: the higher
-  // priorities may have slowed down.
-  if (reserve > 0 && at > now + kReconsiderReserve) {
+  if (reserve > 0 && at > now) {
+    // `at` is when the reserve is whole again (the window resets, or the sends holding it
+    // leave the window). From kSpendReserveBefore earlier a higher priority that found no
+    // room would wait at most that long, so the lower one spends the room, one request at a
+    // time while that still holds, rather than leave it unused.
     Instant hard = window_available_at_for_orders(w, now);
-    at = std::max(hard, now + kReconsiderReserve);
+    at = std::max(hard, at - kSpendReserveBefore);
+    // A wait caused only by the reserve is looked at again within a minute: the higher
+    // priorities may have slowed down.
+    if (at > now + kReconsiderReserve) at = std::max(hard, now + kReconsiderReserve);
   }
   return at;
 }
@@ -114,7 +121,11 @@ Instant RateBudget::window_available_at(const Window& w, Priority p, Instant now
 Instant RateBudget::window_available_at_for_orders(const Window& w, Instant now) const {
   int64_t used = static_cast<int64_t>(w.sends.size());
   Instant at = now;
-  if (w.limit.limit - used <= 0) at = std::max(at, w.sends.front() + w.limit.length + Duration::millis(1));
+  if (w.limit.limit - used <= 0) {
+    Instant room = w.sends.front() + w.limit.length + Duration::millis(1);
+    if (w.server_reset_at) room = std::min(room, *w.server_reset_at);
+    at = std::max(at, room);
+  }
   if (w.server_remaining && *w.server_remaining - w.sent_since_report <= 0) {
     at = std::max(at, w.server_reset_at ? *w.server_reset_at : w.server_seen_at + w.limit.length);
   }
@@ -146,13 +157,18 @@ void RateBudget::on_reported(const std::vector<int64_t>& remaining, const std::v
   for (auto& w : windows_) {
     if (!w.limit.reported) continue;
     if (k < remaining.size()) {
+      // The server's window holds no more than what we sent since its last answer: it began
+      // with one of those requests (a window opens with a request), at the latest now.
+      bool began_with_ours = w.limit.limit - remaining[k] <= w.sent_since_report;
       w.server_remaining = remaining[k];
       w.server_seen_at = now;
       w.sent_since_report = 0;
       if (k < reset_in.size()) {
         w.server_reset_at = now + reset_in[k];
-      } else {
-        w.server_reset_at.reset();
+      } else if (began_with_ours) {
+        // Not said when it resets (Picqer): at the latest a window's length from now. A later
+        // answer without that sign keeps this reset.
+        w.server_reset_at = now + w.limit.length;
       }
     }
     ++k;

@@ -4,12 +4,15 @@
 // running into 429s.
 //
 // Each window is counted two ways and the stricter wins: a log of our own sends (at most
-// `limit` in any span of `length`, which also respects the server's fixed windows), and
+// `limit` in any span of `length`, which also respects the server's fixed windows; once the
+// server's window is known to have reset, what went before that reset no longer counts), and
 // the server's own count when its headers tell it (remaining, and for Lightspeed the time
-// to reset). Lower priorities leave headroom in every window for the higher ones: what
+// to reset; for Picqer the reset is placed when the count shows a window that began with our
+// own requests). Lower priorities leave headroom in every window for the higher ones: what
 // those sent recently (up to the last hour), scaled to the time left until the window
 // resets, plus a small floor each, so a day's budget is not spent on stock by noon while
-// orders still come in all afternoon.
+// orders still come in all afternoon. That headroom is spent by the lower priority in the
+// last kSpendReserveBefore before it would come back anyway.
 #pragma once
 
 #include <array>
@@ -58,11 +61,19 @@ class RateBudget {
   // than half of it to go before there is room again: its budget went early (for operators).
   std::optional<Duration> exhausted_early(Instant now) const;
   static constexpr Duration kEarlyWindow = Duration::minutes(5);
+  // A lower priority spends what a window keeps for the higher ones when that room would
+  // come back within this time anyway (the window resets, or the sends holding it leave):
+  // a higher priority arriving then waits at most this long, per API.
+  static constexpr Duration kSpendReserveBefore = Duration::seconds(20);
 
  private:
   struct Window {
     WindowLimit limit;
-    std::deque<Instant> sends;  // our sends inside the last `length`
+    // Our sends inside the last `length` that went in the server's current window: none from
+    // before `counted_from`, the end of a server window we knew (the server counts fixed
+    // windows, from the first request after the last one ended).
+    std::deque<Instant> sends;
+    Instant counted_from;
     std::array<std::deque<Instant>, kPriorities> by_priority;
     std::optional<int64_t> server_remaining;
     std::optional<Instant> server_reset_at;

@@ -17,6 +17,18 @@ Instant send_n(RateBudget& b, Priority p, int n, Instant start) {
   return t;
 }
 
+// `n` requests of priority `p` sent at `t`, whatever the budget says.
+void sent(RateBudget& b, Priority p, int n, Instant t) {
+  for (int i = 0; i < n; ++i) b.on_sent(p, t);
+}
+
+// Sends at `t` as many requests of priority `p` as the budget allows then; how many went.
+int send_all_free(RateBudget& b, Priority p, Instant t) {
+  int n = 0;
+  while (b.available_at(p, t) == t && n < 100'000) b.on_sent(p, t), ++n;
+  return n;
+}
+
 TEST(RateBudget, NeverMoreThanTheLimitInAnyWindow) {
   RateBudget b({{10, Duration::minutes(1), false}});
   Instant last = send_n(b, Priority::orders, 30, kT0);
@@ -41,7 +53,7 @@ TEST(RateBudget, LowerPrioritiesLeaveHeadroom) {
 TEST(RateBudget, TheFloorsShrinkAsTheServersWindowEnds) {
   // Lightspeed's 5-minute window, 290 of 300 spent by the import.
   RateBudget b({{300, Duration::minutes(5), true}});
-  for (int i = 0; i < 290; ++i) b.on_sent(Priority::bulk, kT0);
+  sent(b, Priority::bulk, 290, kT0);
   // Four minutes before the reset the floors (a fiftieth each: 6) keep the rest.
   b.on_reported({10}, {Duration::minutes(4)}, kT0);
   EXPECT_GT(b.available_at(Priority::bulk, kT0), kT0);
@@ -49,17 +61,108 @@ TEST(RateBudget, TheFloorsShrinkAsTheServersWindowEnds) {
   // floors keep a tenth of theirs (one each) and the import may send 7 more.
   Instant late = kT0 + Duration::seconds(270);
   b.on_reported({10}, {Duration::seconds(30)}, late);
-  int bulk = 0;
-  while (b.available_at(Priority::bulk, late) == late && bulk < 100) b.on_sent(Priority::bulk, late), ++bulk;
+  int bulk = send_all_free(b, Priority::bulk, late);
   EXPECT_EQ(bulk, 7);
+}
+
+// Both APIs count a window from its first request until it resets, and Lightspeed says when.
+// Once that window ended, what was sent in it no longer counts, however late in it it went.
+TEST(RateBudget, AServerWindowThatResetCountsNothingSentBefore) {
+  RateBudget b({{300, Duration::minutes(5), true}});
+  sent(b, Priority::orders, 150, kT0);
+  b.on_reported({150}, {Duration::minutes(5)}, kT0);
+  Instant late = kT0 + Duration::minutes(4);
+  sent(b, Priority::orders, 150, late);
+  b.on_reported({0}, {Duration::minutes(1)}, late);
+  // Full until the server's window resets, and not a moment longer.
+  Instant reset = kT0 + Duration::minutes(5);
+  EXPECT_EQ(b.available_at(Priority::orders, late), reset);
+  // Then the whole limit again, though half of it went only a minute before.
+  int orders = send_all_free(b, Priority::orders, reset);
+  EXPECT_EQ(orders, 300);
+}
+
+// The same for the import, after its wait for the window to reset: only the floors kept back.
+TEST(RateBudget, TheImportResumesInFullWhenTheServersWindowResets) {
+  RateBudget b({{3000, Duration::hours(1), true}});
+  Instant t = kT0;
+  for (int i = 0; i < 10; ++i, t += Duration::minutes(5)) {
+    sent(b, Priority::bulk, 290, t);
+    b.on_reported({3000 - 290 * (i + 1)}, {kT0 + Duration::hours(1) - t}, t);
+  }
+  Instant reset = kT0 + Duration::hours(1);
+  int bulk = send_all_free(b, Priority::bulk, reset);
+  EXPECT_EQ(bulk, 3000 - 3 * 60);  // the floors: a fiftieth of the window each
+}
+
+// Where the server does not say when its window resets (Picqer) and its count shows others'
+// requests in it too, our own sends in any span of the window's length are what we know: a
+// window we cannot place is not assumed to have reset.
+TEST(RateBudget, WithoutAResetTheSendsOfTheLastWindowLengthCount) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  sent(b, Priority::orders, 250, kT0);
+  b.on_reported({200}, {}, kT0);  // 50 of someone else's
+  sent(b, Priority::orders, 250, kT0 + Duration::seconds(50));
+  Instant later = kT0 + Duration::seconds(61);
+  int orders = send_all_free(b, Priority::orders, later);
+  EXPECT_EQ(orders, 250);
+}
+
+// Picqer says only what remains. When that shows a window holding no more than what we sent
+// since its last answer, the window began with one of those requests, so it resets within a
+// window's length from now, whatever went later.
+TEST(RateBudget, AWindowThatBeganWithOurRequestsResetsALengthLater) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  b.on_sent(Priority::bulk, kT0);
+  b.on_reported({499}, {}, kT0);
+  Instant half = kT0 + Duration::seconds(30);
+  sent(b, Priority::bulk, 469, half);
+  b.on_reported({30}, {}, half);
+  Instant reset = kT0 + Duration::minutes(1);
+  int orders = send_all_free(b, Priority::orders, reset);
+  EXPECT_EQ(orders, 500);
+}
+
+// What a window keeps for higher priorities is spent in its last seconds when no higher
+// priority came for it: an order arriving then waits for the reset, which is that close.
+TEST(RateBudget, TheReserveIsSpentInTheLastSecondsBeforeTheWindowResets) {
+  RateBudget b({{300, Duration::minutes(5), true}});
+  sent(b, Priority::bulk, 282, kT0);
+  b.on_reported({18}, {Duration::minutes(5)}, kT0);
+  Instant reset = kT0 + Duration::minutes(5);
+  // Half a minute before the reset the floors (one each by then) are kept...
+  Instant early = reset - Duration::seconds(30);
+  int bulk = send_all_free(b, Priority::bulk, early);
+  EXPECT_EQ(bulk, 15);
+  // ...until the last seconds before it, when the import may take the window to its limit.
+  Instant last = reset - RateBudget::kSpendReserveBefore;
+  EXPECT_EQ(b.available_at(Priority::bulk, early), last);
+  bulk += send_all_free(b, Priority::bulk, last);
+  EXPECT_EQ(bulk, 18);
+  // An order then waits for the reset, no longer.
+  EXPECT_EQ(b.available_at(Priority::orders, last), reset);
+}
+
+// The same where only our own sends tell when room comes back (Picqer): the import spends
+// the reserve once the sends that will give it back leave the window within those seconds.
+TEST(RateBudget, WithoutAResetTheReserveIsSpentWhenItComesBackSoon) {
+  RateBudget b({{500, Duration::minutes(1), true}});
+  sent(b, Priority::bulk, 470, kT0);
+  // Kept while the burst stays in the window for longer...
+  Instant early = kT0 + Duration::seconds(30);
+  EXPECT_GT(b.available_at(Priority::bulk, early), early);
+  // ...and spent when it leaves within the last seconds.
+  Instant last = kT0 + Duration::minutes(1) - RateBudget::kSpendReserveBefore + Duration::seconds(1);
+  int bulk = send_all_free(b, Priority::bulk, last);
+  EXPECT_EQ(bulk, 30);
+  EXPECT_LE(b.available_at(Priority::orders, last), last + RateBudget::kSpendReserveBefore);
 }
 
 TEST(RateBudget, RecentHigherPriorityUseIsReserved) {
   RateBudget b({{20, Duration::minutes(1), false}});
-  for (int i = 0; i < 5; ++i) b.on_sent(Priority::orders, kT0);
+  sent(b, Priority::orders, 5, kT0);
   // 20 - 5 used = 15 left; bulk must also keep 5 (orders' recent use) + 6 (floors).
-  int bulk = 0;
-  while (b.available_at(Priority::bulk, kT0) == kT0 && bulk < 100) b.on_sent(Priority::bulk, kT0), ++bulk;
+  int bulk = send_all_free(b, Priority::bulk, kT0);
   EXPECT_EQ(bulk, 4);
 }
 
@@ -71,8 +174,7 @@ TEST(RateBudget, AReserveProjectsTheHigherPrioritysPaceToTheWindowsReset) {
   // use about 120.
   for (int i = 0; i < 30; ++i) b.on_sent(Priority::orders, kT0 - Duration::minutes(2 * i));
   b.on_reported({500}, {Duration::hours(12)}, kT0);
-  int stock = 0;
-  while (b.available_at(Priority::stock, kT0) == kT0 && stock < 1000) b.on_sent(Priority::stock, kT0), ++stock;
+  int stock = send_all_free(b, Priority::stock, kT0);
   EXPECT_GE(stock, 110);
   EXPECT_LE(stock, 120);
   // Orders themselves are not held back by the reserve.
