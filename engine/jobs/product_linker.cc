@@ -108,6 +108,11 @@ StepWith<int64_t> ProductLinker::create(int64_t variant_id, const std::string& s
       link_existing(variant_id, sku, found.value);
       return found.value;
     }
+    if (created.outcome == CallOutcome::rate_limited) {
+      // Held back by the budget or refused with 429: nothing was created, so the next
+      // attempt is a first one, with no look-up before it.
+      parts_.intents.end_intent(IntentKind::create_product, sku);
+    }
     if (!created.ok()) return step_for(basics_, backoff_, created);
     link.idproduct = created.value.id;
     unlimited_[link.idproduct] = false;  // created as a normal product
@@ -154,7 +159,8 @@ Step ProductLinker::upload_images(const ProductLink& link, int64_t ls_product_id
     auto added = parts_.picqer.add_image(p, link.idproduct, base64_encode(bytes.value));
     if (!added.ok()) {
       // The image may have arrived (a lost answer): count them in Picqer before the next one.
-      images_uploaded_.erase(done);
+      // Not after a refusal for the rate (held back, or 429): that one surely did not.
+      if (added.outcome != CallOutcome::rate_limited) images_uploaded_.erase(done);
       return step_for(basics_, backoff_, added);
     }
     ++done->second;
