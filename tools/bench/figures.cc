@@ -1,5 +1,7 @@
 #include "tools/bench/figures.h"
 
+#include <algorithm>
+
 #include <cstdio>
 
 namespace lpsync::bench {
@@ -17,8 +19,9 @@ std::string number(double v) {
   return buf;
 }
 
+// `s` in a column of `n`; one longer than that still gets a space after it.
 std::string pad(std::string s, size_t n) {
-  if (s.size() < n) s.resize(n, ' ');
+  s.resize(std::max(s.size() + 1, n), ' ');
   return s;
 }
 
