@@ -226,10 +226,8 @@ bool StockSync::shop_sold_unseen_stock(const Reconciliation& r) const {
 Step StockSync::read_product_types(Reconciliation& r) {
   if (!r.types_decided) {
     // The listing's pages, estimated from the products the stock listing named.
-    std::set<int64_t> listed;
-    for (const auto& row : r.rows) listed.insert(row.idproduct);
-    size_t pages = listed.size() / kPicqerPageSize + 1;
-    ProductTypes read = product_types_read(types_read_at_, r.started, parts_.links.product_links().size(), pages);
+    size_t pages = r.products_listed / kPicqerPageSize + 1;
+    ProductTypes read = product_types_read(types_read_at_, r.started, r.links, pages);
     r.types_decided = true;
     r.types_read = read == ProductTypes::keep;
     if (read != ProductTypes::keep) {
@@ -283,7 +281,10 @@ Step StockSync::reconcile(Instant now) {
     free_ = free_stock_by_product(r.rows, r.warehouses);
     std::set<int64_t> listed;
     for (const auto& row : r.rows) listed.insert(row.idproduct);
-    for (const auto& link : parts_.links.product_links()) {
+    r.products_listed = listed.size();
+    std::vector<ProductLink> links = parts_.links.product_links();
+    r.links = links.size();
+    for (const auto& link : links) {
       if (!link_reconciles_stock(link.setup_done, listed.count(link.idproduct) > 0, !r.incomplete)) continue;
       if (const ls::Variant* v = parts_.catalog.catalog.variant(link.variant_id)) {
         parts_.catalog.shop_stock.put_shop_stock(link.variant_id, v->stock_level);

@@ -66,6 +66,7 @@ class StockSync final : public Job {
     bool poll_requested = false;
     std::map<int64_t, int64_t> known_before;  // shop levels the engine knew before reading
     std::vector<std::pair<int64_t, int64_t>> pushes;  // variant -> desired, computed once
+    size_t products_listed = 0, links = 0;            // what the push list was computed from
     bool types_decided = false, types_read = false;  // section 4: the product types' part
     int64_t types_offset = 0;                         // listing Picqer's products for their types, from here
     size_t next_push = 0;
