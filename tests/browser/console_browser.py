@@ -12,6 +12,7 @@ import tempfile
 import time
 
 from selenium import webdriver
+from selenium.common.exceptions import SessionNotCreatedException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -45,12 +46,20 @@ def start_console(config_dir):
 
 
 def browser():
-    options = webdriver.ChromeOptions()
-    for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=360,800", "--user-data-dir=" + tempfile.mkdtemp()]:
-        options.add_argument(arg)
-    options.binary_location = "/usr/bin/chromium"
-    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    # Chromium can fail to come up when another starts at the same moment on a loaded 2-core
+    # machine ("chrome not reachable"): a second and third start, each with a profile of its own.
+    for attempt in range(3):
+        options = webdriver.ChromeOptions()
+        for arg in ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--window-size=360,800", "--user-data-dir=" + tempfile.mkdtemp()]:
+            options.add_argument(arg)
+        options.binary_location = "/usr/bin/chromium"
+        try:
+            driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+            break
+        except SessionNotCreatedException:
+            if attempt == 2:
+                raise
     # A phone's width: headless windows are at least 500 px wide, so the viewport is set instead.
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                            {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
