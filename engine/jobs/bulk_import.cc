@@ -2,6 +2,7 @@
 
 #include "engine/jobs/catalog_scan.h"
 #include "engine/jobs/picqer_account.h"
+#include "engine/rules/order_rules.h"
 
 namespace lpsync {
 namespace {
@@ -171,7 +172,7 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
   // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile. With a
   // batch read ahead the fresh read goes first (reading ahead would spend the window it
   // needs); while the shop's budget holds the image lists back, it waits for a batch.
-  bool stale = parts_.catalog.catalog.known_until() < now - kFreshness;
+  bool stale = parts_.catalog.catalog.known_until() < now - kCatalogFreshness;
   if (stale && ready_ahead_ >= kCreateBatch) {
     stale = !refresh_catalog(basics_, parts_.catalog, backoff_, kP).is_done();
   }

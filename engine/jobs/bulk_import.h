@@ -37,7 +37,6 @@ class BulkImportJob final : public Job {
   bool running() const { return parts_.bulk.bulk_import().running; }
 
   static constexpr int kBatch = 25;  // variants per run before yielding to other jobs
-  static constexpr Duration kFreshness = Duration::minutes(1);  // oldest catalogue it decides on
   // Products whose image lists are read ahead of the creates (half Lightspeed's 5-minute
   // window, which leaves room for the fresh reads the creates need), so the shop's budget is
   // spent while Picqer's part waits for its own, and the reverse.

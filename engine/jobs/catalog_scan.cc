@@ -1,5 +1,7 @@
 #include "engine/jobs/catalog_scan.h"
 
+#include "engine/rules/order_rules.h"
+
 namespace lpsync {
 namespace {
 
@@ -41,6 +43,11 @@ Step scan_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff& b
   }
   basics.decide("catalogue_scanned", {{"variants", c.variants().size()}});
   return Step::ok();
+}
+
+bool catalog_serves(const JobBasics& basics, const ShopCatalog& catalog, Instant changed) {
+  if (!catalog.complete() || catalog.refresh() || !basics.tuning.incremental_reads) return false;
+  return catalog_read_serves(catalog.known_until(), basics.now(), changed);
 }
 
 Step make_catalog_current(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p) {

@@ -22,6 +22,10 @@ Step refresh_catalog(const JobBasics& basics, const CatalogParts& parts, Backoff
 // Brings the catalogue up to date before decisions on the shop's SKUs: a full scan when it
 // is not complete (or the benchmark's naive tuning asks for one), else a refresh.
 Step make_catalog_current(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p);
+// Whether the catalogue as last read may decide on an order the shop last changed at
+// `changed` without a read now (catalog_read_serves). Never with the benchmark's naive
+// tuning, which reads it all each time.
+bool catalog_serves(const JobBasics& basics, const ShopCatalog& catalog, Instant changed);
 // Reads one variant the catalogue does not know (e.g. on a new order line).
 Step read_variant(const JobBasics& basics, const CatalogParts& parts, Backoff& backoff, Priority p,
                   int64_t variant_id);

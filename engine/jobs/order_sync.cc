@@ -76,6 +76,7 @@ Step OrderSync::decide(const ls::Order& order, std::vector<HeldOrder>& held, std
   std::optional<HeldReason> reason = order_decision(order, s.order_filter);
   const std::vector<ls::OrderLine>* lines = nullptr;
   if (!reason && s.import_orders) {
+    if (Step catalog = catalog_for_decisions(order.updated_at); !catalog.is_done()) return catalog;
     auto read = lines_of(order);
     if (!read.is_done()) return read;
     lines = read.value;
@@ -125,11 +126,11 @@ Step OrderSync::poll(Instant now) {
   Poll& p = *poll_;
   // Orders an earlier process created but did not follow up, in the window or not.
   if (Step s = importer_.follow_interrupted(); s.kind == Step::stop) return s;
-  if (!p.catalog_current) {
-    // Decisions are made on the shop's SKUs and levels as they are now.
-    Step catalog = make_catalog_current(basics_, parts_.import.catalog, backoff_, kP);
-    if (!catalog.is_done()) return catalog;
-    p.catalog_current = true;
+  bool scan_due = !parts_.import.catalog.catalog.complete() || !basics_.tuning.incremental_reads;
+  if (scan_due || parts_.shared) {
+    // A full scan goes first, whatever this poll then decides; so does the catalogue the
+    // pending shared with other shops is matched on (by SKU, share_pending).
+    if (Step catalog = catalog_for_decisions(p.started); !catalog.is_done()) return catalog;
   }
   Instant window_start = order_window_start(p.started);
   Instant since = listed_until_ ? std::max(window_start, *listed_until_ - kListingOverlap) : window_start;
@@ -150,11 +151,21 @@ Step OrderSync::poll(Instant now) {
       ++p.next_page;
     }
     if (p.listed) {
+      for (const auto& o : p.orders) {
+        auto known = window_.find(o.id);
+        bool changed = known == window_.end() || known->second.updated_at != o.updated_at;
+        if (changed && (!p.newest_change || o.updated_at > *p.newest_change)) p.newest_change = o.updated_at;
+      }
       for (const auto& o : p.orders) window_[o.id] = o;
       std::erase_if(window_, [&](const auto& e) { return !in_order_window(e.second.updated_at, p.started); });
       for (const auto& [id, o] : window_) p.to_decide.push_back(id);
       if (basics_.tuning.incremental_reads) listed_until_ = p.started;
     }
+  }
+  if (p.newest_change) {
+    // An order new or changed since the last listing moved the shop's levels (it lowers them
+    // itself for a new order): what the stock job knows of them is read with the SKUs.
+    if (Step catalog = catalog_for_decisions(*p.newest_change); !catalog.is_done()) return catalog;
   }
   if (!p.open_counted) {
     Step st = count_open_orders(p);
@@ -178,6 +189,16 @@ Step OrderSync::poll(Instant now) {
   polled_ = true;
   publish_pending(p.window);
   poll_.reset();
+  return Step::ok();
+}
+
+Step OrderSync::catalog_for_decisions(Instant changed) {
+  LPSYNC_CHECK(poll_.has_value(), "the catalogue is read for a poll in progress");
+  if (poll_->catalog_current || catalog_serves(basics_, parts_.import.catalog.catalog, changed)) return Step::ok();
+  // Decisions are made on the shop's SKUs as they are now.
+  Step catalog = make_catalog_current(basics_, parts_.import.catalog, backoff_, kP);
+  if (!catalog.is_done()) return catalog;
+  poll_->catalog_current = true;
   return Step::ok();
 }
 

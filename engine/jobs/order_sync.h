@@ -53,11 +53,12 @@ class OrderSync final : public Job {
   // where it stopped (a poll stale by more than a poll interval starts again).
   struct Poll {
     Instant started;  // the poll's time t: the window is [t - 12h, ...]
-    bool catalog_current = false;
+    bool catalog_current = false;  // read for this poll's decisions
     int next_page = 1;
     bool listed = false;
     std::vector<ls::Order> orders;  // listed by this poll
     std::vector<int64_t> to_decide;  // the window's orders, filled once listed
+    std::optional<Instant> newest_change;  // of the orders listed new or changed since the last listing
     size_t next_order = 0;
     std::vector<HeldOrder> held;
     std::vector<WindowOrder> window;
@@ -69,6 +70,10 @@ class OrderSync final : public Job {
   };
 
   Step poll(Instant now);
+  // Makes the catalogue current (once a poll) before the first decision on the shop's SKUs
+  // about something the shop last changed at `changed`, unless the last read serves it
+  // (catalog_serves): a poll with nothing to decide on them reads nothing.
+  Step catalog_for_decisions(Instant changed);
   Step decide(const ls::Order& order, std::vector<HeldOrder>& held, std::vector<WindowOrder>& window);
   // The order's lines (read once, then kept while the order is in the window).
   StepWith<const std::vector<ls::OrderLine>*> lines_of(const ls::Order& order);

@@ -21,6 +21,20 @@ TEST(OrderWindow, IncludesTheBoundAndNothingOlder) {
   EXPECT_TRUE(in_order_window(now, now));
 }
 
+TEST(CatalogRead, ServesAnOrderOnlyWhenFreshAndBegunAfterTheOrderTookItsState) {
+  const Instant now = *parse_iso8601("2026-11-02T10:00:00Z");
+  const Instant order = now - Duration::minutes(3);
+  // Began 2 minutes after the order, 50 s ago: serves.
+  EXPECT_TRUE(catalog_read_serves(now - Duration::seconds(50), now, order));
+  // Exactly a minute old, and exactly a minute after the order: both bounds included.
+  EXPECT_TRUE(catalog_read_serves(now - Duration::minutes(1), now, now - Duration::minutes(2)));
+  // Older than a minute: the merchant may have changed a SKU since.
+  EXPECT_FALSE(catalog_read_serves(now - Duration::seconds(61), now, order));
+  // Began before the order, or less than the shop's clock allowance after it.
+  EXPECT_FALSE(catalog_read_serves(now - Duration::seconds(10), now, now - Duration::seconds(40)));
+  EXPECT_FALSE(catalog_read_serves(now - Duration::seconds(10), now, now - Duration::seconds(5)));
+}
+
 TEST(StatusGate, EachReason) {
   ls::Order o = paid_order();
   EXPECT_EQ(status_gate(o), std::nullopt);

@@ -52,6 +52,7 @@ TEST(Limits, TheRefreshOfChangedVariantsStopsAtThePageCap) {
   w.run_until(kStart + Duration::minutes(1));
   ASSERT_TRUE(core(w).catalog.complete());
   add_products(w, 1000, 260);  // changed after the scan: the next poll refreshes them
+  place_order(w, "ORD1", {{21, 1}});  // for a decision on the shop's SKUs
   w.run_until(kStart + Duration::minutes(20));
   EXPECT_TRUE(has_problem(w, "page_cap:changed variants", "next full scan"));
 }
