@@ -127,10 +127,10 @@ Step BulkImportJob::handle(const ls::Variant& v, BulkImport& state) {
   return s;
 }
 
-bool BulkImportJob::will_create(const ls::Variant& v) const {
+bool BulkImportJob::needs_images(const ls::Variant& v) const {
   SkuStatus st = parts_.catalog.catalog.skus().status(v.id);
   if (st.problem) return false;
-  if (auto link = parts_.catalog.links.product_link(v.id); link && link->productcode == st.sku) return false;
+  if (auto link = parts_.catalog.links.product_link(v.id); link && link->productcode == st.sku) return !link->setup_done;
   return !picqer_codes_.count(st.sku);
 }
 
@@ -143,7 +143,7 @@ BulkImportJob::ReadAhead BulkImportJob::read_ahead(const BulkImport& state) {
   for (auto it = variants.upper_bound(state.last_variant_id);
        it != variants.end() && ahead < kReadAhead && looked_at < 10 * kReadAhead; ++it, ++looked_at) {
     const ls::Variant& v = it->second;
-    if (!will_create(v)) continue;
+    if (!needs_images(v)) continue;
     ++ahead;
     if (!catalog.images(v.product_id)) {
       auto read = parts_.catalog.lightspeed.product_images(kP, v.product_id);
@@ -169,6 +169,13 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
     }
     state = parts_.bulk.bulk_import();
   }
+  const auto& variants = parts_.catalog.catalog.variants();
+  auto it = variants.upper_bound(state.last_variant_id);
+  auto pause = [&](Instant until) {
+    parts_.bulk.put_bulk_import(state);
+    basics_.report.bulk = state;
+    return until;
+  };
   // Decide on SKUs at most a minute old: the merchant may be fixing SKUs meanwhile. With a
   // batch read ahead the fresh read goes first (reading ahead would spend the window it
   // needs); while the shop's budget holds the image lists back, it waits for a batch.
@@ -179,20 +186,26 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
   ReadAhead ahead = read_ahead(state);
   ready_ahead_ = ahead.ready;
   std::optional<Instant> read_on = ahead.read_on;
-  if (stale && read_on && ahead.ready < kCreateBatch) return read_on;
-  if (stale) {
+  // A product this import created whose images or base stock a budget cut short is finished
+  // whatever the catalogue's age: that decides nothing on SKUs. Only it, until a fresh read.
+  bool finishing = it != variants.end() && it->first == state.setting_up_variant_id;
+  int batch = kBatch;
+  if (stale && read_on && ahead.ready < kCreateBatch) {
+    if (!finishing) return read_on;
+    batch = 1;
+  } else if (stale) {
     Step s = refresh_catalog(basics_, parts_.catalog, backoff_, kP);
-    if (s.kind == Step::stop) return s.retry_at;
+    if (s.kind == Step::stop && !finishing) return s.retry_at;
+    if (s.kind == Step::stop) batch = 1;
   }
-  const auto& variants = parts_.catalog.catalog.variants();
-  auto it = variants.upper_bound(state.last_variant_id);
-  for (int n = 0; n < kBatch && it != variants.end(); ++n, ++it) {
-    Step s = handle(it->second, state);
-    if (s.kind == Step::stop) {
-      parts_.bulk.put_bulk_import(state);
-      basics_.report.bulk = state;
-      return read_on ? std::min(*read_on, s.retry_at) : s.retry_at;
+  for (int n = 0; n < batch && it != variants.end(); ++n, ++it) {
+    // No product is created whose images the shop's budget does not let it read now: it would
+    // stand in Picqer without them until that budget comes back.
+    if (read_on && needs_images(it->second) && !parts_.catalog.catalog.images(it->second.product_id)) {
+      return pause(*read_on);
     }
+    Step s = handle(it->second, state);
+    if (s.kind == Step::stop) return pause(read_on ? std::min(*read_on, s.retry_at) : s.retry_at);
     if (s.kind == Step::failed) {
       basics_.report.note("Import products: variant " + std::to_string(it->first) + ": " + s.message);
     }

@@ -48,8 +48,9 @@ class BulkImportJob final : public Job {
  private:
   Step prepare();
   Step handle(const ls::Variant& v, BulkImport& state);
-  // Whether the import creates a product for this variant (and so needs its images).
-  bool will_create(const ls::Variant& v) const;
+  // Whether handling this variant uploads its product's images: the import creates a product
+  // for it, or finishes the set-up of one created before (cut short, or before a restart).
+  bool needs_images(const ls::Variant& v) const;
   // Reads the image lists of the next products to create while Lightspeed's budget allows.
   struct ReadAhead {
     std::optional<Instant> read_on;  // when to read on (nullopt: nothing left to read ahead,
