@@ -15,7 +15,8 @@ std::string number(double v) {
     for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<size_t>(i), ",");
     return s;
   }
-  std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : "%.3g", v);
+  // Ratios (near their goals of 1.05 or 1.1) show three decimals; smaller values three digits.
+  std::snprintf(buf, sizeof buf, v >= 100 ? "%.0f" : v >= 10 ? "%.1f" : v >= 1 ? "%.3f" : "%.3g", v);
   return buf;
 }
 

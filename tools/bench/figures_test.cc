@@ -18,5 +18,17 @@ TEST(FiguresTable, ALongLabelIsSetApartFromItsValue) {
   EXPECT_NE(out.str().find("1. time compression"), std::string::npos) << out.str();
 }
 
+// A ratio just above 1 against a goal of 1.05 shows its third decimal: "1" would hide 1.003,
+// and "1.05" would pass for a ratio of 1.054.
+TEST(FiguresTable, ARatioNearItsGoalShowsThreeDecimals) {
+  Figures f;
+  f.add({"a", "ratio a", 1.0028, "x", 1.05});
+  f.add({"b", "ratio b", 1.054, "x", 1.05});
+  std::ostringstream out;
+  f.print(out);
+  EXPECT_NE(out.str().find("1.003 x"), std::string::npos) << out.str();
+  EXPECT_NE(out.str().find("1.054 x"), std::string::npos) << out.str();
+}
+
 }  // namespace
 }  // namespace lpsync::bench
