@@ -110,6 +110,34 @@ TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
   }
 }
 
+// An order's webhook starts a poll within seconds while Import products spends the shop's
+// windows to their ends: the early poll asks for room at the sync's own lowest priority,
+// not the import's (which had none, so orders waited for the scheduled poll, up to 170 s).
+TEST(BulkImport, AnOrderPlacedDuringTheImportIsPolledForAtOnce) {
+  sim::World w(world_config());
+  constexpr int kProducts = 2000;
+  add_products(w, kProducts, 2, [](int i) { return "SOON-" + std::to_string(i); });
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  ASSERT_EQ(w.import_products(), "");
+
+  std::map<std::string, Instant> placed;
+  for (int k = 0; !w.store().bulk_import().finished; ++k) {
+    ASSERT_LT(k, 100) << "the import did not finish in 10 simulated hours";
+    std::string number = "SOON" + std::to_string(k);
+    place_order(w, number, {{100000 + (k * 7919) % kProducts, 1}});
+    placed[number] = w.clock().now();
+    w.run_until(w.clock().now() + Duration::minutes(6) + Duration::seconds(13));
+  }
+  ASSERT_GE(placed.size(), 4u) << "too few orders during the import";
+  ASSERT_EQ(w.picqer().orders().size(), placed.size());
+  for (const auto& o : w.picqer().orders()) {
+    auto it = placed.find(o.reference);
+    ASSERT_NE(it, placed.end());
+    EXPECT_LE((o.created - it->second).seconds(), 30) << o.reference << " placed at " << format_iso8601(it->second);
+  }
+}
+
 // No product the import created stands in Picqer without its images for long: the import
 // creates no product whose images the shop's budget does not let it read now, finishes a
 // set-up cut short (by Picqer's budget, or a restart) whatever the catalogue's age, and reads
