@@ -180,7 +180,10 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
   // batch read ahead the fresh read goes first (reading ahead would spend the window it
   // needs); while the shop's budget holds the image lists back, it waits for a batch.
   bool stale = parts_.catalog.catalog.known_until() < now - kCatalogFreshness;
-  if (stale && ready_ahead_ >= kCreateBatch) {
+  // Once what is left fits in one Lightspeed window, a fresh read no longer delays a read
+  // the import needs: it goes first, and every product read after it is created at once.
+  bool final_stretch = state.total - state.done <= lightspeed_limits().front().limit;
+  if (stale && (ready_ahead_ >= kCreateBatch || final_stretch)) {
     stale = !refresh_catalog(basics_, parts_.catalog, backoff_, kP).is_done();
   }
   ReadAhead ahead = read_ahead(state);
