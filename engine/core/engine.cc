@@ -137,12 +137,11 @@ TransportResult Engine::receive_webhook(const Request& request) {
     }
   };
   t.lightspeed_order_changed = [this] {
-    // An early poll is a luxury: taken only while the shop's budget has room even for the
-    // lowest priority of the sync itself (stock pushes). Otherwise the order waits for the
-    // next scheduled poll. Not the bulk import's: it spends every window to its end, and
-    // orders placed during it then waited for the scheduled poll (up to 170 s, issue 21).
+    // An early poll is a luxury (OrderSync::early_poll_room); otherwise the order waits for
+    // the next scheduled poll.
     Instant now = core_.now();
-    if (core_.settings.active && core_.lightspeed_budget.available_at(Priority::stock, now) <= now) {
+    Priority room = OrderSync::early_poll_room(bulk_.running());
+    if (core_.settings.active && core_.lightspeed_budget.available_at(room, now) <= now) {
       scheduler_.wake(orders_, orders_.soon(now));
     }
   };

@@ -40,6 +40,14 @@ class OrderSync final : public Job {
 
   // An order webhook arrived: poll soon, but not more often than kMinGap.
   Instant soon(Instant now) const;
+  // That early poll is a luxury, taken only while the shop's budget has room for this
+  // priority: the lowest that is busy. On a busy day the budget is better spent on stock
+  // pushes than on polls between the scheduled ones; while Import products runs it spends
+  // every window to its end, so the stock pushes' room is asked for instead (orders placed
+  // during an import used to wait for the scheduled poll, up to 170 s).
+  static Priority early_poll_room(bool import_running) {
+    return import_running ? Priority::stock : Priority::bulk;
+  }
   static constexpr Duration kWebhookDelay = Duration::seconds(2);
   static constexpr Duration kMinGap = Duration::seconds(30);
   // Changes stamped just before the previous listing are read again.

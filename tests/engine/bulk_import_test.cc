@@ -7,6 +7,7 @@
 #include <functional>
 #include <map>
 
+#include "engine/jobs/order_sync.h"
 #include "engine/rules/order_rules.h"
 #include "tests/engine/shop_fixture.h"
 
@@ -172,6 +173,14 @@ TEST(BulkImport, TheLastProductsAreReadOnAFreshCatalogue) {
   }
   EXPECT_EQ(last_reads, 300);
   EXPECT_EQ(stale, 0);
+}
+
+// Without an import the early poll still needs room for the lowest priority: on the
+// benchmark's busy day (the shop's day budget full) asking for the stock pushes' room took
+// 536 more order requests and left 510 stock pushes undone.
+TEST(BulkImport, OnlyARunningImportYieldsItsRoomToAnEarlyPoll) {
+  EXPECT_EQ(OrderSync::early_poll_room(true), Priority::stock);
+  EXPECT_EQ(OrderSync::early_poll_room(false), Priority::bulk);
 }
 
 // No product the import created stands in Picqer without its images for long: the import
