@@ -33,6 +33,15 @@ void add_products(sim::World& w, int n, int images, const std::function<std::str
   }
 }
 
+// `n` products of `images` images each with the SKUs `prefix`0.., the engine started, and
+// Import products pressed a minute later; what pressing it answered ("": it started).
+std::string press_import(sim::World& w, int n, int images, const std::string& prefix) {
+  add_products(w, n, images, [&](int i) { return prefix + std::to_string(i); });
+  w.start_engine();
+  w.run_until(kStart + Duration::minutes(1));
+  return w.import_products();
+}
+
 TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
   sim::World w(world_config());
   // One without a SKU is skipped.
@@ -88,10 +97,7 @@ TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
   config.lightspeed.limits.per_day = 1500;
   sim::World w(config);
   constexpr int kProducts = 2500;
-  add_products(w, kProducts, 2, [](int i) { return "DAY-" + std::to_string(i); });
-  w.start_engine();
-  w.run_until(kStart + Duration::minutes(1));
-  ASSERT_EQ(w.import_products(), "");
+  ASSERT_EQ(press_import(w, kProducts, 2, "DAY-"), "");
 
   std::map<std::string, Instant> placed;
   for (int k = 0; !w.store().bulk_import().finished; ++k) {
@@ -119,10 +125,7 @@ TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
 TEST(BulkImport, AnOrderPlacedDuringTheImportIsPolledForAtOnce) {
   sim::World w(world_config());
   constexpr int kProducts = 2000;
-  add_products(w, kProducts, 2, [](int i) { return "SOON-" + std::to_string(i); });
-  w.start_engine();
-  w.run_until(kStart + Duration::minutes(1));
-  ASSERT_EQ(w.import_products(), "");
+  ASSERT_EQ(press_import(w, kProducts, 2, "SOON-"), "");
 
   std::map<std::string, Instant> placed;
   for (int k = 0; !w.store().bulk_import().finished; ++k) {
@@ -149,10 +152,7 @@ TEST(BulkImport, AnOrderPlacedDuringTheImportIsPolledForAtOnce) {
 TEST(BulkImport, TheLastProductsAreReadOnAFreshCatalogue) {
   sim::World w(world_config());
   constexpr int kProducts = 2000;
-  add_products(w, kProducts, 2, [](int i) { return "LAST-" + std::to_string(i); });
-  w.start_engine();
-  w.run_until(kStart + Duration::minutes(1));
-  ASSERT_EQ(w.import_products(), "");
+  ASSERT_EQ(press_import(w, kProducts, 2, "LAST-"), "");
   for (int k = 0; !w.store().bulk_import().finished; ++k) {
     ASSERT_LT(k, 24 * 60) << "the import did not finish in a simulated day";
     w.run_until(w.clock().now() + Duration::minutes(1));
@@ -194,10 +194,7 @@ TEST(BulkImport, NoProductWaitsForItsImagesWhileTheImportReadsOthers) {
   config.lightspeed.limits.per_day = 1500;
   sim::World w(config);
   constexpr int kProducts = 2500;
-  add_products(w, kProducts, 2, [](int i) { return "IMG-" + std::to_string(i); });
-  w.start_engine();
-  w.run_until(kStart + Duration::minutes(1));
-  ASSERT_EQ(w.import_products(), "");
+  ASSERT_EQ(press_import(w, kProducts, 2, "IMG-"), "");
 
   std::map<std::string, Instant> without_images_since;
   Duration longest;
