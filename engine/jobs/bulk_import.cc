@@ -182,7 +182,8 @@ std::optional<Instant> BulkImportJob::run(Instant now) {
   bool stale = parts_.catalog.catalog.known_until() < now - kCatalogFreshness;
   // Once what is left fits in one Lightspeed window, a fresh read no longer delays a read
   // the import needs: it goes first, and every product read after it is created at once.
-  bool final_stretch = state.total - state.done <= lightspeed_limits().front().limit;
+  static const int64_t shortest_window = lightspeed_limits().front().limit;  // 300 a 5 minutes
+  bool final_stretch = state.total - state.done <= shortest_window;
   if (stale && (ready_ahead_ >= kCreateBatch || final_stretch)) {
     stale = !refresh_catalog(basics_, parts_.catalog, backoff_, kP).is_done();
   }

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 
+#include "engine/core/connection.h"
 #include "engine/env/clock.h"
 #include "engine/env/http.h"
 #include "fakes/lightspeed/lightspeed_fake.h"
@@ -19,6 +20,11 @@ struct FakePairConfig {
   lightspeed::LightspeedConfig lightspeed;  // its origin is where the shop is reached
   picqer::PicqerConfig picqer;              // likewise for the account
 };
+
+// The connection an engine makes with the fakes' credentials in `config`, the shop reached at
+// `lightspeed_url` and the account at `picqer_url`. No webhooks: polling only.
+Connection connection_to_fakes(const FakePairConfig& config, const std::string& lightspeed_url,
+                               const std::string& picqer_url);
 
 class FakePair {
  public:

@@ -33,6 +33,14 @@ void add_products(sim::World& w, int n, int images, const std::function<std::str
   }
 }
 
+// The real limits, but the shop's day limit cut to 1,500 so that a small catalogue crosses
+// several day windows.
+sim::WorldConfig day_limited_config() {
+  sim::WorldConfig config = world_config();
+  config.lightspeed.limits.per_day = 1500;
+  return config;
+}
+
 // `n` products of `images` images each with the SKUs `prefix`0.., the engine started, and
 // Import products pressed a minute later; what pressing it answered ("": it started).
 std::string press_import(sim::World& w, int n, int images, const std::string& prefix) {
@@ -93,9 +101,7 @@ TEST(BulkImport, TenThousandVariantsResumeAfterACrashAndOrdersKeepFlowing) {
 // the day window's resets (the fake's day limit is cut to 1,500 so that a small catalogue
 // crosses several of them).
 TEST(BulkImport, OrdersWaitAtMostAPollAndAMinuteAcrossDayWindows) {
-  sim::WorldConfig config = world_config();
-  config.lightspeed.limits.per_day = 1500;
-  sim::World w(config);
+  sim::World w(day_limited_config());
   constexpr int kProducts = 2500;
   ASSERT_EQ(press_import(w, kProducts, 2, "DAY-"), "");
 
@@ -190,9 +196,7 @@ TEST(BulkImport, OnlyARunningImportYieldsItsRoomToAnEarlyPoll) {
 // limit, such a product waited for hours while the read-ahead took every request the budget
 // let through, and the catalogue was read afresh each minute for creates that did not come.
 TEST(BulkImport, NoProductWaitsForItsImagesWhileTheImportReadsOthers) {
-  sim::WorldConfig config = world_config();
-  config.lightspeed.limits.per_day = 1500;
-  sim::World w(config);
+  sim::World w(day_limited_config());
   constexpr int kProducts = 2500;
   ASSERT_EQ(press_import(w, kProducts, 2, "IMG-"), "");
 

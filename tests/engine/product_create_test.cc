@@ -23,15 +23,22 @@ size_t lookups_by_code(sim::World& w) {
   return n;
 }
 
+// Import products on the standard catalogue, Picqer answering the first `request` with 429,
+// run for half an hour; what pressing Import products answered ("": it started).
+std::string import_with_one_429(sim::World& w, const std::string& request) {
+  add_standard_catalogue(w);
+  w.picqer().add_fault({FaultKind::http_429, request, 1, std::nullopt, kStart});
+  w.start_engine();
+  std::string refused = w.import_products();
+  w.run_until(kStart + Duration::minutes(30));
+  return refused;
+}
+
 // The import listed every Picqer product first, so a code it did not see is created at once;
 // a 429 on that create changes nothing about that.
 TEST(ProductCreate, ACreateRefusedForTheRateIsNotLookedUpBeforeTheNextAttempt) {
   sim::World w(world_config(importing()));
-  add_standard_catalogue(w);
-  w.picqer().add_fault({FaultKind::http_429, "POST /products", 1, std::nullopt, kStart});
-  w.start_engine();
-  ASSERT_EQ(w.import_products(), "");
-  w.run_until(kStart + Duration::minutes(30));
+  ASSERT_EQ(import_with_one_429(w, "POST /products"), "");
   ASSERT_TRUE(w.picqer().product_by_code("MUG"));
   ASSERT_TRUE(w.picqer().product_by_code("SHIRT-M"));
   EXPECT_EQ(w.picqer().journal().count("POST /products"), 3u) << "two creates and the refused one";
@@ -41,11 +48,7 @@ TEST(ProductCreate, ACreateRefusedForTheRateIsNotLookedUpBeforeTheNextAttempt) {
 // An image upload refused for the rate: the images already in Picqer are not counted again.
 TEST(ProductCreate, AnImageRefusedForTheRateIsSentAgainWithoutCountingTheImages) {
   sim::World w(world_config(importing()));
-  add_standard_catalogue(w);
-  w.picqer().add_fault({FaultKind::http_429, "POST /products/*/images", 1, std::nullopt, kStart});
-  w.start_engine();
-  ASSERT_EQ(w.import_products(), "");
-  w.run_until(kStart + Duration::minutes(30));
+  ASSERT_EQ(import_with_one_429(w, "POST /products/*/images"), "");
   auto mug = w.picqer().product_by_code("MUG");
   ASSERT_TRUE(mug);
   EXPECT_EQ(mug->images.size(), 2u);

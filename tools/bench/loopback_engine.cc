@@ -7,8 +7,7 @@
 #include "engine/env/stopwatch.h"
 #include "engine/state/sqlite_state_store.h"
 #include "engine/trace/trace.h"
-#include "fakes/lightspeed/lightspeed_fake.h"
-#include "fakes/picqer/picqer_fake.h"
+#include "fakes/wiring/fake_pair.h"
 #include "tools/bench/proc_status.h"
 
 namespace lpsync::bench {
@@ -22,17 +21,7 @@ const Duration kPressedAfter = Duration::seconds(10);
 // The connection `lpsync run` makes from a config without webhooks (polling only), to the
 // fakes' default credentials.
 Connection loopback_connection(const LoopbackEngineSetup& setup) {
-  fakes::lightspeed::LightspeedConfig shop;
-  fakes::picqer::PicqerConfig account;
-  Connection c;
-  c.lightspeed_url = setup.lightspeed_url;
-  c.language = shop.languages.front();
-  c.lightspeed_key = shop.key;
-  c.lightspeed_secret = shop.secret;
-  c.shop_id = shop.shop_id;
-  c.picqer_url = setup.picqer_url;
-  c.picqer_key = account.api_key;
-  return c;
+  return fakes::connection_to_fakes(fakes::FakePairConfig{}, setup.lightspeed_url, setup.picqer_url);
 }
 
 }  // namespace

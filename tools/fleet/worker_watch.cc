@@ -105,11 +105,13 @@ void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t ge
     for (auto& p : f.problems) p.message = redactor_.text(p.message);
     boost::json::object ops = ops::figures_json(f);
     ops::sample_history(w.history, ops, now);
+    // Compared without the time they were gathered; serialized only when they are written.
     boost::json::object timeless = ops;
     timeless.erase("gathered_at");
-    std::string compared = boost::json::serialize(boost::json::object{{"ops", timeless}, {"ops_history", w.history}});
+    boost::json::object compared{{"ops", std::move(timeless)}, {"ops_history", w.history}};
     bool write_figures = kept_figures_due(w.kept, compared, now);
-    std::string figures = boost::json::serialize(boost::json::object{{"ops", ops}, {"ops_history", w.history}});
+    std::string figures;
+    if (write_figures) figures = boost::json::serialize(boost::json::object{{"ops", ops}, {"ops_history", w.history}});
     lock.unlock();
     if (write_figures || !due.empty()) {
       r.store->atomically([&] {
@@ -133,8 +135,8 @@ void WorkerWatch::evaluate(SystemClock& loop, int64_t connection_id, uint64_t ge
   });
 }
 
-bool kept_figures_due(const std::optional<std::pair<std::string, Instant>>& kept, const std::string& now_figures,
-                      Instant now) {
+bool kept_figures_due(const std::optional<std::pair<boost::json::object, Instant>>& kept,
+                      const boost::json::object& now_figures, Instant now) {
   return !kept || kept->first != now_figures || now - kept->second >= kKeptFiguresRefresh;
 }
 

@@ -40,8 +40,8 @@ namespace lpsync::fleet {
 // is kKeptFiguresRefresh old, so a page still shows when the worker last looked. Unchanged
 // figures every minute were a database write per connection per minute for nothing.
 inline constexpr Duration kKeptFiguresRefresh = Duration::minutes(15);
-bool kept_figures_due(const std::optional<std::pair<std::string, Instant>>& kept, const std::string& now_figures,
-                      Instant now);
+bool kept_figures_due(const std::optional<std::pair<boost::json::object, Instant>>& kept,
+                      const boost::json::object& now_figures, Instant now);
 
 class WorkerWatch {
  public:
@@ -80,7 +80,7 @@ class WorkerWatch {
     ops::AlertChannels channels;
     ops::ProblemTimes problems;
     boost::json::array history;  // the console's charts (ops::sample_history)
-    std::optional<std::pair<std::string, Instant>> kept;  // the figures last written (no time), when
+    std::optional<std::pair<boost::json::object, Instant>> kept;  // the figures last written (no time), when
     std::shared_ptr<ops::WebhookTally> webhooks = std::make_shared<ops::WebhookTally>();
     Instant started;
     bool polls_expected = false;

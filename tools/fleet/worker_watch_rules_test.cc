@@ -9,12 +9,13 @@ namespace {
 const Instant kT0 = *parse_iso8601("2026-11-02T08:00:00Z");
 
 TEST(KeptFigures, WrittenWhenChangedOrAQuarterOfAnHourOld) {
-  EXPECT_TRUE(kept_figures_due(std::nullopt, "{\"polls\":1}", kT0)) << "never written";
-  std::pair<std::string, Instant> kept{"{\"polls\":1}", kT0};
-  EXPECT_FALSE(kept_figures_due(kept, "{\"polls\":1}", kT0 + Duration::minutes(1)));
-  EXPECT_FALSE(kept_figures_due(kept, "{\"polls\":1}", kT0 + Duration::minutes(14)));
-  EXPECT_TRUE(kept_figures_due(kept, "{\"polls\":2}", kT0 + Duration::minutes(1)));
-  EXPECT_TRUE(kept_figures_due(kept, "{\"polls\":1}", kT0 + kKeptFiguresRefresh));
+  const boost::json::object one{{"polls", 1}}, two{{"polls", 2}};
+  EXPECT_TRUE(kept_figures_due(std::nullopt, one, kT0)) << "never written";
+  std::pair<boost::json::object, Instant> kept{one, kT0};
+  EXPECT_FALSE(kept_figures_due(kept, one, kT0 + Duration::minutes(1)));
+  EXPECT_FALSE(kept_figures_due(kept, one, kT0 + Duration::minutes(14)));
+  EXPECT_TRUE(kept_figures_due(kept, two, kT0 + Duration::minutes(1)));
+  EXPECT_TRUE(kept_figures_due(kept, one, kT0 + kKeptFiguresRefresh));
 }
 
 }  // namespace

@@ -51,14 +51,10 @@ World::World(WorldConfig config)
   fakes_ = std::make_unique<fakes::FakePair>(clock_, *transport_, fakes_config);
   if (fake_servers_) fake_servers_->serve(*fakes_);
 
-  connection_.lightspeed_url = lightspeed_origin;
-  connection_.language = config_.lightspeed.languages.front();
-  connection_.lightspeed_key = config_.engine_lightspeed_key.empty() ? config_.lightspeed.key : config_.engine_lightspeed_key;
-  connection_.lightspeed_secret = config_.lightspeed.secret;
+  connection_ = fakes::connection_to_fakes(fakes_config, lightspeed_origin, picqer_origin);
+  if (!config_.engine_lightspeed_key.empty()) connection_.lightspeed_key = config_.engine_lightspeed_key;
+  if (!config_.engine_picqer_key.empty()) connection_.picqer_key = config_.engine_picqer_key;
   connection_.lightspeed_webhook_secret = config_.lightspeed.secret;
-  connection_.shop_id = config_.lightspeed.shop_id;
-  connection_.picqer_url = picqer_origin;
-  connection_.picqer_key = config_.engine_picqer_key.empty() ? config_.picqer.api_key : config_.engine_picqer_key;
   connection_.webhook_url = engine_origin;
   connection_.webhook_token = "sim-webhook-token";
 }
